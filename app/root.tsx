@@ -1,0 +1,58 @@
+import type { LinksFunction, MetaFunction } from "@remix-run/node";
+import {
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  isRouteErrorResponse,
+  useRouteError,
+} from "@remix-run/react";
+import type { ReactNode } from "react";
+import appStyles from "~/styles/app.css";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: appStyles }];
+
+export const meta: MetaFunction = () => [{ title: "OpenTCO" }];
+
+export function Layout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        {children}
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const message =
+    status === 404
+      ? "This page does not exist, or you do not have access to it."
+      : isRouteErrorResponse(error)
+        ? error.statusText || "Something went wrong."
+        : "Something went wrong. The error has been logged.";
+  return (
+    <main className="page page--narrow">
+      <h1>{status === 404 ? "Not found" : "Error"}</h1>
+      <p role="alert">{message}</p>
+      <p>
+        <a href="/">Back to OpenTCO</a>
+      </p>
+    </main>
+  );
+}
