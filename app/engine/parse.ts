@@ -1,0 +1,111 @@
+import type { z } from "zod";
+import { ScenarioSchema, type Option, type Scenario } from "./scenario.ts";
+
+/** One broken rule: `path` is the dotted field path ("options.2.gpu.unitPrice"), `message` the rule. */
+export interface ScenarioIssue {
+  path: string;
+  message: string;
+}
+
+export type ParseResult = { ok: true; scenario: Scenario } | { ok: false; issues: ScenarioIssue[] };
+
+/** Keys that could reach an object prototype if a consumer ever merged input into an object. */
+const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
+
+function joinPath(path: readonly PropertyKey[]): string {
+  return path.length === 0 ? "(root)" : path.map(String).join(".");
+}
+
+function collectForbiddenKeys(value: unknown, path: PropertyKey[], issues: ScenarioIssue[]): void {
+  if (Array.isArray(value)) {
+    value.forEach((item, index) => collectForbiddenKeys(item, [...path, index], issues));
+  } else if (value !== null && typeof value === "object") {
+    for (const key of Object.keys(value)) {
+      if (FORBIDDEN_KEYS.has(key)) {
+        issues.push({ path: joinPath([...path, key]), message: `key "${key}" is not allowed` });
+      } else {
+        collectForbiddenKeys((value as Record<string, unknown>)[key], [...path, key], issues);
+      }
+    }
+  }
+}
+
+function checkOption(option: Option, path: string, issues: ScenarioIssue[]): void {
+  if (option.kind === "owned-gpu") {
+    const { depreciation } = option;
+    if (depreciation.method === "declining-balance" && depreciation.decliningRatePerYear === undefined) {
+      issues.push({ path: `${path}.depreciation.decliningRatePerYear`, message: "is required for declining-balance depreciation" });
+    }
+    if (depreciation.method === "straight-line" && depreciation.decliningRatePerYear !== undefined) {
+      issues.push({ path: `${path}.depreciation.decliningRatePerYear`, message: "applies only to declining-balance depreciation" });
+    }
+  }
+  if (option.kind === "api" && option.cachedInputPricePerMillion.gt(option.inputPricePerMillion)) {
+    issues.push({ path: `${path}.cachedInputPricePerMillion`, message: "must not exceed inputPricePerMillion" });
+  }
+  if (option.kind === "hybrid") {
+    if (option.mode === "share" && option.primaryShare === undefined) {
+      issues.push({ path: `${path}.primaryShare`, message: "is required when mode is share" });
+    }
+    if (option.mode === "overflow" && option.primaryShare !== undefined) {
+      issues.push({ path: `${path}.primaryShare`, message: "applies only when mode is share" });
+    }
+    if (option.mode === "overflow" && (option.primary.kind === "api" || option.primary.maxNodes === undefined)) {
+      issues.push({ path: `${path}.primary.maxNodes`, message: "is required: overflow needs a self-hosted primary capped by maxNodes" });
+    }
+    checkOption(option.primary, `${path}.primary`, issues);
+    checkOption(option.secondary, `${path}.secondary`, issues);
+  }
+}
+
+/** Rules that span fields; kept out of the zod objects so other modules can still `.extend()` them. */
+function checkCrossFieldRules(scenario: Scenario): ScenarioIssue[] {
+  const issues: ScenarioIssue[] = [];
+  if (scenario.currency.code === "USD" && !scenario.currency.perUsd.eq(1)) {
+    issues.push({ path: "currency.perUsd", message: "must be 1 when the currency is USD" });
+  }
+  const seen = new Set<string>();
+  scenario.options.forEach((option, index) => {
+    if (seen.has(option.id)) issues.push({ path: `options.${index}.id`, message: `must be unique; "${option.id}" is used twice` });
+    seen.add(option.id);
+    checkOption(option, `options.${index}`, issues);
+  });
+  const workload = scenario.workload;
+  if (workload.inputTokensPerRequest.plus(workload.outputTokensPerRequest).isZero()) {
+    issues.push({ path: "workload.outputTokensPerRequest", message: "input plus output tokens per request must be greater than 0" });
+  }
+  const tornadoDrivers = new Set<string>();
+  scenario.sensitivity.tornado.forEach((range, index) => {
+    if (range.low.gt(range.high)) issues.push({ path: `sensitivity.tornado.${index}.low`, message: "must not exceed high" });
+    if (tornadoDrivers.has(range.driver)) issues.push({ path: `sensitivity.tornado.${index}.driver`, message: "must be listed once" });
+    tornadoDrivers.add(range.driver);
+  });
+  const monteCarloDrivers = new Set<string>();
+  scenario.sensitivity.monteCarlo?.ranges.forEach((range, index) => {
+    if (range.min.gt(range.mode) || range.mode.gt(range.max)) {
+      issues.push({ path: `sensitivity.monteCarlo.ranges.${index}.mode`, message: "must satisfy min ≤ mode ≤ max" });
+    }
+    if (monteCarloDrivers.has(range.driver)) issues.push({ path: `sensitivity.monteCarlo.ranges.${index}.driver`, message: "must be listed once" });
+    monteCarloDrivers.add(range.driver);
+  });
+  return issues;
+}
+
+function toIssues(error: z.ZodError): ScenarioIssue[] {
+  return error.issues.map((issue) => ({ path: joinPath(issue.path), message: issue.message }));
+}
+
+/**
+ * Validates raw input (parsed JSON or a form's object) and converts it to a Scenario with Decimal
+ * values. Never throws: every broken rule comes back with its path.
+ */
+export function parseScenario(raw: unknown): ParseResult {
+  const forbidden: ScenarioIssue[] = [];
+  collectForbiddenKeys(raw, [], forbidden);
+  if (forbidden.length > 0) return { ok: false, issues: forbidden };
+  const parsed = ScenarioSchema.safeParse(raw);
+  if (!parsed.success) return { ok: false, issues: toIssues(parsed.error) };
+  const crossField = checkCrossFieldRules(parsed.data);
+  if (crossField.length > 0) return { ok: false, issues: crossField };
+  return { ok: true, scenario: parsed.data };
+}
