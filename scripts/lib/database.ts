@@ -5,10 +5,10 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import fs from "node:fs/promises";
-import net from "node:net";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import pg from "pg";
+import { isPortFree, portAnswers, sleep } from "./net.ts";
+import { projectRoot } from "./paths.ts";
 
 export interface ProvidedDatabase {
   /** postgresql:// URL of the database, ready for DATABASE_URL. */
@@ -19,7 +19,6 @@ export interface ProvidedDatabase {
   stop(): Promise<void>;
 }
 
-export const projectRoot = fileURLToPath(new URL("../..", import.meta.url));
 const dataDir = path.join(projectRoot, ".data", "postgres");
 
 // Fixed credentials: initdb writes them into the cluster once, every later start must match.
@@ -301,25 +300,6 @@ async function choosePort(): Promise<number> {
   throw new Error(`No free port in ${defaultEmbeddedPort}–${defaultEmbeddedPort + 19}; set EMBEDDED_PG_PORT.`);
 }
 
-function isPortFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const probe = net.createServer();
-    probe.once("error", () => resolve(false));
-    probe.listen(port, "127.0.0.1", () => probe.close(() => resolve(true)));
-  });
-}
-
-function portAnswers(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect(port, "127.0.0.1");
-    socket.once("connect", () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once("error", () => resolve(false));
-  });
-}
-
 async function waitForPort(port: number, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await portAnswers(port))) {
@@ -345,8 +325,4 @@ async function makeAncestorsTraversable(dir: string): Promise<void> {
 
 function tail(log: string[]): string {
   return log.join("").trim().split("\n").slice(-15).join("\n") || "(no output)";
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }

@@ -1,0 +1,90 @@
+/**
+ * The steps shared by `npm start` and the e2e server: build when the sources changed, migrate,
+ * seed, serve the production build.
+ */
+import { existsSync } from "node:fs";
+import fs from "node:fs/promises";
+import path from "node:path";
+import { isPortFree, portAnswers, sleep } from "./net.ts";
+import { projectRoot } from "./paths.ts";
+import { run, runOrThrow } from "./process.ts";
+
+// Everything the server and client bundles are compiled from.
+const buildInputs = ["app", "remix.config.js", "tsconfig.json", "package.json"];
+
+/** Runs `npm run build` when there is no build or a build input is newer than it. */
+export async function buildIfStale(): Promise<void> {
+  const serverBuild = path.join(projectRoot, "build", "index.js");
+  const clientBuild = path.join(projectRoot, "public", "build");
+  const builtAt = existsSync(serverBuild) && existsSync(clientBuild) ? (await fs.stat(serverBuild)).mtimeMs : 0;
+  const changed = builtAt === 0 ? "no build yet" : await newerThan(buildInputs, builtAt);
+  if (!changed) return;
+  console.log(`Building the app (${changed})…`);
+  await runOrThrow("npm", ["run", "build"]);
+}
+
+/** The first input path modified after `timeMs`, or undefined. */
+async function newerThan(inputs: string[], timeMs: number): Promise<string | undefined> {
+  for (const input of inputs) {
+    const full = path.join(projectRoot, input);
+    const stat = await fs.stat(full).catch(() => undefined);
+    if (!stat) continue;
+    if (stat.mtimeMs > timeMs) return `${input} changed`;
+    if (stat.isDirectory()) {
+      const entries = await fs.readdir(full, { recursive: true, withFileTypes: true });
+      for (const entry of entries) {
+        const file = path.join(entry.parentPath, entry.name);
+        if ((await fs.stat(file)).mtimeMs > timeMs) return `${path.relative(projectRoot, file)} changed`;
+      }
+    }
+  }
+  return undefined;
+}
+
+export async function migrate(databaseUrl: string): Promise<void> {
+  await runOrThrow("npm", ["run", "--silent", "db:migrate"], { env: { ...process.env, DATABASE_URL: databaseUrl } });
+}
+
+/** Idempotent: creates the demo organisation and user when missing and prints the login. */
+export async function seed(databaseUrl: string): Promise<void> {
+  await runOrThrow("npm", ["run", "--silent", "db:seed"], { env: { ...process.env, DATABASE_URL: databaseUrl } });
+}
+
+/**
+ * Serves the production build with remix-serve until it exits; resolves with its exit code.
+ * remix-serve answers a signal by closing its listener, but the database pool keeps it alive,
+ * so it is killed if it has not exited two seconds after the signal.
+ */
+export async function serve({ port, databaseUrl }: { port: number; databaseUrl: string }): Promise<number> {
+  // Otherwise the readiness probe below would greet whatever already listens there.
+  if (!(await isPortFree(port))) throw new Error(`Port ${port} is already in use; set PORT to another one.`);
+  const exited = run("node", ["node_modules/@remix-run/serve/dist/cli.js", "./build/index.js"], {
+    env: { ...process.env, NODE_ENV: "production", PORT: String(port), DATABASE_URL: databaseUrl },
+    killAfterMs: 2000,
+  });
+  const listening = waitForPort(port, exited);
+  if (await listening) console.log(`\nOpenTCO is running at http://localhost:${port}  (Ctrl-C stops it)\n`);
+  return exited;
+}
+
+/** Resolves true once something accepts connections on the port, false if `gaveUp` settles first. */
+async function waitForPort(port: number, gaveUp: Promise<unknown>): Promise<boolean> {
+  let stopped = false;
+  void gaveUp.then(() => {
+    stopped = true;
+  });
+  while (!stopped) {
+    if (await portAnswers(port)) return true;
+    await sleep(100);
+  }
+  return false;
+}
+
+/** PORT, or the default; a value that is not a port is an error rather than a surprise. */
+export function portFromEnv(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new Error(`${name} is not a port: ${raw}`);
+  return port;
+}

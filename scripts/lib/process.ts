@@ -1,0 +1,80 @@
+/**
+ * Child processes for the run and test scripts: output streamed to the terminal, exit codes
+ * returned, and SIGINT/SIGTERM passed on so that a Ctrl-C (or Playwright's SIGTERM) stops the
+ * children first and lets the caller stop its database afterwards.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { constants } from "node:os";
+import { projectRoot } from "./paths.ts";
+
+const children = new Set<ChildProcess>();
+let receivedSignal: NodeJS.Signals | undefined;
+
+/**
+ * Installs SIGINT/SIGTERM handlers that pass the signal on to every running child instead of
+ * killing this process, so the caller's cleanup (finally blocks) still runs.
+ */
+export function forwardSignalsToChildren(): void {
+  for (const name of ["SIGINT", "SIGTERM"] as const) {
+    process.on(name, () => {
+      receivedSignal ??= name;
+      for (const child of children) child.kill(name);
+    });
+  }
+}
+
+/** The first SIGINT/SIGTERM received since forwardSignalsToChildren(), if any. */
+export function signalReceived(): NodeJS.Signals | undefined {
+  return receivedSignal;
+}
+
+/** Shell-style exit code: the child's code, or 128 + the number of the signal that ended it. */
+export function exitCodeOf(code: number | null, signal: NodeJS.Signals | null): number {
+  if (code !== null) return code;
+  return signal ? 128 + constants.signals[signal] : 1;
+}
+
+export interface RunOptions {
+  env?: NodeJS.ProcessEnv;
+  /** After a forwarded signal, SIGKILL the child if it has not exited within this many ms. */
+  killAfterMs?: number;
+}
+
+/** Runs a command from the project root with inherited stdio; resolves with its exit code. */
+export function run(command: string, args: string[], options: RunOptions = {}): Promise<number> {
+  const child = spawn(command, args, { cwd: projectRoot, stdio: "inherit", env: options.env ?? process.env });
+  children.add(child);
+  let killTimer: NodeJS.Timeout | undefined;
+  if (options.killAfterMs !== undefined) {
+    const { killAfterMs } = options;
+    const armKill = () => {
+      killTimer ??= setTimeout(() => child.kill("SIGKILL"), killAfterMs);
+    };
+    process.once("SIGINT", armKill);
+    process.once("SIGTERM", armKill);
+    child.once("exit", () => {
+      process.off("SIGINT", armKill);
+      process.off("SIGTERM", armKill);
+    });
+  }
+  return new Promise((resolve) => {
+    child.once("error", (error) => {
+      children.delete(child);
+      console.error(`Could not run ${command}: ${error.message}`);
+      resolve(127);
+    });
+    child.once("exit", (code, signal) => {
+      children.delete(child);
+      clearTimeout(killTimer);
+      resolve(exitCodeOf(code, signal));
+    });
+  });
+}
+
+/** Like run(), but a non-zero exit code (or a signal received meanwhile) throws. */
+export async function runOrThrow(command: string, args: string[], options: RunOptions = {}): Promise<void> {
+  const code = await run(command, args, options);
+  if (code !== 0) throw new Error(`\`${[command, ...args].join(" ")}\` exited with code ${code}.`);
+  const signal = signalReceived();
+  if (signal) throw new Error(`Stopped by ${signal}.`);
+}
