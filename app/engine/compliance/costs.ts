@@ -1,0 +1,111 @@
+import { z } from "zod";
+import { Decimal } from "../decimal.ts";
+import type { DeploymentCapability } from "./catalog.ts";
+import type { ComplianceProfile } from "./profile.ts";
+import type { ResolvedDeployment } from "./resolve.ts";
+import type { ComplianceSource } from "./sources.ts";
+import { getComplianceSource } from "./sources.ts";
+
+/**
+ * The costs compliance adds to an option's TCO: the catalogue's residency premium on API token
+ * prices, and yearly overhead lines (audits, DPIA, certification, legal review). OpenTCO has no
+ * dated source for overhead amounts, so it ships none: it names the lines a profile calls for and
+ * the user enters an estimate for each. Every adder is ≥ 0.
+ */
+
+/** The residency premium a deployment carries, as a fraction of the base price (0.10 = +10 %). */
+export type ResidencyPremium =
+  | { kind: "known"; fraction: Decimal; source: ComplianceSource; note: string }
+  | { kind: "unknown"; source: ComplianceSource; note: string }
+  | { kind: "not-applicable" };
+
+/**
+ * The residency premium to apply for a catalogue entry. A published range uses its upper end
+ * (conservative: the cost is never understated) and says so in the note.
+ */
+export function getResidencyPremium(entry: DeploymentCapability): ResidencyPremium {
+  const fact = entry.residencyPremium;
+  const premium = fact.value;
+  const source = getComplianceSource(fact.source);
+  if (premium.kind === "not-applicable") return { kind: "not-applicable" };
+  if (premium.kind === "unknown") {
+    return { kind: "unknown", source, note: `residency premium of ${entry.label} not recorded${fact.note === undefined ? "" : ` (${fact.note})`}: verify the price with the provider` };
+  }
+  const range = premium.low.eq(premium.high) ? "" : ` (upper end of the published ${premium.low.times(100).toString()}–${premium.high.times(100).toString()} % range)`;
+  return { kind: "known", fraction: premium.high, source, note: `${fact.note ?? "residency premium"}${range}` };
+}
+
+/**
+ * A token price with a residency premium: price × (1 + fraction), same unit as the price
+ * (e.g. USD per 1M tokens). No rounding. Throws on a negative price or fraction, which no
+ * schema admits.
+ */
+export function applyResidencyPremium(pricePerMillionTokens: Decimal, fraction: Decimal): Decimal {
+  if (pricePerMillionTokens.isNegative() || fraction.isNegative()) {
+    throw new Error("applyResidencyPremium: price and premium must be ≥ 0");
+  }
+  return pricePerMillionTokens.times(fraction.plus(1));
+}
+
+export const OVERHEAD_CATEGORIES = ["audit", "dpia", "certification", "legal-review", "other"] as const;
+export type OverheadCategory = (typeof OVERHEAD_CATEGORIES)[number];
+
+const AMOUNT_PATTERN = /^\d{1,13}(\.\d{1,10})?$/;
+
+/** A yearly compliance overhead line the user enters: amount in the scenario currency per year, ≥ 0. */
+export const ComplianceOverheadLineSchema = z.strictObject({
+  category: z.enum(OVERHEAD_CATEGORIES, { error: () => `must be one of ${OVERHEAD_CATEGORIES.join(", ")}` }),
+  label: z.string().trim().min(1, "must not be empty").max(200, "must be at most 200 characters"),
+  amountPerYear: z
+    .string({ error: () => 'must be a decimal string such as "12000"' })
+    .regex(AMOUNT_PATTERN, 'must be a non-negative decimal string such as "12000" (no sign, no exponent): compliance costs are never negative')
+    .transform((value) => new Decimal(value)),
+});
+export type ComplianceOverheadLine = z.output<typeof ComplianceOverheadLineSchema>;
+
+/** Total yearly compliance overhead in the scenario currency; the sum of ≥ 0 lines, unrounded. */
+export function computeComplianceOverheadPerYear(lines: readonly ComplianceOverheadLine[]): Decimal {
+  return lines.reduce((sum, line) => sum.plus(line.amountPerYear), new Decimal(0));
+}
+
+/** An overhead line a profile calls for, without an amount: the user enters an estimate. */
+export interface SuggestedOverhead {
+  category: OverheadCategory;
+  label: string;
+  /** The profile item that calls for it. */
+  requirement: string;
+  amountPerYear: null;
+  prompt: "enter your estimate";
+}
+
+function suggest(category: OverheadCategory, label: string, requirement: string): SuggestedOverhead {
+  return { category, label, requirement, amountPerYear: null, prompt: "enter your estimate" };
+}
+
+/** The yearly overhead lines a profile calls for on one deployment, each for the user to price. */
+export function listSuggestedOverheads(profile: ComplianceProfile, deployment: ResolvedDeployment): SuggestedOverhead[] {
+  const regimes = new Map(profile.regimes.map((regime) => [regime.id, regime]));
+  const personal = profile.data.classes.some((dataClass) => dataClass === "personal" || dataClass === "special-category");
+  const thirdParty = deployment.operator.value.kind !== "customer";
+  const lines: SuggestedOverhead[] = [];
+  const aiAct = regimes.get("eu-ai-act");
+  if (personal && (regimes.has("gdpr") || regimes.has("uk-gdpr"))) {
+    lines.push(suggest("dpia", "Data protection impact assessment and its yearly review", regimes.has("gdpr") ? "regimes.gdpr" : "regimes.uk-gdpr"));
+  }
+  if (aiAct?.id === "eu-ai-act" && aiAct.riskClass === "high") {
+    lines.push(suggest("certification", "AI Act conformity assessment and quality management for a high-risk system", "regimes.eu-ai-act"));
+  }
+  if (thirdParty && profile.regimes.length > 0) {
+    lines.push(suggest("legal-review", `Contract, DPA and transfer review with ${deployment.entry.provider}`, "regimes"));
+  }
+  for (const id of ["dora", "pci-dss", "hipaa"] as const) {
+    if (regimes.has(id)) lines.push(suggest("audit", `Yearly ${id.toUpperCase()} audit of the deployment`, `regimes.${id}`));
+  }
+  if (profile.requirements.auditRights && thirdParty) {
+    lines.push(suggest("audit", `Exercising audit rights at ${deployment.entry.provider}`, "requirements.auditRights"));
+  }
+  if (regimes.has("fedramp") && !thirdParty) {
+    lines.push(suggest("certification", "Authorization to operate (ATO) for the self-operated system", "regimes.fedramp"));
+  }
+  return lines;
+}

@@ -1,0 +1,54 @@
+import { z } from "zod";
+import { getDeploymentCapability, listDeploymentCapabilityIds } from "./catalog.ts";
+import { CountryCodeSchema } from "./jurisdictions.ts";
+import { SovereigntyOverrideSchema } from "./objectives.ts";
+
+/**
+ * An option's deployment: which catalogue entry it runs on, the customer's own facts for
+ * placements that need them (country of the GPUs or region, the operator of a colocation,
+ * sovereign cloud or GPU cloud), and the user's SEAL-level overrides with their justifications.
+ */
+export const DeploymentRefSchema = z
+  .strictObject({
+    catalogId: z.string().superRefine((id, ctx) => {
+      if (getDeploymentCapability(id) === null) {
+        ctx.addIssue({
+          code: "custom",
+          message: `must be a deployment id from the compliance catalogue, got "${id}"; known ids: ${listDeploymentCapabilityIds().join(", ")}`,
+        });
+      }
+    }),
+    /** Country of the region or data centre, for entries whose location the customer chooses. */
+    location: CountryCodeSchema.optional(),
+    operator: z
+      .strictObject({
+        name: z.string().trim().min(1, "must not be empty").max(200, "must be at most 200 characters"),
+        jurisdiction: CountryCodeSchema,
+      })
+      .optional(),
+    sovereigntyOverrides: z.array(SovereigntyOverrideSchema).max(8).default([]),
+  })
+  .superRefine((ref, ctx) => {
+    const entry = getDeploymentCapability(ref.catalogId);
+    if (entry === null) return;
+    const chosen = entry.processing.value.kind === "customer-chosen";
+    if (chosen && ref.location === undefined) {
+      ctx.addIssue({ code: "custom", path: ["location"], message: `is required: "${entry.id}" runs in a country you choose` });
+    }
+    if (!chosen && ref.location !== undefined) {
+      ctx.addIssue({ code: "custom", path: ["location"], message: `must be omitted: "${entry.id}" has fixed processing places` });
+    }
+    if (ref.operator !== undefined && entry.parent.value.kind !== "declared-operator") {
+      ctx.addIssue({ code: "custom", path: ["operator"], message: `must be omitted: "${entry.id}" has no operator to declare (${entry.parent.value.kind === "customer" ? "you run it yourself" : `run by ${entry.provider}`})` });
+    }
+    const seen = new Set<string>();
+    ref.sovereigntyOverrides.forEach((override, index) => {
+      if (seen.has(override.objective)) {
+        ctx.addIssue({ code: "custom", path: ["sovereigntyOverrides", index, "objective"], message: `must be unique: ${override.objective} is overridden twice` });
+      }
+      seen.add(override.objective);
+    });
+  });
+
+export type DeploymentRefInput = z.input<typeof DeploymentRefSchema>;
+export type DeploymentRef = z.output<typeof DeploymentRefSchema>;

@@ -1,0 +1,35 @@
+/**
+ * Compliance, data residency and sovereignty (issue #4): the public surface.
+ *
+ * - `ComplianceProfileSchema`: a scenario's constraint profile (data, processing, regimes, requirements).
+ * - `DeploymentRefSchema`: an option's deployment (catalogue id, location, operator, SEAL overrides).
+ * - `DEPLOYMENT_CAPABILITIES`: the dated, sourced capability catalogue.
+ * - `evaluateDeployment`: verdict, reasons, sovereignty assessment, residency premium, overhead lines.
+ * - `findCheapestCompliant`: the cheapest option that is not blocked.
+ */
+export { DEPLOYMENT_CAPABILITIES, getDeploymentCapability, listDeploymentCapabilityIds } from "./catalog.ts";
+export type { CapabilityValue, DeploymentCapability, DeploymentKind, Fact, Place } from "./catalog.ts";
+export {
+  applyResidencyPremium,
+  ComplianceOverheadLineSchema,
+  computeComplianceOverheadPerYear,
+  getResidencyPremium,
+  listSuggestedOverheads,
+  OVERHEAD_CATEGORIES,
+} from "./costs.ts";
+export type { ComplianceOverheadLine, OverheadCategory, ResidencyPremium, SuggestedOverhead } from "./costs.ts";
+export { DeploymentRefSchema } from "./deployment.ts";
+export type { DeploymentRef, DeploymentRefInput } from "./deployment.ts";
+export { combineVerdicts, decideVerdict, evaluateDeployment, findCheapestCompliant, rankVerdict } from "./evaluate.ts";
+export type { DeploymentComplianceResult, Verdict } from "./evaluate.ts";
+export { SEAL_LEVEL_NAMES, SOVEREIGNTY_OBJECTIVES, SovereigntyOverrideSchema } from "./objectives.ts";
+export type { SealLevel, SovereigntyObjectiveId, SovereigntyOverride } from "./objectives.ts";
+export { ComplianceProfileSchema, DATA_CLASSES } from "./profile.ts";
+export type { ComplianceProfile, ComplianceProfileInput, DataClass } from "./profile.ts";
+export { REGIME_IDS, REGIME_RULES } from "./regimes.ts";
+export type { Regime, RegimeId } from "./regimes.ts";
+export type { ComplianceReason, ReasonSeverity } from "./resolve.ts";
+export { assessSovereignty, computeWeightedSealScore } from "./sovereignty.ts";
+export type { ObjectiveAssessment, SovereigntyAssessment } from "./sovereignty.ts";
+export { COMPLIANCE_SOURCES, getComplianceSource } from "./sources.ts";
+export type { ComplianceSource } from "./sources.ts";

@@ -1,0 +1,198 @@
+import { z } from "zod";
+import type { CertificationId, Fact, CapabilityValue } from "./catalog.ts";
+import { checkCapability } from "./capability-check.ts";
+import { EEA_COUNTRIES } from "./jurisdictions.ts";
+import type { ComplianceProfile } from "./profile.ts";
+import type { ComplianceReason, ResolvedDeployment } from "./resolve.ts";
+import { arePlacesInEea, createReason, describeParty, describePlaces, isPartyInEea, isPlaceWithin } from "./resolve.ts";
+
+/**
+ * The regimes a profile may declare, each a schema (with its parameters) and a rule. To add a
+ * regime, add its schema to REGIME_SCHEMAS and its rule to REGIME_RULES; the compiler enforces both.
+ * Rules read OpenTCO's interpretation of the regime's text and are not legal advice.
+ */
+export const REGIME_SCHEMAS = [
+  z.strictObject({ id: z.literal("gdpr") }),
+  z.strictObject({ id: z.literal("uk-gdpr") }),
+  z.strictObject({
+    id: z.literal("eu-ai-act"),
+    riskClass: z.enum(["minimal", "limited", "high", "prohibited"], {
+      error: () => "must be the AI Act risk class of the use case: minimal, limited, high or prohibited",
+    }),
+  }),
+  z.strictObject({ id: z.literal("hipaa") }),
+  z.strictObject({ id: z.literal("dora") }),
+  z.strictObject({ id: z.literal("nis2") }),
+  z.strictObject({
+    id: z.literal("fedramp"),
+    level: z.enum(["low", "moderate", "high"], { error: () => "must be the FedRAMP impact level: low, moderate or high" }),
+  }),
+  z.strictObject({ id: z.literal("pci-dss") }),
+  z.strictObject({ id: z.literal("china-pipl") }),
+] as const;
+
+export const REGIME_IDS = REGIME_SCHEMAS.map((schema) => schema.shape.id.value);
+
+export const RegimeSchema = z.discriminatedUnion("id", REGIME_SCHEMAS, {
+  error: (issue) =>
+    issue.code === "invalid_union" ? `must name a known regime in "id": one of ${REGIME_IDS.join(", ")}` : undefined,
+});
+export type Regime = z.output<typeof RegimeSchema>;
+export type RegimeId = Regime["id"];
+
+export interface RegimeContext {
+  profile: ComplianceProfile;
+  deployment: ResolvedDeployment;
+}
+
+interface RegimeRule<K extends RegimeId> {
+  label: string;
+  check: (regime: Extract<Regime, { id: K }>, context: RegimeContext) => ComplianceReason[];
+}
+
+const FEDRAMP_AT_OR_ABOVE: Record<"low" | "moderate" | "high", CertificationId[]> = {
+  low: ["fedramp-low", "fedramp-moderate", "fedramp-high"],
+  moderate: ["fedramp-moderate", "fedramp-high"],
+  high: ["fedramp-high"],
+};
+
+/** Personal data of any kind is declared in the profile. */
+function hasPersonalData(profile: ComplianceProfile): boolean {
+  return profile.data.classes.some((dataClass) => dataClass === "personal" || dataClass === "special-category");
+}
+
+/** Whether processing stays in `home`: true, false, or null when the location is not known. */
+function staysWithin(deployment: ResolvedDeployment, home: readonly string[]): boolean | null {
+  const places = deployment.places.value;
+  if (places.kind === "unknown") return null;
+  if (places.kind === "global") return false;
+  return places.places.every((place) => isPlaceWithin(place, home));
+}
+
+/** A transfer rule: processing outside `home` needs a transfer mechanism; an unknown location must be verified. */
+function checkTransfer(requirement: string, context: RegimeContext, home: readonly string[], homeName: string, mechanism: string): ComplianceReason[] {
+  const within = staysWithin(context.deployment, home);
+  const where = describePlaces(context.deployment.places.value);
+  if (within === true) return [];
+  if (within === null) {
+    return [createReason(requirement, "condition", `verify where ${context.deployment.entry.provider} processes data: if outside the ${homeName}, ${mechanism}`, context.deployment.places.source)];
+  }
+  return [createReason(requirement, "condition", `processing in ${where} is a transfer outside the ${homeName}: ${mechanism}`, "ref-regimes-2026")];
+}
+
+/** Third parties (anyone but the customer) operating the service. */
+function isThirdPartyOperated(deployment: ResolvedDeployment): boolean {
+  return deployment.operator.value.kind !== "customer";
+}
+
+/** Certification check shared by FedRAMP and PCI DSS: any qualifying "yes" passes, all "no" blocks. */
+function checkCertification(requirement: string, name: string, ids: CertificationId[], deployment: ResolvedDeployment): ComplianceReason[] {
+  const facts = ids
+    .map((id) => deployment.entry.certifications[id])
+    .filter((fact): fact is Fact<CapabilityValue> => fact !== undefined);
+  if (facts.some((fact) => fact.value === "yes")) return [];
+  const provider = deployment.entry.provider;
+  if (facts.length === ids.length && facts.every((fact) => fact.value === "no")) {
+    return [createReason(requirement, "block", `${provider} holds no ${name}`, facts[0]?.source ?? "not-recorded")];
+  }
+  return [createReason(requirement, "condition", `verify ${name} for ${provider}: not recorded in the catalogue`, "not-recorded")];
+}
+
+const UK_HOME = ["GB", ...EEA_COUNTRIES];
+
+export const REGIME_RULES: { [K in RegimeId]: RegimeRule<K> } = {
+  gdpr: {
+    label: "GDPR (EU/EEA), including international transfers",
+    check: (_regime, context) => {
+      if (!hasPersonalData(context.profile)) return [];
+      const reasons = checkTransfer(
+        "regimes.gdpr",
+        context,
+        EEA_COUNTRIES,
+        "EEA",
+        "it needs an adequacy decision (the EU-US Data Privacy Framework covers certified US recipients since 2023-07-10, upheld 2025-09-03) or standard contractual clauses with a transfer impact assessment",
+      );
+      if (isPartyInEea(context.deployment.operator.value) === false && arePlacesInEea(context.deployment.places.value) === true) {
+        reasons.push(createReason("regimes.gdpr", "info", `data stays in the EEA, but the operator ${describeParty(context.deployment.operator.value)} is outside it: remote access from abroad is a transfer to assess`, "ref-regimes-2026"));
+      }
+      if (context.profile.data.classes.includes("special-category")) {
+        reasons.push(createReason("regimes.gdpr", "condition", "special-category data needs an art. 9 condition and a data protection impact assessment (art. 35) before processing", "statute-text"));
+      }
+      return reasons;
+    },
+  },
+  "uk-gdpr": {
+    label: "UK GDPR, including restricted transfers",
+    check: (_regime, context) =>
+      hasPersonalData(context.profile)
+        ? checkTransfer("regimes.uk-gdpr", context, UK_HOME, "UK and EEA", "it needs UK adequacy regulations or the UK international data transfer agreement with a transfer risk assessment")
+        : [],
+  },
+  "eu-ai-act": {
+    label: "EU AI Act",
+    check: (regime) => {
+      switch (regime.riskClass) {
+        case "prohibited":
+          return [createReason("regimes.eu-ai-act", "block", "the use case is a prohibited AI practice (art. 5): no deployment makes it lawful", "statute-text")];
+        case "high":
+          return [createReason("regimes.eu-ai-act", "condition", "high-risk obligations apply to the deployer (risk management, logging, human oversight, conformity assessment); dates possibly moved to 2027/2028", "ref-regimes-2026")];
+        case "limited":
+          return [createReason("regimes.eu-ai-act", "info", "transparency duties: tell people they interact with AI and mark generated content", "statute-text")];
+        case "minimal":
+          return [];
+      }
+    },
+  },
+  hipaa: {
+    label: "HIPAA (protected health information)",
+    check: (_regime, context) =>
+      isThirdPartyOperated(context.deployment)
+        ? checkCapability("regimes.hipaa", "a HIPAA business associate agreement (BAA)", context.deployment.entry.provider, context.deployment.entry.baa)
+        : [],
+  },
+  dora: {
+    label: "DORA (EU financial sector ICT risk)",
+    check: (_regime, context) => {
+      if (!isThirdPartyOperated(context.deployment)) return [];
+      const provider = context.deployment.entry.provider;
+      return [
+        ...checkCapability("regimes.dora", "contractual access, inspection and audit rights (DORA art. 30)", provider, context.deployment.entry.auditRights),
+        createReason("regimes.dora", "condition", `record ${provider} in the register of information and keep a tested exit strategy (ICT third-party risk)`, "statute-text"),
+      ];
+    },
+  },
+  nis2: {
+    label: "NIS2 (supply-chain security)",
+    check: (_regime, context) =>
+      isThirdPartyOperated(context.deployment)
+        ? [createReason("regimes.nis2", "condition", `assess ${context.deployment.entry.provider} in the supply-chain risk measures (NIS2 art. 21(2)(d))`, "statute-text")]
+        : [],
+  },
+  fedramp: {
+    label: "FedRAMP",
+    check: (regime, context) =>
+      isThirdPartyOperated(context.deployment)
+        ? checkCertification("regimes.fedramp", `FedRAMP ${regime.level} (or higher) authorization`, FEDRAMP_AT_OR_ABOVE[regime.level], context.deployment)
+        : [createReason("regimes.fedramp", "info", "FedRAMP authorizes cloud services; a system you operate yourself falls under your own authorization to operate", "statute-text")],
+  },
+  "pci-dss": {
+    label: "PCI DSS",
+    check: (_regime, context) =>
+      isThirdPartyOperated(context.deployment)
+        ? checkCertification("regimes.pci-dss", "a PCI DSS attestation of compliance", ["pci-dss"], context.deployment)
+        : [createReason("regimes.pci-dss", "info", "the cluster falls into your own PCI DSS scope", "statute-text")],
+  },
+  "china-pipl": {
+    label: "China PIPL",
+    check: (_regime, context) =>
+      hasPersonalData(context.profile)
+        ? checkTransfer("regimes.china-pipl", context, ["CN"], "mainland of China", "cross-border transfer needs a CAC security assessment, the standard contract or certification")
+        : [],
+  },
+};
+
+/** The reasons one declared regime gives for one deployment. */
+export function checkRegime(regime: Regime, context: RegimeContext): ComplianceReason[] {
+  const rule = REGIME_RULES[regime.id] as RegimeRule<RegimeId>;
+  return rule.check(regime as Extract<Regime, { id: RegimeId }>, context);
+}
