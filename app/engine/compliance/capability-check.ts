@@ -3,15 +3,27 @@ import type { ComplianceReason } from "./resolve.ts";
 import { createReason } from "./resolve.ts";
 
 /**
- * Turns a required capability into reasons. The rule for facts the sources leave open:
- * - "yes" and "not-applicable" satisfy the requirement (no reason);
- * - "no" blocks;
- * - "on-request" is a condition: it must be obtained (approval, contract) before use;
- * - "unknown" is a condition to verify — never silently compliant, and not blocked either, because
- *   an unrecorded fact is not evidence of absence. The verdict then reads "compliant with conditions",
- *   so the user sees exactly which facts to confirm with the provider.
+ * How a required capability whose value is unknown counts:
+ * - "verify" (requirements the customer chose: ZDR, no training, CMK, audit rights, BAA
+ *   availability): a condition to verify — never silently compliant, and not blocked either,
+ *   because an unrecorded fact is not evidence of absence;
+ * - "prerequisite" (a document a declared regime requires before any data is shared: HIPAA's
+ *   BAA, a FedRAMP authorization, a PCI DSS attestation): blocked until the deployment records it
+ *   as a declared fact, because using the service without it is unlawful.
  */
-export function checkCapability(requirement: string, capability: string, provider: string, fact: Fact<CapabilityValue>): ComplianceReason[] {
+export type UnknownPolicy = "verify" | "prerequisite";
+
+/**
+ * Turns a required capability into reasons: "yes" and "not-applicable" satisfy it, "no" blocks,
+ * "on-request" is a condition (obtain it before use), "unknown" follows the policy above.
+ */
+export function checkCapability(
+  requirement: string,
+  capability: string,
+  provider: string,
+  fact: Fact<CapabilityValue>,
+  unknownPolicy: UnknownPolicy,
+): ComplianceReason[] {
   const note = fact.note === undefined ? "" : ` (${fact.note})`;
   switch (fact.value) {
     case "yes":
@@ -22,6 +34,8 @@ export function checkCapability(requirement: string, capability: string, provide
     case "on-request":
       return [createReason(requirement, "condition", `obtain ${capability} from ${provider} before use: offered on request${note}`, fact.source)];
     case "unknown":
-      return [createReason(requirement, "condition", `verify ${capability} with ${provider}: not recorded in the catalogue${note}`, fact.source)];
+      return unknownPolicy === "verify"
+        ? [createReason(requirement, "condition", `verify ${capability} with ${provider}: not recorded in the catalogue${note}`, fact.source)]
+        : [createReason(requirement, "block", `no ${capability} on record for ${provider}${note}: required before any data is shared; record it as a declared fact of the deployment once you hold it`, fact.source)];
   }
 }

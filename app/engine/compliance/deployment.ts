@@ -1,12 +1,41 @@
 import { z } from "zod";
-import { getDeploymentCapability, listDeploymentCapabilityIds } from "./catalog.ts";
+import { CERTIFICATION_IDS, getDeploymentCapability, listDeploymentCapabilityIds } from "./catalog.ts";
 import { CountryCodeSchema } from "./jurisdictions.ts";
 import { SovereigntyOverrideSchema } from "./objectives.ts";
+
+export const DECLARABLE_CAPABILITIES = [
+  "zeroDataRetention",
+  "noTrainingOnCustomerData",
+  "baa",
+  "customerManagedKeys",
+  "auditRights",
+  ...CERTIFICATION_IDS,
+] as const;
+export type DeclarableCapability = (typeof DECLARABLE_CAPABILITIES)[number];
+
+/**
+ * A fact the customer holds evidence for (a signed BAA, a ZDR approval, a provider's refusal),
+ * replacing the catalogue's value for this deployment only. The evidence is shown with every
+ * reason that uses the fact.
+ */
+export const DeclaredFactSchema = z.strictObject({
+  capability: z.enum(DECLARABLE_CAPABILITIES, { error: () => `must be one of ${DECLARABLE_CAPABILITIES.join(", ")}` }),
+  value: z.enum(["yes", "no", "on-request", "not-applicable"], {
+    error: () => "must be yes, no, on-request or not-applicable (leave the fact out when it is unknown)",
+  }),
+  evidence: z
+    .string({ error: () => "must describe the evidence" })
+    .trim()
+    .min(1, "must not be empty: a declared fact needs its evidence (contract, approval, date)")
+    .max(500, "must be at most 500 characters"),
+});
+export type DeclaredFact = z.output<typeof DeclaredFactSchema>;
 
 /**
  * An option's deployment: which catalogue entry it runs on, the customer's own facts for
  * placements that need them (country of the GPUs or region, the operator of a colocation,
- * sovereign cloud or GPU cloud), and the user's SEAL-level overrides with their justifications.
+ * sovereign cloud or GPU cloud), facts the customer holds evidence for, and the user's SEAL-level
+ * overrides with their justifications.
  */
 export const DeploymentRefSchema = z
   .strictObject({
@@ -26,6 +55,7 @@ export const DeploymentRefSchema = z
         jurisdiction: CountryCodeSchema,
       })
       .optional(),
+    declaredFacts: z.array(DeclaredFactSchema).max(DECLARABLE_CAPABILITIES.length).default([]),
     sovereigntyOverrides: z.array(SovereigntyOverrideSchema).max(8).default([]),
   })
   .superRefine((ref, ctx) => {
@@ -41,6 +71,13 @@ export const DeploymentRefSchema = z
     if (ref.operator !== undefined && entry.parent.value.kind !== "declared-operator") {
       ctx.addIssue({ code: "custom", path: ["operator"], message: `must be omitted: "${entry.id}" has no operator to declare (${entry.parent.value.kind === "customer" ? "you run it yourself" : `run by ${entry.provider}`})` });
     }
+    const declared = new Set<string>();
+    ref.declaredFacts.forEach((fact, index) => {
+      if (declared.has(fact.capability)) {
+        ctx.addIssue({ code: "custom", path: ["declaredFacts", index, "capability"], message: `must be unique: ${fact.capability} is declared twice` });
+      }
+      declared.add(fact.capability);
+    });
     const seen = new Set<string>();
     ref.sovereigntyOverrides.forEach((override, index) => {
       if (seen.has(override.objective)) {

@@ -108,7 +108,7 @@ function checkProcessing(profile: ComplianceProfile, deployment: ResolvedDeploym
 function checkRequirements(profile: ComplianceProfile, deployment: ResolvedDeployment): ComplianceReason[] {
   const { entry } = deployment;
   return CAPABILITY_REQUIREMENTS.flatMap(({ key, capability }) =>
-    profile.requirements[key] ? checkCapability(`requirements.${key}`, capability, entry.provider, entry[key]) : [],
+    profile.requirements[key] ? checkCapability(`requirements.${key}`, capability, entry.provider, entry[key], "verify") : [],
   );
 }
 

@@ -2,7 +2,8 @@
  * Compliance, data residency and sovereignty (issue #4): the public surface.
  *
  * - `ComplianceProfileSchema`: a scenario's constraint profile (data, processing, regimes, requirements).
- * - `DeploymentRefSchema`: an option's deployment (catalogue id, location, operator, SEAL overrides).
+ * - `DeploymentRefSchema`: an option's deployment (catalogue id, location, operator, declared facts
+ *   with evidence, SEAL overrides with justifications).
  * - `DEPLOYMENT_CAPABILITIES`: the dated, sourced capability catalogue.
  * - `evaluateDeployment`: verdict, reasons, sovereignty assessment, residency premium, overhead lines.
  * - `findCheapestCompliant`: the cheapest option that is not blocked.
@@ -18,8 +19,8 @@ export {
   OVERHEAD_CATEGORIES,
 } from "./costs.ts";
 export type { ComplianceOverheadLine, OverheadCategory, ResidencyPremium, SuggestedOverhead } from "./costs.ts";
-export { DeploymentRefSchema } from "./deployment.ts";
-export type { DeploymentRef, DeploymentRefInput } from "./deployment.ts";
+export { DECLARABLE_CAPABILITIES, DeclaredFactSchema, DeploymentRefSchema } from "./deployment.ts";
+export type { DeclarableCapability, DeclaredFact, DeploymentRef, DeploymentRefInput } from "./deployment.ts";
 export { combineVerdicts, decideVerdict, evaluateDeployment, findCheapestCompliant, rankVerdict } from "./evaluate.ts";
 export type { DeploymentComplianceResult, Verdict } from "./evaluate.ts";
 export { SEAL_LEVEL_NAMES, SOVEREIGNTY_OBJECTIVES, SovereigntyOverrideSchema } from "./objectives.ts";

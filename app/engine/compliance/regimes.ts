@@ -85,17 +85,16 @@ function isThirdPartyOperated(deployment: ResolvedDeployment): boolean {
   return deployment.operator.value.kind !== "customer";
 }
 
-/** Certification check shared by FedRAMP and PCI DSS: any qualifying "yes" passes, all "no" blocks. */
+/**
+ * Certification check shared by FedRAMP and PCI DSS, a prerequisite: any qualifying "yes" (or
+ * "not-applicable") passes; otherwise the best recorded value decides ("on-request" before
+ * "unknown" before "no"), and an unrecorded certification counts as unknown.
+ */
 function checkCertification(requirement: string, name: string, ids: CertificationId[], deployment: ResolvedDeployment): ComplianceReason[] {
-  const facts = ids
-    .map((id) => deployment.entry.certifications[id])
-    .filter((fact): fact is Fact<CapabilityValue> => fact !== undefined);
-  if (facts.some((fact) => fact.value === "yes")) return [];
-  const provider = deployment.entry.provider;
-  if (facts.length === ids.length && facts.every((fact) => fact.value === "no")) {
-    return [createReason(requirement, "block", `${provider} holds no ${name}`, facts[0]?.source ?? "not-recorded")];
-  }
-  return [createReason(requirement, "condition", `verify ${name} for ${provider}: not recorded in the catalogue`, "not-recorded")];
+  const facts = ids.map((id): Fact<CapabilityValue> => deployment.entry.certifications[id] ?? { value: "unknown", source: "not-recorded" });
+  const order: CapabilityValue[] = ["yes", "not-applicable", "on-request", "unknown", "no"];
+  const best = facts.reduce((winner, fact) => (order.indexOf(fact.value) < order.indexOf(winner.value) ? fact : winner));
+  return checkCapability(requirement, name, deployment.entry.provider, best, "prerequisite");
 }
 
 const UK_HOME = ["GB", ...EEA_COUNTRIES];
@@ -147,7 +146,7 @@ export const REGIME_RULES: { [K in RegimeId]: RegimeRule<K> } = {
     label: "HIPAA (protected health information)",
     check: (_regime, context) =>
       isThirdPartyOperated(context.deployment)
-        ? checkCapability("regimes.hipaa", "a HIPAA business associate agreement (BAA)", context.deployment.entry.provider, context.deployment.entry.baa)
+        ? checkCapability("regimes.hipaa", "a HIPAA business associate agreement (BAA)", context.deployment.entry.provider, context.deployment.entry.baa, "prerequisite")
         : [],
   },
   dora: {
@@ -156,7 +155,7 @@ export const REGIME_RULES: { [K in RegimeId]: RegimeRule<K> } = {
       if (!isThirdPartyOperated(context.deployment)) return [];
       const provider = context.deployment.entry.provider;
       return [
-        ...checkCapability("regimes.dora", "contractual access, inspection and audit rights (DORA art. 30)", provider, context.deployment.entry.auditRights),
+        ...checkCapability("regimes.dora", "contractual access, inspection and audit rights (DORA art. 30)", provider, context.deployment.entry.auditRights, "verify"),
         createReason("regimes.dora", "condition", `record ${provider} in the register of information and keep a tested exit strategy (ICT third-party risk)`, "statute-text"),
       ];
     },

@@ -1,6 +1,6 @@
-import type { DeploymentCapability, Fact, Place } from "./catalog.ts";
+import type { CapabilityValue, DeploymentCapability, Fact, Place } from "./catalog.ts";
 import { getDeploymentCapability } from "./catalog.ts";
-import type { DeploymentRef } from "./deployment.ts";
+import type { DeclaredFact, DeploymentRef } from "./deployment.ts";
 import type { CountryCode } from "./jurisdictions.ts";
 import { EEA_COUNTRIES, EU_MEMBER_STATES, isInEea } from "./jurisdictions.ts";
 import type { ComplianceSource, SourceId } from "./sources.ts";
@@ -32,6 +32,7 @@ export type Party =
 
 /** A catalogue entry with the deployment's own facts (location, operator) applied. */
 export interface ResolvedDeployment {
+  /** The catalogue entry with the customer's declared facts in place of the catalogue's values. */
   entry: DeploymentCapability;
   places: Fact<ResolvedPlaces>;
   /** Who owns the hardware or service holding the data. */
@@ -46,8 +47,9 @@ export interface ResolvedDeployment {
  * deployment schema already rejects with a field message.
  */
 export function resolveDeployment(ref: DeploymentRef, companyJurisdiction: CountryCode): ResolvedDeployment {
-  const entry = getDeploymentCapability(ref.catalogId);
-  if (entry === null) throw new Error(`deployment.catalogId: unknown catalogue id "${ref.catalogId}"`);
+  const catalogued = getDeploymentCapability(ref.catalogId);
+  if (catalogued === null) throw new Error(`deployment.catalogId: unknown catalogue id "${ref.catalogId}"`);
+  const entry = applyDeclaredFacts(catalogued, ref.declaredFacts);
   const processing = entry.processing.value;
   let places: Fact<ResolvedPlaces>;
   if (processing.kind === "fixed") {
@@ -90,6 +92,26 @@ export function resolveDeployment(ref: DeploymentRef, companyJurisdiction: Count
       ? { value: { kind: "customer", jurisdiction: companyJurisdiction }, source: "customer-declared", note: "you own the hardware" }
       : operator;
   return { entry, places, owner, operator };
+}
+
+/** The entry with each declared fact replacing the catalogue's value, sourced to the customer. */
+function applyDeclaredFacts(entry: DeploymentCapability, declared: readonly DeclaredFact[]): DeploymentCapability {
+  const result: DeploymentCapability = { ...entry, certifications: { ...entry.certifications } };
+  for (const fact of declared) {
+    const replacement: Fact<CapabilityValue> = { value: fact.value, source: "customer-declared", note: `declared: ${fact.evidence}` };
+    switch (fact.capability) {
+      case "zeroDataRetention":
+      case "noTrainingOnCustomerData":
+      case "baa":
+      case "customerManagedKeys":
+      case "auditRights":
+        result[fact.capability] = replacement;
+        break;
+      default:
+        result.certifications[fact.capability] = replacement;
+    }
+  }
+  return result;
 }
 
 /** The countries a place covers, or null when the source does not list them (APAC). */
