@@ -1,0 +1,95 @@
+/**
+ * Server-side sessions (docs/decisions/004-sessions.md). The cookie carries a random 256-bit token;
+ * the Session row is keyed by its SHA-256, so the table alone cannot be replayed as cookies.
+ */
+import { createHash, randomBytes } from "node:crypto";
+import { redirect } from "@remix-run/node";
+import { prisma } from "~/db.server.ts";
+
+export const SESSION_COOKIE_NAME = "opentco_session";
+/** Idle expiry: a session unused for 12 h is dead. */
+export const SESSION_IDLE_MS = 12 * 60 * 60 * 1000;
+/** Absolute expiry: 14 days after login, whatever the activity. */
+export const SESSION_ABSOLUTE_MS = 14 * 24 * 60 * 60 * 1000;
+/** lastSeenAt is written at most once a minute, not on every request. */
+const LAST_SEEN_RESOLUTION_MS = 60 * 1000;
+
+export type SessionUser = { id: string; email: string };
+export type AuthSession = { id: string; user: SessionUser };
+
+function hashToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+function getSessionToken(request: Request): string | null {
+  const header = request.headers.get("Cookie");
+  if (!header) return null;
+  for (const part of header.split(";")) {
+    const [name, ...rest] = part.trim().split("=");
+    if (name === SESSION_COOKIE_NAME) {
+      const value = rest.join("=");
+      // base64url of 32 bytes is 43 characters; anything else is not ours.
+      return /^[A-Za-z0-9_-]{43}$/.test(value) ? value : null;
+    }
+  }
+  return null;
+}
+
+function serializeSessionCookie(value: string, maxAgeSeconds: number): string {
+  const attributes = [`${SESSION_COOKIE_NAME}=${value}`, "Path=/", "HttpOnly", "SameSite=Lax", `Max-Age=${maxAgeSeconds}`];
+  if (process.env.NODE_ENV === "production") attributes.push("Secure");
+  return attributes.join("; ");
+}
+
+/** Creates a session for the user and returns the Set-Cookie header value that carries it. */
+export async function createSession(userId: string, now = new Date()): Promise<string> {
+  const token = randomBytes(32).toString("base64url");
+  await prisma.session.create({
+    data: { id: hashToken(token), userId, createdAt: now, lastSeenAt: now, expiresAt: new Date(now.getTime() + SESSION_ABSOLUTE_MS) },
+  });
+  return serializeSessionCookie(token, SESSION_ABSOLUTE_MS / 1000);
+}
+
+/** The Set-Cookie header value that removes the session cookie from the browser. */
+export function getClearedSessionCookie(): string {
+  return serializeSessionCookie("", 0);
+}
+
+/** The live session behind the request's cookie, or null (absent, unknown, revoked, idle or expired). */
+export async function getSession(request: Request, now = new Date()): Promise<AuthSession | null> {
+  const token = getSessionToken(request);
+  if (!token) return null;
+  const session = await prisma.session.findUnique({
+    where: { id: hashToken(token) },
+    select: { id: true, lastSeenAt: true, expiresAt: true, revokedAt: true, user: { select: { id: true, email: true } } },
+  });
+  if (!session || session.revokedAt) return null;
+  if (session.expiresAt <= now || session.lastSeenAt.getTime() + SESSION_IDLE_MS <= now.getTime()) return null;
+  if (now.getTime() - session.lastSeenAt.getTime() >= LAST_SEEN_RESOLUTION_MS) {
+    await prisma.session.updateMany({ where: { id: session.id, revokedAt: null }, data: { lastSeenAt: now } });
+  }
+  return { id: session.id, user: session.user };
+}
+
+/** The live session, or a redirect to /login that comes back to the requested page. */
+export async function requireSession(request: Request): Promise<AuthSession> {
+  const session = await getSession(request);
+  if (session) return session;
+  const url = new URL(request.url);
+  const redirectTo = request.method === "GET" ? `${url.pathname}${url.search}` : "/";
+  throw redirect(`/login?${new URLSearchParams({ redirectTo })}`);
+}
+
+/** Revokes one session server-side; its cookie is worthless from the next request on. */
+export async function revokeSession(sessionId: string, now = new Date()): Promise<void> {
+  await prisma.session.updateMany({ where: { id: sessionId, revokedAt: null }, data: { revokedAt: now } });
+}
+
+/**
+ * Only same-site paths are followed after login ("/o/acme", not "//evil.example" or "https://…"),
+ * so the redirectTo parameter cannot be used as an open redirect.
+ */
+export function getSafeRedirect(target: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
+  if (typeof target !== "string" || !target.startsWith("/") || target.startsWith("//") || target.startsWith("/\\")) return fallback;
+  return target;
+}

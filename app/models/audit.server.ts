@@ -1,0 +1,82 @@
+/**
+ * The audit trail: who did what, when, in which organisation. Written in the same transaction as the
+ * change it records where there is one, so the trail cannot miss a committed change.
+ */
+import { prisma } from "~/db.server.ts";
+import type { Prisma } from "~/generated/prisma/client.ts";
+
+export const AUDIT_ACTIONS = [
+  "auth.login",
+  "auth.logout",
+  "org.created",
+  "org.settings_updated",
+  "member.invited",
+  "member.invitation_revoked",
+  "member.joined",
+  "member.role_changed",
+  "member.removed",
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export type AuditEventInput = {
+  orgId: string;
+  actorUserId: string | null;
+  action: AuditAction;
+  target: string;
+  metadata?: Prisma.InputJsonObject;
+};
+
+type Db = Pick<Prisma.TransactionClient, "auditEvent">;
+
+export async function createAuditEvent(event: AuditEventInput, db: Db = prisma): Promise<void> {
+  await db.auditEvent.create({ data: { ...event, metadata: event.metadata ?? {} } });
+}
+
+/**
+ * Sign-ins and sign-outs are user events; they are recorded in every organisation the user belongs
+ * to, so each organisation's admins see who entered with access to their data (ADR 003).
+ */
+export async function createAuditEventInEachOrganization(
+  { userId, action, target }: { userId: string; action: "auth.login" | "auth.logout"; target: string },
+  db: Pick<Prisma.TransactionClient, "auditEvent" | "membership"> = prisma,
+): Promise<void> {
+  const memberships = await db.membership.findMany({ where: { userId }, select: { orgId: true } });
+  if (memberships.length === 0) return;
+  await db.auditEvent.createMany({
+    data: memberships.map(({ orgId }) => ({ orgId, actorUserId: userId, action, target, metadata: {} })),
+  });
+}
+
+export const AUDIT_PAGE_SIZE = 50;
+
+export type AuditEventRow = {
+  id: string;
+  action: string;
+  target: string;
+  actorEmail: string | null;
+  metadata: Prisma.JsonValue;
+  createdAt: string;
+};
+
+/** One page of an organisation's audit trail, newest first. `page` starts at 1. */
+export async function listAuditEvents({ orgId, page }: { orgId: string; page: number }): Promise<{ events: AuditEventRow[]; hasNextPage: boolean }> {
+  const rows = await prisma.auditEvent.findMany({
+    where: { orgId },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    skip: (page - 1) * AUDIT_PAGE_SIZE,
+    // One extra row tells whether a next page exists without a COUNT.
+    take: AUDIT_PAGE_SIZE + 1,
+    select: { id: true, action: true, target: true, metadata: true, createdAt: true, actor: { select: { email: true } } },
+  });
+  return {
+    hasNextPage: rows.length > AUDIT_PAGE_SIZE,
+    events: rows.slice(0, AUDIT_PAGE_SIZE).map((row) => ({
+      id: row.id,
+      action: row.action,
+      target: row.target,
+      actorEmail: row.actor?.email ?? null,
+      metadata: row.metadata,
+      createdAt: row.createdAt.toISOString(),
+    })),
+  };
+}

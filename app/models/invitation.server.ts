@@ -1,0 +1,141 @@
+/**
+ * Invitation links: a random 256-bit token in the URL, only its SHA-256 stored; expire after 7 days;
+ * single use (accepted by a conditional update whose row count must be 1).
+ */
+import { createHash, randomBytes } from "node:crypto";
+import { hashPassword } from "~/auth/password.server.ts";
+import { listGrantableRoles, type Role } from "~/auth/roles.ts";
+import { prisma } from "~/db.server.ts";
+import type { Prisma } from "~/generated/prisma/client.ts";
+import type { Account } from "~/schemas/auth.ts";
+import { createAuditEvent } from "./audit.server.ts";
+import { MembershipRuleError } from "./membership.server.ts";
+import { isUniqueViolation } from "./prisma-errors.server.ts";
+import { EmailTakenError } from "./user.server.ts";
+
+export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+
+export const INVITATION_MESSAGES = {
+  unknown: "Invitation: this link is not valid — ask for a new one",
+  revoked: "Invitation: this link was revoked — ask for a new one",
+  expired: "Invitation: this link has expired — ask for a new one",
+  used: "Invitation: this link has already been used",
+} as const;
+export type InvitationProblem = keyof typeof INVITATION_MESSAGES;
+
+export class InvitationError extends Error {
+  constructor(readonly problem: InvitationProblem | "already_member", message: string = problem === "already_member" ? "Invitation: you are already a member of this organisation" : INVITATION_MESSAGES[problem]) {
+    super(message);
+  }
+}
+
+function hashToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+/** Creates an invitation; the raw token is returned once and never stored. */
+export async function createInvitation({ orgId, actor, role, now = new Date() }: { orgId: string; actor: { userId: string; role: Role }; role: Role; now?: Date }): Promise<{ token: string; expiresAt: string }> {
+  if (!listGrantableRoles(actor.role).includes(role)) throw new MembershipRuleError("Role: only an owner can invite an owner");
+  const token = randomBytes(32).toString("base64url");
+  const expiresAt = new Date(now.getTime() + INVITATION_TTL_MS);
+  await prisma.$transaction(async (tx) => {
+    const invitation = await tx.invitation.create({ data: { orgId, tokenHash: hashToken(token), role, createdByUserId: actor.userId, createdAt: now, expiresAt } });
+    await createAuditEvent({ orgId, actorUserId: actor.userId, action: "member.invited", target: `invitation ${invitation.id.slice(-6)}`, metadata: { role, invitationId: invitation.id } }, tx);
+  });
+  return { token, expiresAt: expiresAt.toISOString() };
+}
+
+export type PendingInvitationRow = { id: string; role: Role; createdByEmail: string | null; createdAt: string; expiresAt: string; expired: boolean };
+
+/** Invitations neither accepted nor revoked (expired ones included, marked), newest first. */
+export async function listPendingInvitations({ orgId, now = new Date() }: { orgId: string; now?: Date }): Promise<PendingInvitationRow[]> {
+  const rows = await prisma.invitation.findMany({
+    where: { orgId, acceptedAt: null, revokedAt: null },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    select: { id: true, role: true, createdAt: true, expiresAt: true, createdBy: { select: { email: true } } },
+  });
+  return rows.map((row) => ({
+    id: row.id,
+    role: row.role,
+    createdByEmail: row.createdBy?.email ?? null,
+    createdAt: row.createdAt.toISOString(),
+    expiresAt: row.expiresAt.toISOString(),
+    expired: row.expiresAt <= now,
+  }));
+}
+
+/** Revokes a pending invitation; false when it is not a pending invitation of this organisation (→ 404). */
+export async function revokeInvitation({ orgId, actorUserId, invitationId }: { orgId: string; actorUserId: string; invitationId: string }): Promise<boolean> {
+  return prisma.$transaction(async (tx) => {
+    const { count } = await tx.invitation.updateMany({ where: { id: invitationId, orgId, acceptedAt: null, revokedAt: null }, data: { revokedAt: new Date() } });
+    if (count !== 1) return false;
+    await createAuditEvent({ orgId, actorUserId, action: "member.invitation_revoked", target: `invitation ${invitationId.slice(-6)}`, metadata: { invitationId } }, tx);
+    return true;
+  });
+}
+
+export type InvitationPreview = { orgName: string; orgSlug: string; role: Role; expiresAt: string };
+
+function getInvitationProblem(invitation: { acceptedAt: Date | null; revokedAt: Date | null; expiresAt: Date } | null, now: Date): InvitationProblem | null {
+  if (!invitation) return "unknown";
+  if (invitation.acceptedAt) return "used";
+  if (invitation.revokedAt) return "revoked";
+  if (invitation.expiresAt <= now) return "expired";
+  return null;
+}
+
+/** What the invitation link offers, or why it cannot be used. */
+export async function getInvitationPreview({ token, now = new Date() }: { token: string; now?: Date }): Promise<{ ok: true; invitation: InvitationPreview } | { ok: false; problem: InvitationProblem; message: string }> {
+  const invitation = await prisma.invitation.findUnique({
+    where: { tokenHash: hashToken(token) },
+    select: { role: true, expiresAt: true, acceptedAt: true, revokedAt: true, org: { select: { name: true, slug: true } } },
+  });
+  const problem = getInvitationProblem(invitation, now);
+  if (problem || !invitation) return { ok: false, problem: problem ?? "unknown", message: INVITATION_MESSAGES[problem ?? "unknown"] };
+  return { ok: true, invitation: { orgName: invitation.org.name, orgSlug: invitation.org.slug, role: invitation.role, expiresAt: invitation.expiresAt.toISOString() } };
+}
+
+async function acceptInTransaction(tx: Prisma.TransactionClient, token: string, userId: string, now: Date): Promise<{ orgSlug: string }> {
+  const tokenHash = hashToken(token);
+  const { count } = await tx.invitation.updateMany({
+    where: { tokenHash, acceptedAt: null, revokedAt: null, expiresAt: { gt: now } },
+    data: { acceptedAt: now, acceptedByUserId: userId },
+  });
+  if (count !== 1) {
+    const invitation = await tx.invitation.findUnique({ where: { tokenHash }, select: { acceptedAt: true, revokedAt: true, expiresAt: true } });
+    throw new InvitationError(getInvitationProblem(invitation, now) ?? "used");
+  }
+  const invitation = await tx.invitation.findUniqueOrThrow({ where: { tokenHash }, select: { id: true, orgId: true, role: true, org: { select: { slug: true } } } });
+  const existing = await tx.membership.findFirst({ where: { orgId: invitation.orgId, userId }, select: { id: true } });
+  // Throwing rolls the acceptance back, so the link stays usable for the person it was meant for.
+  if (existing) throw new InvitationError("already_member");
+  const membership = await tx.membership.create({ data: { orgId: invitation.orgId, userId, role: invitation.role }, select: { user: { select: { email: true } } } });
+  await createAuditEvent(
+    { orgId: invitation.orgId, actorUserId: userId, action: "member.joined", target: membership.user.email, metadata: { role: invitation.role, invitationId: invitation.id } },
+    tx,
+  );
+  return { orgSlug: invitation.org.slug };
+}
+
+/** Joins the invitation's organisation as an existing user. Throws InvitationError. */
+export async function acceptInvitation({ token, userId, now = new Date() }: { token: string; userId: string; now?: Date }): Promise<{ orgSlug: string }> {
+  return prisma.$transaction((tx) => acceptInTransaction(tx, token, userId, now));
+}
+
+/**
+ * Creates the account and joins in one transaction: a used or expired link leaves no orphan user.
+ * Throws InvitationError or EmailTakenError.
+ */
+export async function acceptInvitationAsNewUser({ token, account, passwordHash, now = new Date() }: { token: string; account: Account; passwordHash?: string; now?: Date }): Promise<{ orgSlug: string; userId: string }> {
+  const hash = passwordHash ?? (await hashPassword(account.password));
+  try {
+    return await prisma.$transaction(async (tx) => {
+      const user = await tx.user.create({ data: { email: account.email, passwordHash: hash }, select: { id: true } });
+      const { orgSlug } = await acceptInTransaction(tx, token, user.id, now);
+      return { orgSlug, userId: user.id };
+    });
+  } catch (error) {
+    if (isUniqueViolation(error, "email")) throw new EmailTakenError();
+    throw error;
+  }
+}

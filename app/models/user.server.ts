@@ -1,0 +1,71 @@
+import { hashPassword, verifyPassword } from "~/auth/password.server.ts";
+import { prisma } from "~/db.server.ts";
+import type { Account } from "~/schemas/auth.ts";
+import type { Signup } from "~/schemas/organization.ts";
+import { createAuditEvent, createAuditEventInEachOrganization } from "./audit.server.ts";
+import { isUniqueViolation } from "./prisma-errors.server.ts";
+
+export class EmailTakenError extends Error {
+  constructor() {
+    super("Email: already registered — log in instead");
+  }
+}
+
+export class SlugTakenError extends Error {
+  constructor() {
+    super("Slug: already taken");
+  }
+}
+
+/**
+ * Signs up: the user, their new organisation and their owner membership, all or nothing.
+ * `passwordHash` lets tests reuse one argon2 hash; production callers leave it out.
+ */
+export async function createUserWithOrganization(
+  { email, password, orgName, slug }: Signup,
+  options: { passwordHash?: string; defaultCurrency?: string } = {},
+): Promise<{ userId: string; orgId: string; slug: string }> {
+  const passwordHash = options.passwordHash ?? (await hashPassword(password));
+  try {
+    return await prisma.$transaction(async (tx) => {
+      const user = await tx.user.create({ data: { email, passwordHash } });
+      const org = await tx.organization.create({
+        data: { name: orgName, slug, defaultCurrency: options.defaultCurrency ?? "USD", memberships: { create: { userId: user.id, role: "owner" } } },
+      });
+      await createAuditEvent({ orgId: org.id, actorUserId: user.id, action: "org.created", target: orgName, metadata: { slug } }, tx);
+      return { userId: user.id, orgId: org.id, slug: org.slug };
+    });
+  } catch (error) {
+    if (isUniqueViolation(error, "email")) throw new EmailTakenError();
+    if (isUniqueViolation(error, "slug")) throw new SlugTakenError();
+    throw error;
+  }
+}
+
+/** Creates a user with no organisation yet (accepting an invitation as a newcomer). */
+export async function createUser({ email, password }: Account, options: { passwordHash?: string } = {}): Promise<{ id: string; email: string }> {
+  const passwordHash = options.passwordHash ?? (await hashPassword(password));
+  try {
+    return await prisma.user.create({ data: { email, passwordHash }, select: { id: true, email: true } });
+  } catch (error) {
+    if (isUniqueViolation(error, "email")) throw new EmailTakenError();
+    throw error;
+  }
+}
+
+/**
+ * The user whose email and password match, or null. Unknown emails cost the same argon2 work as
+ * known ones (timing-safe). A success is recorded as "auth.login" in each of the user's organisations.
+ */
+export async function verifyLogin({ email, password }: { email: string; password: string }): Promise<{ id: string; email: string } | null> {
+  const user = await prisma.user.findUnique({ where: { email }, select: { id: true, email: true, passwordHash: true } });
+  const valid = await verifyPassword(password, user?.passwordHash ?? null);
+  if (!user || !valid) return null;
+  await createAuditEventInEachOrganization({ userId: user.id, action: "auth.login", target: user.email });
+  return { id: user.id, email: user.email };
+}
+
+/** Records the sign-out in each of the user's organisations. */
+export async function recordLogout({ userId, email }: { userId: string; email: string }): Promise<void> {
+  await createAuditEventInEachOrganization({ userId, action: "auth.logout", target: email });
+}

@@ -1,0 +1,142 @@
+import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { FormError } from "~/components/form-error.tsx";
+import { TextField } from "~/components/text-field.tsx";
+import tenantStyles from "~/components/tenant.css";
+import { ROLE_LABELS } from "~/auth/roles.ts";
+import { createSession, getSession } from "~/auth/session.server.ts";
+import { acceptInvitation, acceptInvitationAsNewUser, getInvitationPreview, InvitationError } from "~/models/invitation.server.ts";
+import { listOrganizationsForUser } from "~/models/organization.server.ts";
+import { EmailTakenError } from "~/models/user.server.ts";
+import { AccountSchema, PASSWORD_MIN_LENGTH } from "~/schemas/auth.ts";
+import { createFieldFailure, createFormFailure, readForm, validateForm, type FormFailure } from "~/utils/form.server.ts";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: tenantStyles }];
+export const meta: MetaFunction = () => [{ title: "Invitation · OpenTCO" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const token = params.token ?? "";
+  const preview = await getInvitationPreview({ token });
+  const session = await getSession(request);
+  const alreadyMember =
+    preview.ok && session ? (await listOrganizationsForUser({ userId: session.user.id })).some((o) => o.slug === preview.invitation.orgSlug) : false;
+  return {
+    token,
+    preview,
+    user: session ? { email: session.user.email } : null,
+    alreadyMember,
+  };
+}
+
+type ActionResult = { failure: FormFailure };
+
+function fail(failure: FormFailure, status: number) {
+  return data<ActionResult>({ failure }, { status });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const token = params.token ?? "";
+  const read = await readForm(request);
+  if (!read.ok) return fail(read.failure, read.status);
+  const session = await getSession(request);
+  try {
+    if (read.form.get("intent") === "join") {
+      if (!session) throw redirect(`/login?${new URLSearchParams({ redirectTo: `/invite/${token}` })}`);
+      const { orgSlug } = await acceptInvitation({ token, userId: session.user.id });
+      return redirect(`/o/${orgSlug}`);
+    }
+    const parsed = validateForm(read.form, AccountSchema);
+    if (!parsed.success) return fail(parsed.failure, parsed.status);
+    try {
+      const { orgSlug, userId } = await acceptInvitationAsNewUser({ token, account: parsed.data });
+      return redirect(`/o/${orgSlug}`, { headers: { "Set-Cookie": await createSession(userId) } });
+    } catch (error) {
+      if (error instanceof EmailTakenError) {
+        return fail(createFieldFailure("email", `${error.message} with that account to accept`, { email: parsed.data.email }), 409);
+      }
+      throw error;
+    }
+  } catch (error) {
+    if (error instanceof InvitationError) return fail(createFormFailure(error.message), error.problem === "already_member" ? 409 : 410);
+    throw error;
+  }
+}
+
+export default function InvitationPage() {
+  const { token, preview, user, alreadyMember } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const busy = useNavigation().state !== "idle";
+  if (!preview.ok) {
+    return (
+      <main className="page page--narrow">
+        <h1>Invitation</h1>
+        <p className="form-error" role="alert">
+          {preview.message}
+        </p>
+        <p>
+          <Link to="/">Go to OpenTCO</Link>
+        </p>
+      </main>
+    );
+  }
+  const { orgName, orgSlug, role } = preview.invitation;
+  const loginLink = `/login?${new URLSearchParams({ redirectTo: `/invite/${token}` })}`;
+  return (
+    <main className="page page--narrow">
+      <h1>Join {orgName}</h1>
+      <p>
+        You are invited to <strong>{orgName}</strong> on OpenTCO as <strong>{ROLE_LABELS[role].toLowerCase()}</strong>.
+      </p>
+      <FormError message={result?.failure.formError} />
+      {user ? (
+        alreadyMember ? (
+          <p className="notice">
+            You ({user.email}) are already a member. <Link to={`/o/${orgSlug}`}>Open {orgName}</Link>
+          </p>
+        ) : (
+          <Form method="post" className="card">
+            <input type="hidden" name="intent" value="join" />
+            <p>
+              Signed in as <strong>{user.email}</strong>.
+            </p>
+            <button type="submit" disabled={busy} autoFocus>
+              Join {orgName}
+            </button>
+          </Form>
+        )
+      ) : (
+        <>
+          <Form method="post" className="card" noValidate>
+            <h2>Create your account</h2>
+            <input type="hidden" name="intent" value="signup" />
+            <TextField
+              name="email"
+              label="Email"
+              type="email"
+              autoComplete="email"
+              required
+              autoFocus
+              defaultValue={result?.failure.values.email}
+              error={result?.failure.fieldErrors.email}
+            />
+            <TextField
+              name="password"
+              label="Password"
+              type="password"
+              autoComplete="new-password"
+              required
+              hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}
+              error={result?.failure.fieldErrors.password}
+            />
+            <button type="submit" disabled={busy}>
+              Create account and join
+            </button>
+          </Form>
+          <p>
+            Already have an account? <Link to={loginLink}>Log in to accept</Link>
+          </p>
+        </>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,52 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { FormError } from "~/components/form-error.tsx";
+import { TextField } from "~/components/text-field.tsx";
+import { createSession, getSafeRedirect, getSession } from "~/auth/session.server.ts";
+import { verifyLogin } from "~/models/user.server.ts";
+import { LoginSchema } from "~/schemas/auth.ts";
+import { createFormFailure, readForm, respondWithFailure, validateForm } from "~/utils/form.server.ts";
+
+export const meta: MetaFunction = () => [{ title: "Log in · OpenTCO" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const redirectTo = getSafeRedirect(new URL(request.url).searchParams.get("redirectTo"));
+  if (await getSession(request)) throw redirect(redirectTo);
+  return { redirectTo };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const read = await readForm(request);
+  if (!read.ok) return respondWithFailure(read.failure, read.status);
+  const parsed = validateForm(read.form, LoginSchema);
+  if (!parsed.success) return respondWithFailure(parsed.failure, parsed.status);
+  const user = await verifyLogin(parsed.data);
+  // One message for unknown email and wrong password: the form must not reveal who has an account.
+  if (!user) return respondWithFailure(createFormFailure("Email or password is incorrect.", { email: parsed.data.email }), 400);
+  const cookie = await createSession(user.id);
+  return redirect(getSafeRedirect(read.form.get("redirectTo")), { headers: { "Set-Cookie": cookie } });
+}
+
+export default function LoginPage() {
+  const { redirectTo } = useLoaderData<typeof loader>();
+  const failure = useActionData<typeof action>();
+  const submitting = useNavigation().state === "submitting";
+  const errors = failure?.fieldErrors ?? {};
+  return (
+    <main className="page page--narrow">
+      <h1>Log in to OpenTCO</h1>
+      <Form method="post" className="card" noValidate>
+        <FormError message={failure?.formError} />
+        <input type="hidden" name="redirectTo" value={redirectTo} />
+        <TextField name="email" label="Email" type="email" autoComplete="email" required autoFocus defaultValue={failure?.values.email} error={errors.email} />
+        <TextField name="password" label="Password" type="password" autoComplete="current-password" required error={errors.password} />
+        <button type="submit" disabled={submitting}>
+          Log in
+        </button>
+      </Form>
+      <p>
+        New to OpenTCO? <Link to="/signup">Create an account</Link>
+      </p>
+    </main>
+  );
+}

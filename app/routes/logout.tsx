@@ -1,0 +1,20 @@
+import { redirect, type ActionFunctionArgs } from "@remix-run/node";
+import { getClearedSessionCookie, getSession, revokeSession } from "~/auth/session.server.ts";
+import { recordLogout } from "~/models/user.server.ts";
+import { readForm } from "~/utils/form.server.ts";
+
+/** GET /logout does nothing: logging out is a POST, so a link or an image cannot log anyone out. */
+export async function loader() {
+  throw redirect("/");
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  // Same-origin and size checks; the form has no fields.
+  await readForm(request);
+  const session = await getSession(request);
+  if (session) {
+    await revokeSession(session.id);
+    await recordLogout({ userId: session.user.id, email: session.user.email });
+  }
+  return redirect("/login", { headers: { "Set-Cookie": getClearedSessionCookie() } });
+}

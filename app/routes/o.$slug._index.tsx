@@ -1,0 +1,78 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { requireMembership } from "~/auth/membership.server.ts";
+import { hasRole, ROLE_LABELS } from "~/auth/roles.ts";
+import { getOrganizationOverview } from "~/models/organization.server.ts";
+import { CURRENCY_LABELS, type Currency } from "~/schemas/currency.ts";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { org, role } = await requireMembership(request, params.slug);
+  const overview = await getOrganizationOverview({ orgId: org.id });
+  return { org: { name: org.name, slug: org.slug, defaultCurrency: org.defaultCurrency }, role, ...overview };
+}
+
+const ROLE_ABILITIES = {
+  viewer: "read this organisation's work",
+  editor: "read and edit scenarios",
+  admin: "edit scenarios, manage members and settings, read the audit trail",
+  owner: "do everything, including deleting the organisation",
+} as const;
+
+export default function OrganizationOverview() {
+  const { org, role, memberCount, pendingInvitationCount, createdAt } = useLoaderData<typeof loader>();
+  const currencyLabel = CURRENCY_LABELS[org.defaultCurrency as Currency] ?? org.defaultCurrency;
+  return (
+    <div className="stack">
+      <h1>{org.name}</h1>
+      <section className="card" aria-labelledby="org-facts">
+        <h2 id="org-facts">Organisation</h2>
+        <table>
+          <tbody>
+            <tr>
+              <th scope="row">Your role</th>
+              <td>
+                {ROLE_LABELS[role]} — you can {ROLE_ABILITIES[role]}.
+              </td>
+            </tr>
+            <tr>
+              <th scope="row">Members</th>
+              <td>
+                <Link to="members">{memberCount === 1 ? "1 member" : `${memberCount} members`}</Link>
+                {hasRole(role, "admin") && pendingInvitationCount > 0 ? ` · ${pendingInvitationCount} pending invitation${pendingInvitationCount === 1 ? "" : "s"}` : null}
+              </td>
+            </tr>
+            <tr>
+              <th scope="row">Default currency</th>
+              <td>{currencyLabel}</td>
+            </tr>
+            <tr>
+              <th scope="row">URL</th>
+              <td>
+                <code>/o/{org.slug}</code>
+              </td>
+            </tr>
+            <tr>
+              <th scope="row">Created</th>
+              <td>
+                <time dateTime={createdAt}>{createdAt.slice(0, 10)}</time>
+              </td>
+            </tr>
+          </tbody>
+        </table>
+      </section>
+      <section className="card" aria-labelledby="what-opentco-does">
+        <h2 id="what-opentco-does">What OpenTCO does</h2>
+        <p>
+          OpenTCO puts the total cost of ownership of your LLM workloads side by side: commercial APIs billed per
+          token against open-weight models served on GPUs you own or rent.
+        </p>
+        <ul>
+          <li>Token volumes, prices and GPU throughput become monthly and multi-year costs, in {org.defaultCurrency}.</li>
+          <li>Hardware, energy, hosting and staff are counted, not just the price per GPU-hour.</li>
+          <li>Data-residency and compliance constraints rule out the options you cannot use.</li>
+          <li>Procurement gets PDF exports; sales engineers get read-only share links.</li>
+        </ul>
+      </section>
+    </div>
+  );
+}

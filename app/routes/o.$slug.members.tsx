@@ -1,0 +1,239 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { FormError } from "~/components/form-error.tsx";
+import { SelectField } from "~/components/select-field.tsx";
+import { requireMembership, throwNotFound } from "~/auth/membership.server.ts";
+import { hasRole, listGrantableRoles, ROLE_LABELS, type Role } from "~/auth/roles.ts";
+import { createInvitation, listPendingInvitations, revokeInvitation } from "~/models/invitation.server.ts";
+import { deleteMember, listMembers, MembershipRuleError, updateMemberRole } from "~/models/membership.server.ts";
+import { ChangeRoleSchema, CreateInvitationSchema, RemoveMemberSchema, RevokeInvitationSchema } from "~/schemas/member.ts";
+import { createFormFailure, readForm, validateForm, type FormFailure } from "~/utils/form.server.ts";
+
+export const meta: MetaFunction = () => [{ title: "Members · OpenTCO" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { org, role, membershipId } = await requireMembership(request, params.slug);
+  const canManage = hasRole(role, "admin");
+  const [members, invitations] = await Promise.all([listMembers({ orgId: org.id }), canManage ? listPendingInvitations({ orgId: org.id }) : Promise.resolve([])]);
+  return { members, invitations, canManage, grantableRoles: listGrantableRoles(role), ownMembershipId: membershipId };
+}
+
+type Intent = "invite" | "change-role" | "remove" | "revoke";
+type ActionResult = { intent: Intent | null; failure?: FormFailure; notice?: string; inviteLink?: string; expiresAt?: string; targetId?: string };
+
+function respond(result: ActionResult, status = 200) {
+  return data(result, { status });
+}
+
+function fail(intent: Intent | null, failure: FormFailure, status: number, targetId?: string) {
+  return respond({ intent, failure, targetId }, status);
+}
+
+/** Everything here changes membership: admin or owner only; anyone else gets the tenant 404. */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { org, role, user, membershipId: ownMembershipId } = await requireMembership(request, params.slug, "admin");
+  const actor = { userId: user.id, role };
+  const read = await readForm(request);
+  if (!read.ok) return fail(null, read.failure, read.status);
+  const rawIntent = read.form.get("intent");
+  const intent = (["invite", "change-role", "remove", "revoke"] as const).find((i) => i === rawIntent) ?? null;
+  try {
+    switch (intent) {
+      case "invite": {
+        const parsed = validateForm(read.form, CreateInvitationSchema);
+        if (!parsed.success) return fail(intent, parsed.failure, parsed.status);
+        const { token, expiresAt } = await createInvitation({ orgId: org.id, actor, role: parsed.data.role });
+        return respond({ intent, inviteLink: new URL(`/invite/${token}`, request.url).toString(), expiresAt });
+      }
+      case "change-role": {
+        const parsed = validateForm(read.form, ChangeRoleSchema);
+        if (!parsed.success) return fail(intent, parsed.failure, parsed.status, String(read.form.get("membershipId") ?? ""));
+        const updated = await updateMemberRole({ orgId: org.id, actor, ...parsed.data });
+        if (!updated) throwNotFound();
+        return respond({ intent, notice: `${updated.email} is now ${ROLE_LABELS[updated.role].toLowerCase()}.` });
+      }
+      case "remove": {
+        const parsed = validateForm(read.form, RemoveMemberSchema);
+        if (!parsed.success) return fail(intent, parsed.failure, parsed.status);
+        if (!(await deleteMember({ orgId: org.id, actor, membershipId: parsed.data.membershipId }))) throwNotFound();
+        if (parsed.data.membershipId === ownMembershipId) throw redirect("/");
+        return respond({ intent, notice: "Member removed." });
+      }
+      case "revoke": {
+        const parsed = validateForm(read.form, RevokeInvitationSchema);
+        if (!parsed.success) return fail(intent, parsed.failure, parsed.status);
+        if (!(await revokeInvitation({ orgId: org.id, actorUserId: user.id, invitationId: parsed.data.invitationId }))) throwNotFound();
+        return respond({ intent, notice: "Invitation revoked." });
+      }
+      default:
+        return fail(null, createFormFailure("Intent: must be one of invite, change-role, remove, revoke"), 400);
+    }
+  } catch (error) {
+    if (error instanceof MembershipRuleError) {
+      const targetId = String(read.form.get("membershipId") ?? "") || undefined;
+      return fail(intent, intent === "invite" ? { fieldErrors: { role: error.message }, values: {} } : createFormFailure(error.message), 409, targetId);
+    }
+    throw error;
+  }
+}
+
+function formatDate(iso: string): string {
+  return iso.slice(0, 16).replace("T", " ") + " UTC";
+}
+
+export default function MembersPage() {
+  const { members, invitations, canManage, grantableRoles, ownMembershipId } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const busy = useNavigation().state !== "idle";
+  const roleOptions = grantableRoles.map((r) => ({ value: r, label: ROLE_LABELS[r] }));
+  const tableError = result?.intent !== "invite" ? result?.failure?.formError : undefined;
+  return (
+    <div className="stack">
+      <h1>Members</h1>
+      {result?.notice ? (
+        <p className="notice" role="status">
+          {result.notice}
+        </p>
+      ) : null}
+      <FormError message={tableError} />
+      <section className="card" aria-labelledby="members-heading">
+        <h2 id="members-heading">People with access</h2>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Email</th>
+              <th scope="col">Role</th>
+              <th scope="col">Joined</th>
+              {canManage ? <th scope="col">Actions</th> : null}
+            </tr>
+          </thead>
+          <tbody>
+            {members.map((member) => {
+              const manageable = canManage && grantableRoles.includes(member.role);
+              return (
+                <tr key={member.membershipId}>
+                  <td>
+                    {member.email}
+                    {member.membershipId === ownMembershipId ? <span className="muted"> (you)</span> : null}
+                  </td>
+                  <td>{ROLE_LABELS[member.role]}</td>
+                  <td>{member.joinedAt.slice(0, 10)}</td>
+                  {canManage ? (
+                    <td>
+                      {manageable ? (
+                        <div className="row">
+                          <Form method="post" className="inline-form">
+                            <input type="hidden" name="intent" value="change-role" />
+                            <input type="hidden" name="membershipId" value={member.membershipId} />
+                            <label className="visually-hidden" htmlFor={`access-${member.membershipId}`}>
+                              Change access for {member.email}
+                            </label>
+                            <select id={`access-${member.membershipId}`} name="role" defaultValue={member.role}>
+                              {roleOptions.map((o) => (
+                                <option key={o.value} value={o.value}>
+                                  {o.label}
+                                </option>
+                              ))}
+                            </select>
+                            <button type="submit" className="secondary" disabled={busy}>
+                              Save
+                            </button>
+                          </Form>
+                          <Form method="post" className="inline-form">
+                            <input type="hidden" name="intent" value="remove" />
+                            <input type="hidden" name="membershipId" value={member.membershipId} />
+                            <button type="submit" className="danger" disabled={busy} aria-label={`Remove ${member.email}`}>
+                              Remove
+                            </button>
+                          </Form>
+                        </div>
+                      ) : (
+                        <span className="muted">Only an owner can change an owner</span>
+                      )}
+                    </td>
+                  ) : null}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </section>
+      {canManage ? <InviteSection roleOptions={roleOptions} result={result} busy={busy} /> : null}
+      {canManage ? (
+        <section className="card" aria-labelledby="pending-heading">
+          <h2 id="pending-heading">Pending invitations</h2>
+          {invitations.length === 0 ? (
+            <p className="muted">No pending invitations.</p>
+          ) : (
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">Role</th>
+                  <th scope="col">Created by</th>
+                  <th scope="col">Expires</th>
+                  <th scope="col">Actions</th>
+                </tr>
+              </thead>
+              <tbody>
+                {invitations.map((invitation) => (
+                  <tr key={invitation.id}>
+                    <td>{ROLE_LABELS[invitation.role as Role]}</td>
+                    <td>{invitation.createdByEmail ?? "—"}</td>
+                    <td>{invitation.expired ? <span className="field-error">Expired {formatDate(invitation.expiresAt)}</span> : formatDate(invitation.expiresAt)}</td>
+                    <td>
+                      <Form method="post" className="inline-form">
+                        <input type="hidden" name="intent" value="revoke" />
+                        <input type="hidden" name="invitationId" value={invitation.id} />
+                        <button type="submit" className="secondary" disabled={busy}>
+                          Revoke
+                        </button>
+                      </Form>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </section>
+      ) : null}
+    </div>
+  );
+}
+
+function InviteSection({ roleOptions, result, busy }: { roleOptions: { value: string; label: string }[]; result: ActionResult | undefined; busy: boolean }) {
+  const inviteResult = result?.intent === "invite" ? result : undefined;
+  return (
+    <section className="card" aria-labelledby="invite-heading">
+      <h2 id="invite-heading">Invite someone</h2>
+      <p className="muted">
+        Creates a single-use link valid for 7 days. Send it to the person yourself; it is shown only once.
+      </p>
+      <Form method="post" noValidate>
+        <input type="hidden" name="intent" value="invite" />
+        <FormError message={inviteResult?.failure?.formError} />
+        <SelectField name="role" label="Role" options={roleOptions} defaultValue="viewer" error={inviteResult?.failure?.fieldErrors.role} />
+        <button type="submit" disabled={busy}>
+          Create invitation
+        </button>
+      </Form>
+      {inviteResult?.inviteLink ? (
+        <div className="stack" role="status">
+          <p className="notice">Invitation created. Copy this link now; it expires {inviteResult.expiresAt ? formatDate(inviteResult.expiresAt) : "in 7 days"}.</p>
+          <code className="invite-link" data-testid="invite-link">
+            {inviteResult.inviteLink}
+          </code>
+          <CopyButton text={inviteResult.inviteLink} />
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+/** Copies with the Clipboard API once hydrated; without JavaScript the link above is selectable text. */
+function CopyButton({ text }: { text: string }) {
+  return (
+    <button type="button" className="secondary" onClick={() => void navigator.clipboard?.writeText(text)}>
+      Copy link
+    </button>
+  );
+}

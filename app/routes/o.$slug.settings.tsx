@@ -1,0 +1,131 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { FormError } from "~/components/form-error.tsx";
+import { SelectField } from "~/components/select-field.tsx";
+import { TextField } from "~/components/text-field.tsx";
+import { requireMembership, throwNotFound } from "~/auth/membership.server.ts";
+import { hasRole } from "~/auth/roles.ts";
+import { deleteOrganization, updateOrganizationSettings } from "~/models/organization.server.ts";
+import { SlugTakenError } from "~/models/user.server.ts";
+import { CURRENCIES, CURRENCY_LABELS } from "~/schemas/currency.ts";
+import { DeleteOrganizationSchema, OrganizationSettingsSchema } from "~/schemas/organization.ts";
+import { createFieldFailure, createFormFailure, readForm, validateForm, type FormFailure } from "~/utils/form.server.ts";
+
+export const meta: MetaFunction = () => [{ title: "Settings · OpenTCO" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { org, role } = await requireMembership(request, params.slug, "admin");
+  return { org: { name: org.name, slug: org.slug, defaultCurrency: org.defaultCurrency }, canDelete: hasRole(role, "owner") };
+}
+
+type Intent = "update" | "delete";
+type ActionResult = { intent: Intent | null; failure?: FormFailure; notice?: string };
+
+function respond(result: ActionResult, status = 200) {
+  return data(result, { status });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { org, role, user } = await requireMembership(request, params.slug, "admin");
+  const read = await readForm(request);
+  if (!read.ok) return respond({ intent: null, failure: read.failure }, read.status);
+  const intent = read.form.get("intent");
+  if (intent === "update") {
+    const parsed = validateForm(read.form, OrganizationSettingsSchema);
+    if (!parsed.success) return respond({ intent, failure: parsed.failure }, parsed.status);
+    try {
+      if (!(await updateOrganizationSettings({ orgId: org.id, actorUserId: user.id, settings: parsed.data }))) throwNotFound();
+    } catch (error) {
+      if (error instanceof SlugTakenError) return respond({ intent, failure: createFieldFailure("slug", error.message, { ...parsed.data }) }, 409);
+      throw error;
+    }
+    // The slug is part of every tenant URL: follow it when it changed.
+    if (parsed.data.slug !== org.slug) throw redirect(`/o/${parsed.data.slug}/settings`);
+    return respond({ intent, notice: "Settings saved." });
+  }
+  if (intent === "delete") {
+    // Deleting is the owner's alone; an admin gets the same 404 as for any page beyond their role.
+    if (!hasRole(role, "owner")) throwNotFound();
+    const parsed = validateForm(read.form, DeleteOrganizationSchema);
+    if (!parsed.success) return respond({ intent, failure: parsed.failure }, parsed.status);
+    if (parsed.data.confirmation !== org.slug) {
+      return respond({ intent, failure: createFieldFailure("confirmation", `Confirmation: type “${org.slug}” exactly to delete this organisation`) }, 400);
+    }
+    if (!(await deleteOrganization({ orgId: org.id }))) throwNotFound();
+    throw redirect("/");
+  }
+  return respond({ intent: null, failure: createFormFailure("Intent: must be update or delete") }, 400);
+}
+
+export default function SettingsPage() {
+  const { org, canDelete } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const busy = useNavigation().state !== "idle";
+  const update = result?.intent === "update" || result?.intent === null ? result : undefined;
+  const remove = result?.intent === "delete" ? result : undefined;
+  const values = update?.failure?.values ?? {};
+  const errors = update?.failure?.fieldErrors ?? {};
+  return (
+    <div className="stack">
+      <h1>Settings</h1>
+      <section className="card" aria-labelledby="general-heading">
+        <h2 id="general-heading">Organisation</h2>
+        {update?.notice ? (
+          <p className="notice" role="status">
+            {update.notice}
+          </p>
+        ) : null}
+        <Form method="post" noValidate>
+          <input type="hidden" name="intent" value="update" />
+          <FormError message={update?.failure?.formError} />
+          <TextField name="name" label="Organisation name" required autoFocus defaultValue={values.name ?? org.name} error={errors.name} />
+          <TextField
+            name="slug"
+            label="Organisation URL"
+            required
+            autoCapitalize="none"
+            spellCheck={false}
+            defaultValue={values.slug ?? org.slug}
+            hint="Used in links: /o/your-slug. 3–40 lowercase letters, digits and hyphens. Changing it breaks old links."
+            error={errors.slug}
+          />
+          <SelectField
+            name="defaultCurrency"
+            label="Default currency"
+            options={CURRENCIES.map((c) => ({ value: c, label: CURRENCY_LABELS[c] }))}
+            defaultValue={values.defaultCurrency ?? org.defaultCurrency}
+            hint="ISO 4217. New scenarios start in this currency."
+            error={errors.defaultCurrency}
+          />
+          <button type="submit" disabled={busy}>
+            Save settings
+          </button>
+        </Form>
+      </section>
+      {canDelete ? (
+        <section className="card danger-zone" aria-labelledby="delete-heading">
+          <h2 id="delete-heading">Delete organisation</h2>
+          <p>
+            Deletes <strong>{org.name}</strong> with its members, invitations and audit trail. This cannot be undone.
+          </p>
+          <Form method="post" noValidate>
+            <input type="hidden" name="intent" value="delete" />
+            <FormError message={remove?.failure?.formError} />
+            <TextField
+              name="confirmation"
+              label={`Type “${org.slug}” to confirm`}
+              autoComplete="off"
+              autoCapitalize="none"
+              spellCheck={false}
+              required
+              error={remove?.failure?.fieldErrors.confirmation}
+            />
+            <button type="submit" className="danger" disabled={busy}>
+              Delete organisation
+            </button>
+          </Form>
+        </section>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,75 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
+import { FormError } from "~/components/form-error.tsx";
+import { TextField } from "~/components/text-field.tsx";
+import { createSession, getSession } from "~/auth/session.server.ts";
+import { EmailTakenError, SlugTakenError, createUserWithOrganization } from "~/models/user.server.ts";
+import { PASSWORD_MIN_LENGTH } from "~/schemas/auth.ts";
+import { SignupSchema } from "~/schemas/organization.ts";
+import { createFieldFailure, parseForm, respondWithFailure } from "~/utils/form.server.ts";
+
+export const meta: MetaFunction = () => [{ title: "Create account · OpenTCO" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  if (await getSession(request)) throw redirect("/");
+  return null;
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const parsed = await parseForm(request, SignupSchema);
+  if (!parsed.success) return respondWithFailure(parsed.failure, parsed.status);
+  const { email, orgName, slug } = parsed.data;
+  try {
+    const created = await createUserWithOrganization(parsed.data);
+    const cookie = await createSession(created.userId);
+    return redirect(`/o/${created.slug}`, { headers: { "Set-Cookie": cookie } });
+  } catch (error) {
+    if (error instanceof EmailTakenError) return respondWithFailure(createFieldFailure("email", error.message, { email, orgName, slug }), 409);
+    if (error instanceof SlugTakenError) return respondWithFailure(createFieldFailure("slug", error.message, { email, orgName, slug }), 409);
+    throw error;
+  }
+}
+
+export default function SignupPage() {
+  const failure = useActionData<typeof action>();
+  const submitting = useNavigation().state === "submitting";
+  const errors = failure?.fieldErrors ?? {};
+  const values = failure?.values ?? {};
+  return (
+    <main className="page page--narrow">
+      <h1>Create your OpenTCO account</h1>
+      <p className="muted">You become the owner of a new organisation; invite your team afterwards.</p>
+      <Form method="post" className="card" noValidate>
+        <FormError message={failure?.formError} />
+        <TextField name="email" label="Email" type="email" autoComplete="email" required autoFocus defaultValue={values.email} error={errors.email} />
+        <TextField
+          name="password"
+          label="Password"
+          type="password"
+          autoComplete="new-password"
+          required
+          minLength={PASSWORD_MIN_LENGTH}
+          hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}
+          error={errors.password}
+        />
+        <TextField name="orgName" label="Organisation name" autoComplete="organization" required defaultValue={values.orgName} error={errors.orgName} />
+        <TextField
+          name="slug"
+          label="Organisation URL"
+          required
+          autoCapitalize="none"
+          spellCheck={false}
+          defaultValue={values.slug}
+          hint="Used in links: /o/your-slug. 3–40 lowercase letters, digits and hyphens."
+          error={errors.slug}
+        />
+        <button type="submit" disabled={submitting}>
+          Create account
+        </button>
+      </Form>
+      <p>
+        Already have an account? <Link to="/login">Log in</Link>
+      </p>
+    </main>
+  );
+}

@@ -1,0 +1,128 @@
+/**
+ * The one way actions read a form body: same-origin check, size limit (413 instead of a crash or an
+ * unbounded buffer), then zod validation into per-field messages.
+ */
+import { data } from "@remix-run/node";
+import type { z } from "zod";
+
+/** Largest form body accepted, in bytes. Our forms are a few hundred bytes; 64 KiB leaves ample room. */
+export const MAX_FORM_BYTES = 64 * 1024;
+
+export type FormFailure = {
+  formError?: string;
+  fieldErrors: Record<string, string>;
+  /** What the user typed (passwords never echoed), to refill the form. */
+  values: Record<string, string>;
+};
+
+export type FormResult<T> = { success: true; data: T } | { success: false; status: 400 | 413; failure: FormFailure };
+
+const SECRET_FIELDS = new Set(["password"]);
+
+/**
+ * Rejects cross-site POSTs that a browser labels with a foreign Origin (CSRF defence in depth on top of
+ * SameSite=Lax cookies; see docs/decisions/004-sessions.md). Requests without Origin (curl, old
+ * browsers on same-origin form posts) pass.
+ */
+export function assertSameOrigin(request: Request): void {
+  const origin = request.headers.get("Origin");
+  if (origin === null) return;
+  if (origin !== new URL(request.url).origin) {
+    throw data({ formError: "Cross-site form submissions are not accepted." }, { status: 403 });
+  }
+}
+
+async function readBodyWithLimit(request: Request): Promise<Uint8Array<ArrayBuffer> | null> {
+  const declared = request.headers.get("Content-Length");
+  if (declared !== null && Number(declared) > MAX_FORM_BYTES) return null;
+  if (!request.body) return new Uint8Array();
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    // Content-Length can be absent (chunked) or lie; the streamed size is what counts.
+    if (size > MAX_FORM_BYTES) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  const body = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return body;
+}
+
+/** Reads a urlencoded or multipart form, or explains why it cannot (413 over MAX_FORM_BYTES, 400 unreadable). */
+export async function readForm(request: Request): Promise<{ ok: true; form: FormData } | { ok: false; status: 400 | 413; failure: FormFailure }> {
+  assertSameOrigin(request);
+  const body = await readBodyWithLimit(request);
+  if (body === null) {
+    return {
+      ok: false,
+      status: 413,
+      failure: { formError: `Form: too large (limit ${MAX_FORM_BYTES / 1024} KiB)`, fieldErrors: {}, values: {} },
+    };
+  }
+  const contentType = request.headers.get("Content-Type") ?? "application/x-www-form-urlencoded";
+  try {
+    const form = await new Response(body, { headers: { "Content-Type": contentType } }).formData();
+    return { ok: true, form };
+  } catch {
+    return { ok: false, status: 400, failure: { formError: "Form: the body could not be read as a form", fieldErrors: {}, values: {} } };
+  }
+}
+
+function getFormValues(form: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of form.entries()) {
+    if (typeof value === "string" && !SECRET_FIELDS.has(key)) values[key] = value;
+  }
+  return values;
+}
+
+/** Validates the form's text fields; messages already name the field ("Email: must be a valid address"). */
+export function validateForm<S extends z.ZodType>(form: FormData, schema: S): FormResult<z.output<S>> {
+  const input: Record<string, string> = {};
+  for (const [key, value] of form.entries()) {
+    if (typeof value === "string") input[key] = value;
+  }
+  const result = schema.safeParse(input);
+  if (result.success) return { success: true, data: result.data };
+  const fieldErrors: Record<string, string> = {};
+  let formError: string | undefined;
+  for (const issue of result.error.issues) {
+    const field = issue.path[0];
+    if (typeof field === "string") fieldErrors[field] ??= issue.message;
+    else formError ??= issue.message;
+  }
+  return { success: false, status: 400, failure: { formError, fieldErrors, values: getFormValues(form) } };
+}
+
+/** readForm + validateForm. */
+export async function parseForm<S extends z.ZodType>(request: Request, schema: S): Promise<FormResult<z.output<S>>> {
+  const read = await readForm(request);
+  if (!read.ok) return { success: false, status: read.status, failure: read.failure };
+  return validateForm(read.form, schema);
+}
+
+/** A form failure as an action response: the route renders it beside the fields. */
+export function respondWithFailure(failure: FormFailure, status: 400 | 403 | 409 | 413 = 400) {
+  return data(failure, { status });
+}
+
+/** One field's message, for errors found after validation (e.g. "Slug: already taken"). */
+export function createFieldFailure(field: string, message: string, values: Record<string, string> = {}): FormFailure {
+  return { fieldErrors: { [field]: message }, values };
+}
+
+/** A message about the whole form, for errors that belong to no single field. */
+export function createFormFailure(message: string, values: Record<string, string> = {}): FormFailure {
+  return { formError: message, fieldErrors: {}, values };
+}
