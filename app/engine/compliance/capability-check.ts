@@ -36,6 +36,6 @@ export function checkCapability(
     case "unknown":
       return unknownPolicy === "verify"
         ? [createReason(requirement, "condition", `verify ${capability} with ${provider}: not recorded in the catalogue${note}`, fact.source)]
-        : [createReason(requirement, "block", `no ${capability} on record for ${provider}${note}: required before any data is shared; record it as a declared fact of the deployment once you hold it`, fact.source)];
+        : [createReason(requirement, "block", `no record of ${capability} for ${provider}${note}: required before any data is shared; record it as a declared fact of the deployment once you hold it`, fact.source)];
   }
 }

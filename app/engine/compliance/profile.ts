@@ -68,7 +68,7 @@ export const RequirementsSchema = z.strictObject({
   /** No exposure of the operator to a foreign government's access law (e.g. the US CLOUD Act). */
   noForeignAccessLaw: requirementFlag,
   /** Minimum SEAL level per EU Cloud Sovereignty Framework objective; objectives not listed have none. */
-  minSeal: z.preprocess((value) => value ?? {}, MinSealSchema),
+  minSeal: MinSealSchema.prefault({}),
 });
 export type Requirements = z.output<typeof RequirementsSchema>;
 
@@ -79,7 +79,7 @@ export const ComplianceProfileSchema = z.strictObject({
     .array(RegimeSchema)
     .default([])
     .refine((regimes) => new Set(regimes.map((regime) => regime.id)).size === regimes.length, "must not declare a regime twice"),
-  requirements: z.preprocess((value) => value ?? {}, RequirementsSchema),
+  requirements: RequirementsSchema.prefault({}),
 });
 
 export type ComplianceProfileInput = z.input<typeof ComplianceProfileSchema>;

@@ -1,0 +1,87 @@
+import { describe, expect, it } from "vitest";
+import { Decimal } from "../../../app/engine/decimal.ts";
+import {
+  applyResidencyPremium,
+  ComplianceOverheadLineSchema,
+  computeComplianceOverheadPerYear,
+  getDeploymentCapability,
+  getResidencyPremium,
+} from "../../../app/engine/compliance/index.ts";
+import { evaluate } from "./fixtures.ts";
+
+function premiumOf(id: string) {
+  const entry = getDeploymentCapability(id);
+  if (entry === null) throw new Error(`no catalogue entry ${id}`);
+  return getResidencyPremium(entry);
+}
+
+describe("residency premium from the catalogue", () => {
+  it.each<[string, string | "unknown" | "not-applicable", RegExp]>([
+    ["openai-api-residency-eu", "0.1", /2026-03-05/],
+    ["azure-openai-data-zone-eu", "0.2", /upper end of the published 10–20 % range/],
+    ["claude-on-aws-us", "0.1", /1\.1×/],
+    ["openai-api-global", "0", /base price/],
+    ["aws-bedrock-eu", "unknown", /none stated/],
+    ["mistral-api-eu", "unknown", /not recorded/],
+    ["self-hosted-own-data-centre", "not-applicable", /.*/],
+  ])("%s → %s", (id, expected, note) => {
+    const premium = premiumOf(id);
+    if (expected === "unknown" || expected === "not-applicable") {
+      expect(premium.kind).toBe(expected);
+    } else {
+      expect(premium.kind).toBe("known");
+      if (premium.kind === "known") expect(premium.fraction.toString()).toBe(expected);
+    }
+    if (premium.kind !== "not-applicable") expect(premium.note).toMatch(note);
+  });
+
+  it("applies as price × (1 + fraction), exactly", () => {
+    expect(applyResidencyPremium(new Decimal("2.5"), new Decimal("0.1")).toString()).toBe("2.75");
+    expect(applyResidencyPremium(new Decimal("0.07"), new Decimal("0.2")).toString()).toBe("0.084");
+  });
+
+  it("refuses a negative price or premium instead of lowering a cost", () => {
+    expect(() => applyResidencyPremium(new Decimal("-1"), new Decimal("0.1"))).toThrow(/must be ≥ 0/);
+    expect(() => applyResidencyPremium(new Decimal("1"), new Decimal("-0.1"))).toThrow(/must be ≥ 0/);
+  });
+});
+
+describe("yearly compliance overhead lines", () => {
+  it("sums the entered lines", () => {
+    const lines = [
+      { category: "audit", label: "DORA audit", amountPerYear: "18000" },
+      { category: "dpia", label: "DPIA review", amountPerYear: "4500.50" },
+    ].map((line) => ComplianceOverheadLineSchema.parse(line));
+    expect(computeComplianceOverheadPerYear(lines).toString()).toBe("22500.5");
+    expect(computeComplianceOverheadPerYear([]).toString()).toBe("0");
+  });
+
+  it.each([["-100"], ["1e5"], ["abc"], [""]])("rejects the amount %j with the rule", (amount) => {
+    const result = ComplianceOverheadLineSchema.safeParse({ category: "audit", label: "x", amountPerYear: amount });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.path).toEqual(["amountPerYear"]);
+    expect(result.error?.issues[0]?.message).toContain("compliance costs are never negative");
+  });
+
+  it("suggests the lines a DORA profile calls for, without inventing amounts", () => {
+    const result = evaluate(
+      {
+        data: { classes: ["personal"], subjectJurisdictions: ["EU"], companyJurisdiction: "DE" },
+        processing: { kind: "any" },
+        regimes: [{ id: "gdpr" }, { id: "dora" }],
+        requirements: { auditRights: true },
+      },
+      { catalogId: "mistral-api-eu" },
+    );
+    expect(result.suggestedOverheads.map((line) => [line.category, line.requirement])).toEqual([
+      ["dpia", "regimes.gdpr"],
+      ["legal-review", "regimes"],
+      ["audit", "regimes.dora"],
+      ["audit", "requirements.auditRights"],
+    ]);
+    for (const line of result.suggestedOverheads) {
+      expect(line.amountPerYear).toBeNull();
+      expect(line.prompt).toBe("enter your estimate");
+    }
+  });
+});
