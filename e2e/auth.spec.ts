@@ -69,7 +69,10 @@ test("a wrong password is refused without saying whether the account exists", as
   allowConsoleErrors(rejectedForm);
   const account = newAccount("wrongpw");
   await signUp(page, account);
+  await expect(page).toHaveURL(`/o/${account.slug}`);
   await page.getByRole("button", { name: "Log out" }).click();
+  // Wait for the logout to land: /login sends a still-logged-in visitor away.
+  await expect(page).toHaveURL(/\/login$/);
 
   await logIn(page, { email: account.email, password: `${account.password}!` });
   await expect(page.getByRole("alert")).toHaveText("Email or password is incorrect.");
