@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { CERTIFICATION_IDS, getDeploymentCapability, listDeploymentCapabilityIds } from "./catalog.ts";
+import type { DeploymentKind } from "./catalog.ts";
+import { CERTIFICATION_IDS, DEPLOYMENT_CAPABILITIES, getDeploymentCapability, listDeploymentCapabilityIds } from "./catalog.ts";
 import { CountryCodeSchema } from "./jurisdictions.ts";
 import { SovereigntyOverrideSchema } from "./objectives.ts";
 
@@ -89,3 +90,20 @@ export const DeploymentRefSchema = z
 
 export type DeploymentRefInput = z.input<typeof DeploymentRefSchema>;
 export type DeploymentRef = z.output<typeof DeploymentRefSchema>;
+
+/**
+ * The deployment field of an option of one kind: a DeploymentRef whose catalogue entry must be
+ * of that kind (an API option cannot run on a self-hosting placement, nor owned GPUs on rented ones).
+ */
+export function createDeploymentRefSchema(kind: DeploymentKind) {
+  return DeploymentRefSchema.superRefine((ref, ctx) => {
+    const entry = getDeploymentCapability(ref.catalogId);
+    if (entry === null || entry.kind === kind) return;
+    const fitting = DEPLOYMENT_CAPABILITIES.filter((candidate) => candidate.kind === kind).map((candidate) => candidate.id);
+    ctx.addIssue({
+      code: "custom",
+      path: ["catalogId"],
+      message: `must be a deployment of kind ${kind} for this option, but "${entry.id}" is ${entry.kind}; use one of ${fitting.join(", ")}`,
+    });
+  });
+}

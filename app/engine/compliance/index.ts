@@ -7,7 +7,11 @@
  * - `DEPLOYMENT_CAPABILITIES`: the dated, sourced capability catalogue.
  * - `evaluateDeployment`: verdict, reasons, sovereignty assessment, residency premium, overhead lines.
  * - `findCheapestCompliant`: the cheapest option that is not blocked.
+ * - `assessScenarioCompliance`: all options of a scenario (hybrids part by part) and the cheapest
+ *   compliant one.
  */
+export { assessOptionCompliance, assessScenarioCompliance } from "./assess-options.ts";
+export type { ComplianceOptionView, OptionCompliance, OptionPart, ScenarioCompliance } from "./assess-options.ts";
 export { DEPLOYMENT_CAPABILITIES, getDeploymentCapability, listDeploymentCapabilityIds } from "./catalog.ts";
 export type { CapabilityValue, DeploymentCapability, DeploymentKind, Fact, Place } from "./catalog.ts";
 export {
@@ -19,7 +23,7 @@ export {
   OVERHEAD_CATEGORIES,
 } from "./costs.ts";
 export type { ComplianceOverheadLine, OverheadCategory, ResidencyPremium, SuggestedOverhead } from "./costs.ts";
-export { DECLARABLE_CAPABILITIES, DeclaredFactSchema, DeploymentRefSchema } from "./deployment.ts";
+export { createDeploymentRefSchema, DECLARABLE_CAPABILITIES, DeclaredFactSchema, DeploymentRefSchema } from "./deployment.ts";
 export type { DeclarableCapability, DeclaredFact, DeploymentRef, DeploymentRefInput } from "./deployment.ts";
 export { combineVerdicts, decideVerdict, evaluateDeployment, findCheapestCompliant, rankVerdict } from "./evaluate.ts";
 export type { DeploymentComplianceResult, Verdict } from "./evaluate.ts";

@@ -24,7 +24,11 @@ import {
 import { resolveDeployment } from "../../../app/engine/compliance/resolve.ts";
 import { SAMPLE_LOCATIONS } from "./fixtures.ts";
 
+/** Runs for the cheap properties; the evaluation-heavy ones use HEAVY_RUNS to keep the suite fast on 2 cores. */
 const RUNS = 2000;
+const HEAVY_RUNS = 1000;
+/** Generous per-test timeout: the machine is shared, and a property's time is its runs, not a hang. */
+const TIMEOUT_MS = 60_000;
 
 type RegimeInput = NonNullable<ComplianceProfileInput["regimes"]>[number];
 const ALL_REGIMES: RegimeInput[] = [
@@ -126,7 +130,7 @@ const tighteningArb: fc.Arbitrary<Tightening> = fc.oneof(
   processingArb.map((processing): Tightening => (profile) => (profile.processing.kind === "any" ? { ...profile, processing } : profile)),
 );
 
-describe("compliance properties", () => {
+describe("compliance properties", { timeout: TIMEOUT_MS }, () => {
   it("adding a requirement never makes the verdict better, and keeps every blocking requirement", () => {
     fc.assert(
       fc.property(profileArb, tighteningArb, deploymentArb, (input, tighten, refInput) => {
@@ -139,7 +143,7 @@ describe("compliance properties", () => {
           expect(strictBlocks).toContain(reason.requirement);
         }
       }),
-      { numRuns: RUNS },
+      { numRuns: HEAVY_RUNS },
     );
   });
 
@@ -156,7 +160,7 @@ describe("compliance properties", () => {
         const expected = severities.has("block") ? "blocked" : severities.has("condition") ? "compliant-with-conditions" : "compliant";
         expect(result.verdict).toBe(expected);
       }),
-      { numRuns: RUNS },
+      { numRuns: HEAVY_RUNS },
     );
   });
 
