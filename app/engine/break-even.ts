@@ -1,0 +1,15 @@
+import type { Decimal } from "./decimal.ts";
+
+/**
+ * Break-even of A against B: the first month index from which A's cumulative cost stays at or below
+ * B's for the rest of the horizon, or null when that never happens within the horizon (including when
+ * A is dearer in the last month). Both series must have the same length.
+ */
+export function computeBreakEvenMonth(cumulativeA: readonly Decimal[], cumulativeB: readonly Decimal[]): number | null {
+  let month: number | null = null;
+  for (let m = cumulativeA.length - 1; m >= 0; m--) {
+    if ((cumulativeA[m] as Decimal).gt(cumulativeB[m] as Decimal)) break;
+    month = m;
+  }
+  return month;
+}

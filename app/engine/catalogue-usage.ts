@@ -1,0 +1,164 @@
+import { getCatalogueEntry } from "./catalog/index.ts";
+import { Decimal } from "./decimal.ts";
+import type { HybridComponent, Option } from "./scenario.ts";
+
+/** One input that has a catalogue default: whether the scenario kept it or overrode it. */
+export interface CatalogueValueUsed {
+  /** Field path inside the option, e.g. "gpu.unitPrice" or "primary.inputPricePerMillion". */
+  field: string;
+  /** The value the scenario used (scenario currency for money). */
+  value: Decimal;
+  status: "catalogue" | "override" | "unknown-catalogue-id";
+  catalogue: {
+    id: string;
+    label: string;
+    /** The catalogue value converted to the scenario currency (money) or as stored. */
+    value: Decimal | null;
+    unit: string;
+    source: string;
+    sourceUrl?: string;
+    asOf: string;
+    confidence: "high" | "medium" | "low";
+    note?: string;
+  } | null;
+  /** Where the override came from, as the scenario states it. */
+  overrideSource: { source: string; asOf?: string } | null;
+}
+
+interface FieldRef<O> {
+  field: string;
+  catalogId: (option: O) => string | undefined;
+  key: string;
+  money: boolean;
+  value: (option: O) => Decimal;
+}
+
+type Api = Extract<HybridComponent, { kind: "api" }>;
+type Owned = Extract<HybridComponent, { kind: "owned-gpu" }>;
+type Rented = Extract<HybridComponent, { kind: "rented-gpu" }>;
+
+const QUALITY_REF: FieldRef<HybridComponent> = {
+  field: "model.quality.score",
+  catalogId: (o) => (o.model.quality ? o.model.catalogId : undefined),
+  key: "score",
+  money: false,
+  value: (o) => o.model.quality?.score ?? new Decimal(0),
+};
+
+const API_REFS: FieldRef<Api>[] = (
+  [
+    ["inputPricePerMillion", true],
+    ["cachedInputPricePerMillion", true],
+    ["outputPricePerMillion", true],
+    ["batchDiscount", false],
+  ] as const
+).map(([key, money]) => ({ field: key, catalogId: (o) => o.catalogId, key, money, value: (o) => o[key] }));
+
+type Hosted = Owned | Rented;
+const HOSTED_REFS: FieldRef<Hosted>[] = [
+  ...(["prefillTokensPerSecondPerGpu", "decodeTokensPerSecondPerGpu", "concurrency"] as const).map(
+    (key): FieldRef<Hosted> => ({ field: `throughput.${key}`, catalogId: (o) => o.throughput.catalogId, key, money: false, value: (o) => o.throughput[key] }),
+  ),
+  { field: "staffing.loadedCostPerFteYear", catalogId: (o) => o.staffing.catalogId, key: "loadedCostPerFteYear", money: true, value: (o) => o.staffing.loadedCostPerFteYear },
+  { field: "softwareLicencePerGpuYear", catalogId: (o) => o.licenceCatalogId, key: "softwareLicencePerGpuYear", money: true, value: (o) => o.softwareLicencePerGpuYear },
+];
+
+const OWNED_REFS: FieldRef<Owned>[] = [
+  { field: "gpu.unitPrice", catalogId: (o) => o.gpu.catalogId, key: "unitPrice", money: true, value: (o) => o.gpu.unitPrice },
+  { field: "gpu.powerKw", catalogId: (o) => o.gpu.catalogId, key: "powerKw", money: false, value: (o) => o.gpu.powerKw },
+  { field: "server.gpusPerNode", catalogId: (o) => o.server.catalogId, key: "gpusPerNode", money: false, value: (o) => o.server.gpusPerNode },
+  { field: "server.baseNodePrice", catalogId: (o) => o.server.catalogId, key: "baseNodePrice", money: true, value: (o) => o.server.baseNodePrice },
+  { field: "server.baseNodePowerKw", catalogId: (o) => o.server.catalogId, key: "baseNodePowerKw", money: false, value: (o) => o.server.baseNodePowerKw },
+  { field: "electricityPricePerKwh", catalogId: (o) => o.energyCatalogId, key: "electricityPricePerKwh", money: true, value: (o) => o.electricityPricePerKwh },
+  { field: "pue", catalogId: (o) => o.energyCatalogId, key: "pue", money: false, value: (o) => o.pue },
+  {
+    field: "facility.pricePerKwMonth",
+    catalogId: (o) => (o.facility.kind === "colocation" ? o.facility.catalogId : undefined),
+    key: "pricePerKwMonth",
+    money: true,
+    value: (o) => (o.facility.kind === "colocation" ? o.facility.pricePerKwMonth : new Decimal(0)),
+  },
+  ...(["hardwarePriceDeclinePerYear", "energyEfficiencyGainPerYear", "resaleValueShare"] as const).map(
+    (key): FieldRef<Owned> => ({ field: key, catalogId: (o) => o.trendsCatalogId, key, money: false, value: (o) => o[key] }),
+  ),
+];
+
+const RENTED_REFS: FieldRef<Rented>[] = [
+  { field: "pricePerGpuHour", catalogId: (o) => o.catalogId, key: "pricePerGpuHour", money: true, value: (o) => o.pricePerGpuHour },
+  { field: "gpusPerNode", catalogId: (o) => o.catalogId, key: "gpusPerNode", money: false, value: (o) => o.gpusPerNode },
+];
+
+/** Equal at 6 significant digits, so a converted price the UI rounded for display still counts as kept. */
+function sameValue(a: Decimal, b: Decimal): boolean {
+  return a.toSignificantDigits(6).eq(b.toSignificantDigits(6));
+}
+
+function collect<O extends HybridComponent>(
+  option: O,
+  refs: readonly FieldRef<O>[],
+  prefix: string,
+  perUsd: Decimal,
+  overrideSources: Record<string, { source: string; asOf?: string }>,
+  out: CatalogueValueUsed[],
+): void {
+  for (const ref of refs) {
+    const id = ref.catalogId(option);
+    if (id === undefined) continue;
+    const field = `${prefix}${ref.field}`;
+    const value = ref.value(option);
+    const entry = getCatalogueEntry(id);
+    const overrideSource = overrideSources[ref.field] ?? null;
+    if (entry === null) {
+      out.push({ field, value, status: "unknown-catalogue-id", catalogue: null, overrideSource });
+      continue;
+    }
+    const raw = entry.values[ref.key];
+    const catalogueValue = raw === undefined ? null : ref.money ? new Decimal(raw).times(perUsd) : new Decimal(raw);
+    const kept = catalogueValue !== null && sameValue(value, catalogueValue);
+    out.push({
+      field,
+      value,
+      status: kept ? "catalogue" : "override",
+      catalogue: {
+        id: entry.id,
+        label: entry.label,
+        value: catalogueValue,
+        unit: ref.money ? (entry.units[ref.key] ?? "").replace("USD", "scenario currency") : (entry.units[ref.key] ?? ""),
+        source: entry.source,
+        ...(entry.sourceUrl === undefined ? {} : { sourceUrl: entry.sourceUrl }),
+        asOf: entry.asOf,
+        confidence: entry.confidence,
+        ...(entry.note === undefined ? {} : { note: entry.note }),
+      },
+      overrideSource: kept ? null : overrideSource,
+    });
+  }
+}
+
+function collectComponent(option: HybridComponent, prefix: string, perUsd: Decimal, out: CatalogueValueUsed[]): void {
+  const sources = option.overrideSources ?? {};
+  collect(option, [QUALITY_REF], prefix, perUsd, sources, out);
+  if (option.kind === "api") collect(option, API_REFS, prefix, perUsd, sources, out);
+  else if (option.kind === "owned-gpu") {
+    collect(option, HOSTED_REFS, prefix, perUsd, sources, out);
+    collect(option, OWNED_REFS, prefix, perUsd, sources, out);
+  } else {
+    collect(option, HOSTED_REFS, prefix, perUsd, sources, out);
+    collect(option, RENTED_REFS, prefix, perUsd, sources, out);
+  }
+}
+
+/**
+ * Every input of the option that has a catalogue reference, with the catalogue's value (money converted
+ * from USD at `perUsd`), source and date, and whether the scenario kept or overrode it.
+ */
+export function listCatalogueValuesUsed(option: Option, perUsd: Decimal): CatalogueValueUsed[] {
+  const out: CatalogueValueUsed[] = [];
+  if (option.kind === "hybrid") {
+    collectComponent(option.primary, "primary.", perUsd, out);
+    collectComponent(option.secondary, "secondary.", perUsd, out);
+  } else {
+    collectComponent(option, "", perUsd, out);
+  }
+  return out;
+}
