@@ -94,15 +94,23 @@ export default function InvitationPage() {
             You ({user.email}) are already a member. <Link to={`/o/${orgSlug}`}>Open {orgName}</Link>
           </p>
         ) : (
-          <Form method="post" className="card">
-            <input type="hidden" name="intent" value="join" />
-            <p>
-              Signed in as <strong>{user.email}</strong>.
-            </p>
-            <button type="submit" disabled={busy} autoFocus>
-              Join {orgName}
-            </button>
-          </Form>
+          <>
+            <Form method="post" className="card">
+              <input type="hidden" name="intent" value="join" />
+              <p>
+                Signed in as <strong>{user.email}</strong>.
+              </p>
+              <button type="submit" disabled={busy} autoFocus>
+                Join {orgName}
+              </button>
+            </Form>
+            <Form method="post" action="/logout" className="row">
+              <span className="muted">Not you? Log out, then open this link again.</span>
+              <button type="submit" className="link">
+                Log out
+              </button>
+            </Form>
+          </>
         )
       ) : (
         <>

@@ -5,6 +5,8 @@ import { hasRole, ROLE_LABELS } from "~/auth/roles.ts";
 import { getOrganizationOverview } from "~/models/organization.server.ts";
 import { CURRENCY_LABELS, type Currency } from "~/schemas/currency.ts";
 
+export { TenantRouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary.tsx";
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { org, role } = await requireMembership(request, params.slug);
   const overview = await getOrganizationOverview({ orgId: org.id });

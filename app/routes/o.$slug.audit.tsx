@@ -3,6 +3,8 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { requireMembership } from "~/auth/membership.server.ts";
 import { listAuditEvents } from "~/models/audit.server.ts";
 
+export { TenantRouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary.tsx";
+
 export const meta: MetaFunction = () => [{ title: "Audit trail · OpenTCO" }];
 
 /** Pages beyond this are refused rather than turned into huge OFFSET scans. */

@@ -9,6 +9,8 @@ import { deleteMember, listMembers, MembershipRuleError, updateMemberRole } from
 import { ChangeRoleSchema, CreateInvitationSchema, RemoveMemberSchema, RevokeInvitationSchema } from "~/schemas/member.ts";
 import { createFormFailure, readForm, validateForm, type FormFailure } from "~/utils/form.server.ts";
 
+export { TenantRouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary.tsx";
+
 export const meta: MetaFunction = () => [{ title: "Members · OpenTCO" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -208,7 +210,7 @@ function InviteSection({ roleOptions, result, busy }: { roleOptions: { value: st
       <p className="muted">
         Creates a single-use link valid for 7 days. Send it to the person yourself; it is shown only once.
       </p>
-      <Form method="post" noValidate>
+      <Form method="post" className="form-narrow" noValidate>
         <input type="hidden" name="intent" value="invite" />
         <FormError message={inviteResult?.failure?.formError} />
         <SelectField name="role" label="Role" options={roleOptions} defaultValue="viewer" error={inviteResult?.failure?.fieldErrors.role} />

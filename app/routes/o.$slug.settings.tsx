@@ -11,6 +11,8 @@ import { CURRENCIES, CURRENCY_LABELS } from "~/schemas/currency.ts";
 import { DeleteOrganizationSchema, OrganizationSettingsSchema } from "~/schemas/organization.ts";
 import { createFieldFailure, createFormFailure, readForm, validateForm, type FormFailure } from "~/utils/form.server.ts";
 
+export { TenantRouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary.tsx";
+
 export const meta: MetaFunction = () => [{ title: "Settings · OpenTCO" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -75,7 +77,7 @@ export default function SettingsPage() {
             {update.notice}
           </p>
         ) : null}
-        <Form method="post" noValidate>
+        <Form method="post" className="form-narrow" noValidate>
           <input type="hidden" name="intent" value="update" />
           <FormError message={update?.failure?.formError} />
           <TextField name="name" label="Organisation name" required autoFocus defaultValue={values.name ?? org.name} error={errors.name} />
@@ -108,7 +110,7 @@ export default function SettingsPage() {
           <p>
             Deletes <strong>{org.name}</strong> with its members, invitations and audit trail. This cannot be undone.
           </p>
-          <Form method="post" noValidate>
+          <Form method="post" className="form-narrow" noValidate>
             <input type="hidden" name="intent" value="delete" />
             <FormError message={remove?.failure?.formError} />
             <TextField
