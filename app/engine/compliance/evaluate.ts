@@ -14,6 +14,7 @@ import { createReason, describeParty, describePlaces, getPartyJurisdiction, isPl
 import type { SovereigntyAssessment } from "./sovereignty.ts";
 import { assessSovereignty, checkMinimumSeal } from "./sovereignty.ts";
 import type { ComplianceSource } from "./sources.ts";
+import { getComplianceSource } from "./sources.ts";
 
 /**
  * Evaluation of one option's deployment against a profile. Every requirement is checked on its
@@ -112,6 +113,10 @@ function checkRequirements(profile: ComplianceProfile, deployment: ResolvedDeplo
   );
 }
 
+/**
+ * The reason cites the catalogue fact it rests on (who operates the service and where it is
+ * domiciled) as its source, and the access law's source as its rule source.
+ */
 function checkForeignAccess(profile: ComplianceProfile, deployment: ResolvedDeployment): ComplianceReason[] {
   if (!profile.requirements.noForeignAccessLaw) return [];
   const requirement = "requirements.noForeignAccessLaw";
@@ -123,10 +128,11 @@ function checkForeignAccess(profile: ComplianceProfile, deployment: ResolvedDepl
   const law = findForeignAccessLaw(jurisdiction, profile.data.companyJurisdiction);
   if (law === null) return [];
   const who = describeParty(operator.value);
+  const ruleSource = getComplianceSource(law.source);
   if (deployment.entry.kind === "self-hosted-owned") {
-    return [createReason(requirement, "condition", `the operator ${who} is subject to the ${law.name} and has physical access to your hardware: encrypt with keys you hold and contract against disclosure`, law.source)];
+    return [{ ...createReason(requirement, "condition", `the operator ${who} is subject to the ${law.name} and has physical access to your hardware: encrypt with keys you hold and contract against disclosure`, operator.source), ruleSource }];
   }
-  return [createReason(requirement, "block", `${who} is subject to the ${law.name}, which can compel disclosure of data it controls wherever the data is stored`, law.source)];
+  return [{ ...createReason(requirement, "block", `${who} is subject to the ${law.name}, which can compel disclosure of data it controls wherever the data is stored`, operator.source), ruleSource }];
 }
 
 function checkDataClasses(profile: ComplianceProfile, deployment: ResolvedDeployment): ComplianceReason[] {
@@ -166,7 +172,7 @@ export function evaluateDeployment(profile: ComplianceProfile, ref: DeploymentRe
   const residencyPremium = getResidencyPremium(deployment.entry);
   const sources = new Map<string, ComplianceSource>();
   for (const source of [
-    ...reasons.map((reason) => reason.source),
+    ...reasons.flatMap((reason) => (reason.ruleSource === undefined ? [reason.source] : [reason.source, reason.ruleSource])),
     ...sovereignty.objectives.flatMap((objective) => objective.sources),
     ...(residencyPremium.kind === "not-applicable" ? [] : [residencyPremium.source]),
   ]) {

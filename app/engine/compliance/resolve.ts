@@ -16,6 +16,8 @@ export interface ComplianceReason {
   message: string;
   /** The catalogue or regulatory source behind the reason. */
   source: ComplianceSource;
+  /** The source of the rule applied, when it differs from the fact's (e.g. the law a parent company is subject to). */
+  ruleSource?: ComplianceSource;
 }
 
 /** Where processing may happen once the deployment's choices are applied. */

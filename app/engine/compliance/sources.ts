@@ -29,7 +29,7 @@ export const COMPLIANCE_SOURCES = {
     note: `${REFERENCE_NOTE}, section "Sovereignty"; SEAL levels derived from facts are OpenTCO's opinion, not an official rating`,
   },
   "ref-regimes-2026": {
-    title: "Regimes to model: GDPR transfers (EU-US DPF since 2023-07-10, upheld 2025-09-03), US CLOUD Act, EU AI Act, DORA, NIS2, HIPAA, FedRAMP",
+    title: "Reference data: regimes to model (GDPR transfers and the EU-US DPF, US CLOUD Act, AI Act, DORA, NIS2, HIPAA, FedRAMP)",
     asOf: "2026-11-01",
     confidence: "medium",
     note: `${REFERENCE_NOTE}, section "Sovereignty", paragraph "Other regimes to model"`,

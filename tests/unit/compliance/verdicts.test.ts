@@ -34,7 +34,8 @@ describe("acceptance: EU personal data with no CLOUD Act exposure", () => {
     const reason = result.reasons.find((candidate) => candidate.requirement === "requirements.noForeignAccessLaw");
     expect(reason?.severity).toBe("block");
     expect(reason?.message).toContain("US CLOUD Act");
-    expect(reason?.source.id).toBe("ref-regimes-2026");
+    expect(reason?.source.id).toBe("corporate-domicile");
+    expect(reason?.ruleSource?.id).toBe("ref-regimes-2026");
   });
 
   it.each<[string, DeploymentRefInput, Verdict, string[]]>([
