@@ -1,0 +1,64 @@
+/**
+ * The TCO engine's public surface. Pure: decimal.js and zod only; no I/O, no clock, no env.
+ *
+ * Flow: `parseScenario(json)` → `computeScenario(scenario, { asOf })` → `serializeResult(result)`.
+ * Sensitivity: `computeTornado(scenario)` (Decimal) and `computeMonteCarlo(scenario)` (float64).
+ *
+ * Conventions (see docs/model-notes): a month has 730 hours; yearly rates become monthly by compounding
+ * ((1 + r)^(1/12)); months are 0-based `index` values with a "YYYY-MM" `calendarMonth` (texts say
+ * "month 1" for index 0); money is nominal in the scenario currency, unrounded (round with format.ts);
+ * break-even of A against B is the first month from which A's cumulative cash stays at or below B's
+ * until the horizon end, or null.
+ *
+ * Result shape (ScenarioResult): currency with its dated exchange rate, quality gap table,
+ * scenario warnings, and per option (OptionResult): `monthly` [{index, calendarMonth, capex,
+ * resaleCredit, residualCredit, opex{api, gpu-rental, power, facility, maintenance, licences, staff,
+ * setup, compliance, other}, opexTotal, cash, cumulativeCash, depreciation, disposalLoss, accounting,
+ * cumulativeAccounting, demandRequests, servedRequests, inputTokens, outputTokens, gpusInService,
+ * utilisation}], `totals`, `npv`, `costPerMillionTokens` (cash per 1M input+output tokens served),
+ * `breakEven` [{otherId, month, calendarMonth}], `capacityEvents`, `warnings` [{code, message, month?}],
+ * `catalogueValues` (every catalogue value used or overridden, with source and date).
+ * Cash view = capex − resale − residual credit + opex; accounting view = opex + depreciation + loss on
+ * disposal. Neither contains the other's hardware line, so hardware is never counted twice.
+ */
+export { Decimal } from "./decimal.ts";
+export {
+  ApiOptionSchema,
+  CurrencySchema,
+  DRIVERS,
+  ExtraCostSchema,
+  HybridComponentSchema,
+  HybridOptionSchema,
+  ModelQualitySchema,
+  ModelRefSchema,
+  OptionSchema,
+  OwnedGpuOptionSchema,
+  RentedGpuOptionSchema,
+  ScenarioSchema,
+  SensitivitySchema,
+  SourceSchema,
+  StaffingSchema,
+  ThroughputSchema,
+  WorkloadSchema,
+  decimalField,
+} from "./scenario.ts";
+export type { ApiOption, Driver, HybridComponent, HybridOption, Option, OwnedGpuOption, RentedGpuOption, Scenario, ScenarioInput, Workload } from "./scenario.ts";
+export { parseScenario } from "./parse.ts";
+export type { ParseResult, ScenarioIssue } from "./parse.ts";
+export { computeScenario, QUALITY_GAP_WARNING_POINTS, STALE_AFTER_DAYS } from "./compute.ts";
+export type { CapacityEventResult, ComputeSettings, MonthResult, OptionResult, QualityRow, ScenarioResult, Totals, Warning } from "./compute.ts";
+export { HOURS_PER_MONTH, OPEX_CATEGORIES } from "./model.ts";
+export type { OpexCategory } from "./model.ts";
+export type { CatalogueValueUsed } from "./catalogue-usage.ts";
+export { computeBreakEvenMonth } from "./break-even.ts";
+export { computeTornado, DEFAULT_TORNADO_HIGH, DEFAULT_TORNADO_LOW } from "./sensitivity.ts";
+export type { TornadoBar, TornadoResult } from "./sensitivity.ts";
+export { computeMonteCarlo } from "./monte-carlo.ts";
+export type { MonteCarloResult } from "./monte-carlo.ts";
+export { serializeResult } from "./serialize.ts";
+export type { Serialized } from "./serialize.ts";
+export { formatCount, formatMoney, formatPercent, getMinorUnits, roundMoney } from "./format.ts";
+export { getScenarioJsonSchema, SCENARIO_SCHEMA_ID } from "./json-schema.ts";
+export { addMonths } from "./calendar.ts";
+export { CATALOGUE, getCatalogueEntry } from "./catalog/index.ts";
+export type { AnyCatalogueEntry, CatalogueEntry } from "./catalog/index.ts";
