@@ -9,8 +9,12 @@
  * - `findCheapestCompliant`: the cheapest option that is not blocked.
  * - `assessScenarioCompliance`: all options of a scenario (hybrids part by part) and the cheapest
  *   compliant one.
+ * - `listScenarioFieldIssues`, `resolveResidencyPremium`: the scenario format's compliance rules
+ *   (deployments required with a profile; the API residency premium falls back to the catalogue).
  */
 export { assessOptionCompliance, assessScenarioCompliance } from "./assess-options.ts";
+export { getCatalogueResidencyPremium, listScenarioFieldIssues, resolveResidencyPremium } from "./scenario-fields.ts";
+export type { ScenarioFieldIssue, ScenarioOptionFields } from "./scenario-fields.ts";
 export type { ComplianceOptionView, OptionCompliance, OptionPart, ScenarioCompliance } from "./assess-options.ts";
 export { DEPLOYMENT_CAPABILITIES, getDeploymentCapability, listDeploymentCapabilityIds } from "./catalog.ts";
 export type { CapabilityValue, DeploymentCapability, DeploymentKind, Fact, Place } from "./catalog.ts";
