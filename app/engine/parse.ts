@@ -1,5 +1,7 @@
 import type { z } from "zod";
+import { Decimal } from "./decimal.ts";
 import { ScenarioSchema, type Option, type Scenario } from "./scenario.ts";
+import { DEFAULT_TORNADO_HIGH } from "./sensitivity.ts";
 
 /** One broken rule: `path` is the dotted field path ("options.2.gpu.unitPrice"), `message` the rule. */
 export interface ScenarioIssue {
@@ -74,6 +76,7 @@ function checkCrossFieldRules(scenario: Scenario): ScenarioIssue[] {
   if (workload.inputTokensPerRequest.plus(workload.outputTokensPerRequest).isZero()) {
     issues.push({ path: "workload.outputTokensPerRequest", message: "input plus output tokens per request must be greater than 0" });
   }
+  checkGrowthBound(scenario, issues);
   const tornadoDrivers = new Set<string>();
   scenario.sensitivity.tornado.forEach((range, index) => {
     if (range.low.gt(range.high)) issues.push({ path: `sensitivity.tornado.${index}.low`, message: "must not exceed high" });
@@ -91,8 +94,38 @@ function checkCrossFieldRules(scenario: Scenario): ScenarioIssue[] {
   return issues;
 }
 
+/** Demand may grow at most this much over the horizon, at the largest growth multiplier in use. */
+export const MAX_HORIZON_GROWTH = new Decimal("1000000");
+
+function checkGrowthBound(scenario: Scenario, issues: ScenarioIssue[]): void {
+  const growth = scenario.workload.growth;
+  const factor = growth.rate.plus(1);
+  if (factor.lte(1)) return;
+  const multipliers = [
+    new Decimal(DEFAULT_TORNADO_HIGH),
+    ...scenario.sensitivity.tornado.filter((range) => range.driver === "growth").map((range) => range.high),
+    ...(scenario.sensitivity.monteCarlo?.ranges ?? []).filter((range) => range.driver === "growth").map((range) => range.max),
+  ];
+  const largest = Decimal.max(...multipliers);
+  const periods = scenario.horizonMonths.div(growth.per === "month" ? 1 : 12);
+  if (factor.ln().times(periods).times(largest).gt(MAX_HORIZON_GROWTH.ln())) {
+    issues.push({
+      path: "workload.growth.rate",
+      message: `must not grow demand more than ${MAX_HORIZON_GROWTH.toFixed()}× over the horizon (at growth multiplier ${largest.toFixed()})`,
+    });
+  }
+}
+
 function toIssues(error: z.ZodError): ScenarioIssue[] {
-  return error.issues.map((issue) => ({ path: joinPath(issue.path), message: issue.message }));
+  return error.issues.flatMap((issue) => {
+    if (issue.code === "unrecognized_keys") {
+      // One line per unknown field, so each is listed with its own path; forbidden keys are listed already.
+      return issue.keys
+        .filter((key) => !FORBIDDEN_KEYS.has(key))
+        .map((key) => ({ path: joinPath([...issue.path, key]), message: "is not a known field" }));
+    }
+    return [{ path: joinPath(issue.path), message: issue.message }];
+  });
 }
 
 /**
@@ -102,9 +135,10 @@ function toIssues(error: z.ZodError): ScenarioIssue[] {
 export function parseScenario(raw: unknown): ParseResult {
   const forbidden: ScenarioIssue[] = [];
   collectForbiddenKeys(raw, [], forbidden);
-  if (forbidden.length > 0) return { ok: false, issues: forbidden };
   const parsed = ScenarioSchema.safeParse(raw);
-  if (!parsed.success) return { ok: false, issues: toIssues(parsed.error) };
+  if (!parsed.success || forbidden.length > 0) {
+    return { ok: false, issues: [...forbidden, ...(parsed.success ? [] : toIssues(parsed.error))] };
+  }
   const crossField = checkCrossFieldRules(parsed.data);
   if (crossField.length > 0) return { ok: false, issues: crossField };
   return { ok: true, scenario: parsed.data };

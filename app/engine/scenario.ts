@@ -27,7 +27,9 @@ export function decimalField(bounds: DecimalBounds) {
   const max = new Decimal(bounds.max);
   const range = `${bounds.minExclusive ? "greater than" : "at least"} ${bounds.min} and at most ${bounds.max}`;
   return z
-    .union([z.string().regex(DECIMAL_PATTERN, "must be a decimal string such as \"12.5\" (no exponent)"), z.number()])
+    .union([z.string().regex(DECIMAL_PATTERN, "must be a decimal string such as \"12.5\" (no exponent)"), z.number()], {
+      error: (issue) => (issue.input === undefined ? "is required" : "must be a decimal string such as \"12.5\" or a finite number"),
+    })
     .meta({ description: `${bounds.description} (decimal, ${range}${bounds.integer ? ", whole number" : ""})` })
     .transform((raw, ctx) => {
       if (typeof raw === "number" && !Number.isFinite(raw)) {

@@ -1,0 +1,17 @@
+/**
+ * npm run bench [-- <name-filter>]: one line per benchmark, `bench <name> median_ms=… p95_ms=… runs=…`.
+ * Later issues add their benchmarks to BENCHMARKS (a module under scripts/bench/ exporting a list).
+ */
+import { ENGINE_BENCHMARKS } from "./bench/engine.ts";
+import { formatMeasurement, measure, type Benchmark } from "./bench/measure.ts";
+
+const BENCHMARKS: Benchmark[] = [...ENGINE_BENCHMARKS];
+
+const filter = process.argv[2];
+const medians = new Map<string, number>();
+for (const benchmark of BENCHMARKS) {
+  if (filter !== undefined && !benchmark.name.includes(filter)) continue;
+  const measurement = measure(benchmark);
+  medians.set(benchmark.name, measurement.medianMs);
+  process.stdout.write(`${formatMeasurement(measurement, benchmark.extra?.(medians))}\n`);
+}

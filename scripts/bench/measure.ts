@@ -1,0 +1,44 @@
+/** A benchmark: `run` is timed `runs` times after `warmup` untimed calls. */
+export interface Benchmark {
+  name: string;
+  warmup: number;
+  runs: number;
+  run: () => void;
+  /** Extra key=value pairs computed from this benchmark's timings (e.g. a ratio to another line). */
+  extra?: (medians: ReadonlyMap<string, number>) => Record<string, string>;
+}
+
+export interface Measurement {
+  name: string;
+  medianMs: number;
+  p95Ms: number;
+  runs: number;
+}
+
+function percentile(sorted: number[], q: number): number {
+  const index = Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1);
+  return sorted[Math.max(0, index)] as number;
+}
+
+export function measure(benchmark: Benchmark): Measurement {
+  for (let i = 0; i < benchmark.warmup; i++) benchmark.run();
+  const times: number[] = [];
+  for (let i = 0; i < benchmark.runs; i++) {
+    const start = performance.now();
+    benchmark.run();
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  return { name: benchmark.name, medianMs: percentile(times, 0.5), p95Ms: percentile(times, 0.95), runs: benchmark.runs };
+}
+
+/** One line per benchmark: `bench <name> key=value …`. */
+export function formatMeasurement(measurement: Measurement, extra: Record<string, string> = {}): string {
+  const pairs = {
+    median_ms: measurement.medianMs.toFixed(3),
+    p95_ms: measurement.p95Ms.toFixed(3),
+    runs: String(measurement.runs),
+    ...extra,
+  };
+  return `bench ${measurement.name} ${Object.entries(pairs).map(([key, value]) => `${key}=${value}`).join(" ")}`;
+}
