@@ -37,6 +37,20 @@ export async function getOrganizationOverview({ orgId }: { orgId: string }): Pro
   return { memberCount, pendingInvitationCount, createdAt: org.createdAt.toISOString() };
 }
 
+/** Creates an organisation owned by `userId` (a signed-in user founding another one). */
+export async function createOrganization({ userId, name, slug }: { userId: string; name: string; slug: string }): Promise<{ orgId: string; slug: string }> {
+  try {
+    return await prisma.$transaction(async (tx) => {
+      const org = await tx.organization.create({ data: { name, slug, memberships: { create: { userId, role: "owner" } } }, select: { id: true, slug: true } });
+      await createAuditEvent({ orgId: org.id, actorUserId: userId, action: "org.created", target: name, metadata: { slug } }, tx);
+      return { orgId: org.id, slug: org.slug };
+    });
+  } catch (error) {
+    if (isUniqueViolation(error, "slug")) throw new SlugTakenError();
+    throw error;
+  }
+}
+
 /** Updates name, slug and default currency; returns false if the organisation no longer exists. */
 export async function updateOrganizationSettings({ orgId, actorUserId, settings }: { orgId: string; actorUserId: string; settings: OrganizationSettings }): Promise<boolean> {
   try {

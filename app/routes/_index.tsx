@@ -1,5 +1,5 @@
 import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { getSession } from "~/auth/session.server.ts";
 import { listOrganizationsForUser } from "~/models/organization.server.ts";
 
@@ -8,13 +8,35 @@ export const meta: MetaFunction = () => [{ title: "OpenTCO — API spend against
 /** Logged in: straight to the user's first organisation. Otherwise: the landing page. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const session = await getSession(request);
-  if (!session) return { loggedIn: false as const };
+  if (!session) return { email: null };
   const [first] = await listOrganizationsForUser({ userId: session.user.id });
   if (first) throw redirect(`/o/${first.slug}`);
-  return { loggedIn: true as const };
+  return { email: session.user.email };
 }
 
 export default function Index() {
+  const { email } = useLoaderData<typeof loader>();
+  if (email) {
+    return (
+      <main className="page page--narrow">
+        <h1>OpenTCO</h1>
+        <p>
+          You are signed in as <strong>{email}</strong> but belong to no organisation: it was deleted, or you
+          were removed. Ask an admin for a new invitation link, or start your own organisation.
+        </p>
+        <div className="row">
+          <Link className="button" to="/orgs/new">
+            Create organisation
+          </Link>
+          <Form method="post" action="/logout">
+            <button type="submit" className="secondary">
+              Log out
+            </button>
+          </Form>
+        </div>
+      </main>
+    );
+  }
   return (
     <main className="page page--narrow">
       <h1>OpenTCO</h1>

@@ -26,20 +26,19 @@ export default function OrganizationLayout() {
           <Link to={base} className="topbar__brand">
             OpenTCO
           </Link>
-          {otherOrganizations.length > 0 ? (
-            <details className="org-switcher">
-              <summary aria-label={`Organisation: ${org.name}. Switch organisation`}>{org.name}</summary>
-              <ul aria-label="Your organisations">
-                {otherOrganizations.map((o) => (
-                  <li key={o.slug}>
-                    <Link to={`/o/${o.slug}`}>{o.name}</Link> <span className="muted">({ROLE_LABELS[o.role]})</span>
-                  </li>
-                ))}
-              </ul>
-            </details>
-          ) : (
-            <span className="org-name">{org.name}</span>
-          )}
+          <details className="org-switcher">
+            <summary aria-label={`Organisation: ${org.name}. Switch organisation`}>{org.name}</summary>
+            <ul aria-label="Your organisations">
+              {otherOrganizations.map((o) => (
+                <li key={o.slug}>
+                  <Link to={`/o/${o.slug}`}>{o.name}</Link> <span className="muted">({ROLE_LABELS[o.role]})</span>
+                </li>
+              ))}
+              <li>
+                <Link to="/orgs/new">+ New organisation</Link>
+              </li>
+            </ul>
+          </details>
           <nav aria-label="Organisation">
             <NavLink to={base} end>
               Overview

@@ -5,7 +5,7 @@ import { CURRENCIES } from "./currency.ts";
 export const SLUG_RULE = "Slug: 3–40 lowercase letters, digits and hyphens";
 
 /** Slugs that would collide with top-level routes or confuse readers of a URL. */
-const RESERVED_SLUGS = new Set(["new", "admin", "api", "settings", "login", "logout", "signup", "invite", "healthz"]);
+const RESERVED_SLUGS = new Set(["new", "orgs", "admin", "api", "settings", "login", "logout", "signup", "invite", "healthz"]);
 
 export const OrganizationNameSchema = z
   .string({ error: "Organisation name: required" })
@@ -27,6 +27,11 @@ export const SignupSchema = AccountSchema.extend({
   slug: SlugSchema,
 });
 export type Signup = z.infer<typeof SignupSchema>;
+
+export const CreateOrganizationSchema = z.object({
+  orgName: OrganizationNameSchema,
+  slug: SlugSchema,
+});
 
 export const OrganizationSettingsSchema = z.object({
   name: OrganizationNameSchema,
