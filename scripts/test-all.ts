@@ -2,7 +2,7 @@
  * `npm test`: typecheck, lint, unit, integration (real PostgreSQL) and e2e (Playwright in Debian's
  * Chromium), in that order, each streamed to the terminal. Counts come from the suites' JSON
  * reports; the last line is exactly `N passed, N failed`; the exit code is 1 on any failure,
- * crash, missing config or suite that ran no tests.
+ * crash, missing config or suite that ran no tests. `npm test -- <suite>…` runs only those suites.
  *
  * Database: TEST_DATABASE_URL as given; else DATABASE_URL's server with an `opentco_test`
  * database (never the development data); else the embedded server, started once here and
@@ -183,14 +183,22 @@ function printSummary(outcomes: Outcome[]): { passed: number; failed: number } {
   return total;
 }
 
+/** `npm test -- unit e2e` runs only the named suites (in the usual order); no names, all of them. */
+function selectSuites(names: string[]): Suite[] {
+  const unknown = names.filter((name) => !suites.some((suite) => suite.name === name));
+  if (unknown.length) throw new Error(`Unknown suite ${unknown.join(", ")}; the suites are ${suites.map((s) => s.name).join(", ")}.`);
+  return names.length ? suites.filter((suite) => names.includes(suite.name)) : suites;
+}
+
 async function main(): Promise<number> {
+  const selected = selectSuites(process.argv.slice(2));
   forwardSignalsToChildren();
   await fs.rm(reportDir, { recursive: true, force: true });
   await fs.mkdir(reportDir, { recursive: true });
   const outcomes: Outcome[] = [];
   let database: ProvidedDatabase | undefined;
   try {
-    for (const suite of suites) {
+    for (const suite of selected) {
       if (signalReceived()) break;
       let env: NodeJS.ProcessEnv = process.env;
       if (suite.needsDatabase) {
