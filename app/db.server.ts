@@ -8,7 +8,8 @@ import { PrismaClient } from "~/generated/prisma/client.ts";
 function createPrismaClient(): PrismaClient {
   const connectionString = process.env.DATABASE_URL;
   if (!connectionString) throw new Error("DATABASE_URL is not set: the server needs a PostgreSQL URL.");
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString }) });
+  // allowExitOnIdle: once the HTTP server has closed, idle pooled connections must not keep the process alive.
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString, allowExitOnIdle: true }) });
 }
 
 // `remix dev` re-evaluates server modules on every change; keep one pool across reloads.
