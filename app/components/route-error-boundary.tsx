@@ -11,8 +11,8 @@ export function TenantRouteErrorBoundary() {
   const message =
     status === 404
       ? "This page does not exist, or your role in this organisation does not give access to it."
-      : isRouteErrorResponse(error) && error.statusText
-        ? error.statusText
+      : isRouteErrorResponse(error) && typeof error.data === "string" && error.data
+        ? error.data
         : "Something went wrong. The error has been logged.";
   return (
     <div className="stack">

@@ -14,7 +14,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { org } = await requireMembership(request, params.slug, "admin");
   const rawPage = new URL(request.url).searchParams.get("page") ?? "1";
   if (!/^\d{1,5}$/.test(rawPage) || Number(rawPage) < 1 || Number(rawPage) > MAX_PAGE) {
-    throw data(null, { status: 400, statusText: `Page: a whole number from 1 to ${MAX_PAGE}` });
+    // The message is the response body: the route's error boundary shows it.
+    throw data(`Page: a whole number from 1 to ${MAX_PAGE}`, { status: 400 });
   }
   const page = Number(rawPage);
   const { events, hasNextPage } = await listAuditEvents({ orgId: org.id, page });

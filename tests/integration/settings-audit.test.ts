@@ -109,7 +109,7 @@ describe("audit trail page", () => {
     expect(second.hasNextPage).toBe(false);
 
     const bad = await readAudit(org, cookie, "?page=zero");
-    expect(bad.status).toBe(400);
+    expect(bad).toMatchObject({ status: 400, body: `Page: a whole number from 1 to 10000` });
 
     for (const role of ["viewer", "editor"] as const) {
       const member = await createTestMember(org, role);
