@@ -21,13 +21,20 @@ const SECRET_FIELDS = new Set(["password"]);
 
 /**
  * Rejects cross-site POSTs that a browser labels with a foreign Origin (CSRF defence in depth on top of
- * SameSite=Lax cookies; see docs/decisions/004-sessions.md). Requests without Origin (curl, old
- * browsers on same-origin form posts) pass.
+ * SameSite=Lax cookies; see docs/decisions/004-sessions.md). Requests without Origin (non-browser
+ * clients) pass. Hosts are compared, not schemes: behind a TLS-terminating proxy the request URL
+ * says http while the browser's Origin says https.
  */
 export function assertSameOrigin(request: Request): void {
   const origin = request.headers.get("Origin");
   if (origin === null) return;
-  if (origin !== new URL(request.url).origin) {
+  let originHost: string | null = null;
+  try {
+    originHost = new URL(origin).host;
+  } catch {
+    // "null" (sandboxed frames, privacy redirects) or garbage: not our origin.
+  }
+  if (originHost !== new URL(request.url).host) {
     throw data({ formError: "Cross-site form submissions are not accepted." }, { status: 403 });
   }
 }

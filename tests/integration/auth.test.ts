@@ -102,9 +102,14 @@ describe("sign-up", () => {
     expect((await callAction(signupRoute.action, request)).status).toBe(413);
   });
 
-  it("refuses a cross-site POST (foreign Origin header)", async () => {
-    const result = await callAction(signupRoute.action, createPostRequest("/signup", validSignup(), undefined, { Origin: "https://evil.example" }));
-    expect(result.status).toBe(403);
+  it("refuses a cross-site POST (foreign or opaque Origin header) but accepts the same host over https", async () => {
+    for (const origin of ["https://evil.example", "null", "http://opentco.test.evil.example"]) {
+      const result = await callAction(signupRoute.action, createPostRequest("/signup", validSignup(), undefined, { Origin: origin }));
+      expect(result.status, origin).toBe(403);
+    }
+    // Behind a TLS-terminating proxy the request URL is http://, the browser's Origin https://.
+    const proxied = await callAction(signupRoute.action, createPostRequest("/signup", validSignup(), undefined, { Origin: "https://opentco.test" }));
+    expect(proxied.status).toBe(302);
   });
 });
 
