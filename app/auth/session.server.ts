@@ -41,8 +41,18 @@ function serializeSessionCookie(value: string, maxAgeSeconds: number): string {
   return attributes.join("; ");
 }
 
-/** Creates a session for the user and returns the Set-Cookie header value that carries it. */
+/** Dead sessions (expired, idle or revoked) are kept this long for investigation, then pruned. */
+const DEAD_SESSION_RETENTION_MS = 30 * 24 * 60 * 60 * 1000;
+
+/**
+ * Creates a session for the user and returns the Set-Cookie header value that carries it. Also prunes
+ * the user's own sessions dead for over 30 days, so the table stays bounded without a scheduler.
+ */
 export async function createSession(userId: string, now = new Date()): Promise<string> {
+  const cutoff = new Date(now.getTime() - DEAD_SESSION_RETENTION_MS);
+  await prisma.session.deleteMany({
+    where: { userId, OR: [{ expiresAt: { lt: cutoff } }, { lastSeenAt: { lt: cutoff } }, { revokedAt: { lt: cutoff } }] },
+  });
   const token = randomBytes(32).toString("base64url");
   await prisma.session.create({
     data: { id: hashToken(token), userId, createdAt: now, lastSeenAt: now, expiresAt: new Date(now.getTime() + SESSION_ABSOLUTE_MS) },

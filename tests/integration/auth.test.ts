@@ -179,6 +179,26 @@ describe("sessions", () => {
     expect((await overview(org.slug, cookie)).status).toBe(302);
   });
 
+  it("prunes the user's sessions dead for over 30 days at the next login, keeping recent ones", async () => {
+    const org = await createTestOrganization();
+    const day = 24 * 60 * 60 * 1000;
+    const old = new Date(Date.now() - 31 * day);
+    const recent = new Date(Date.now() - 2 * day);
+    await prisma.session.createMany({
+      data: [
+        { id: `old-expired-${org.id}`, userId: org.owner.id, createdAt: old, lastSeenAt: old, expiresAt: old },
+        { id: `old-revoked-${org.id}`, userId: org.owner.id, createdAt: recent, lastSeenAt: recent, expiresAt: new Date(Date.now() + day), revokedAt: old },
+        { id: `recent-revoked-${org.id}`, userId: org.owner.id, createdAt: recent, lastSeenAt: recent, expiresAt: new Date(Date.now() + day), revokedAt: recent },
+      ],
+    });
+    await loginAs(org.owner);
+    const left = await prisma.session.findMany({ where: { userId: org.owner.id }, select: { id: true } });
+    expect(left.map((s) => s.id)).toContain(`recent-revoked-${org.id}`);
+    expect(left.map((s) => s.id)).not.toContain(`old-expired-${org.id}`);
+    expect(left.map((s) => s.id)).not.toContain(`old-revoked-${org.id}`);
+    expect(left).toHaveLength(2);
+  });
+
   it("ignores a forged or malformed cookie", async () => {
     const org = await createTestOrganization();
     for (const cookie of ["opentco_session=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", "opentco_session=short", "opentco_session=' OR 1=1 --"]) {
