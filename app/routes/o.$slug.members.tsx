@@ -21,14 +21,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 type Intent = "invite" | "change-role" | "remove" | "revoke";
-type ActionResult = { intent: Intent | null; failure?: FormFailure; notice?: string; inviteLink?: string; expiresAt?: string; targetId?: string };
+type ActionResult = { intent: Intent | null; failure?: FormFailure; notice?: string; inviteLink?: string; expiresAt?: string };
 
 function respond(result: ActionResult, status = 200) {
   return data(result, { status });
 }
 
-function fail(intent: Intent | null, failure: FormFailure, status: number, targetId?: string) {
-  return respond({ intent, failure, targetId }, status);
+function fail(intent: Intent | null, failure: FormFailure, status: number) {
+  return respond({ intent, failure }, status);
 }
 
 /** Everything here changes membership: admin or owner only; anyone else gets the tenant 404. */
@@ -49,7 +49,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       }
       case "change-role": {
         const parsed = validateForm(read.form, ChangeRoleSchema);
-        if (!parsed.success) return fail(intent, parsed.failure, parsed.status, String(read.form.get("membershipId") ?? ""));
+        if (!parsed.success) return fail(intent, parsed.failure, parsed.status);
         const updated = await updateMemberRole({ orgId: org.id, actor, ...parsed.data });
         if (!updated) throwNotFound();
         return respond({ intent, notice: `${updated.email} is now ${ROLE_LABELS[updated.role].toLowerCase()}.` });
@@ -72,8 +72,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
   } catch (error) {
     if (error instanceof MembershipRuleError) {
-      const targetId = String(read.form.get("membershipId") ?? "") || undefined;
-      return fail(intent, intent === "invite" ? { fieldErrors: { role: error.message }, values: {} } : createFormFailure(error.message), 409, targetId);
+      return fail(intent, intent === "invite" ? { fieldErrors: { role: error.message }, values: {} } : createFormFailure(error.message), 409);
     }
     throw error;
   }
