@@ -1,6 +1,8 @@
 /** Founding more organisations, and the landing page of a user who has none left. */
 import { describe, expect, it } from "vitest";
+import { verifyPassword } from "~/auth/password.server.ts";
 import { prisma } from "~/db.server.ts";
+import { DEMO_LOGIN, seedDemo } from "../../prisma/seed.ts";
 import * as indexRoute from "~/routes/_index.tsx";
 import * as newOrganizationRoute from "~/routes/orgs.new.tsx";
 import { createTestOrganization, createTestUser, createUniqueSlug, loginAs } from "../factories/index.ts";
@@ -50,5 +52,20 @@ describe("landing page", () => {
     const landing = await callLoader(indexRoute.loader, createGetRequest("/", await loginAs(orphan)));
     expect(landing).toMatchObject({ status: 200, body: { email: orphan.email } });
     expect((await callLoader(indexRoute.loader, createGetRequest("/"))).body).toEqual({ email: null });
+  });
+});
+
+describe("seedDemo", () => {
+  it("is idempotent and restores the documented demo password", async () => {
+    await seedDemo(prisma);
+    await prisma.user.update({ where: { email: DEMO_LOGIN.email }, data: { passwordHash: "$argon2id$v=19$m=19456,t=2,p=1$changed" } });
+    const login = await seedDemo(prisma);
+    expect(login).toEqual(DEMO_LOGIN);
+    const org = await prisma.organization.findUniqueOrThrow({ where: { slug: DEMO_LOGIN.orgSlug }, include: { memberships: { include: { user: true } } } });
+    expect(org.name).toBe("Demo Corp");
+    expect(org.memberships.filter((m) => m.user.email === DEMO_LOGIN.email)).toEqual([expect.objectContaining({ role: "owner" })]);
+    expect(await prisma.user.count({ where: { email: DEMO_LOGIN.email } })).toBe(1);
+    const user = await prisma.user.findUniqueOrThrow({ where: { email: DEMO_LOGIN.email } });
+    expect(await verifyPassword(DEMO_LOGIN.password, user.passwordHash)).toBe(true);
   });
 });
