@@ -10,7 +10,8 @@ export function hashPassword(password: string): Promise<string> {
   return hash(password, ARGON2ID_OPTIONS);
 }
 
-let dummyHash: Promise<string> | undefined;
+// Computed once at start-up, not on the first unknown-email login (which would then take twice as long).
+const dummyHash: Promise<string> = hashPassword("opentco-timing-equaliser");
 
 /**
  * Verifies a password; with no stored hash (unknown email) it still runs one argon2 verification
@@ -18,7 +19,6 @@ let dummyHash: Promise<string> | undefined;
  */
 export async function verifyPassword(password: string, storedHash: string | null): Promise<boolean> {
   if (storedHash === null) {
-    dummyHash ??= hashPassword("opentco-timing-equaliser");
     await verify(await dummyHash, password);
     return false;
   }
