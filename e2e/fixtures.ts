@@ -98,3 +98,23 @@ export async function logIn(page: Page, { email, password }: Pick<Account, "emai
   await page.getByLabel("Password", { exact: true }).fill(password);
   await page.getByRole("button", { name: "Log in" }).click();
 }
+
+/** As an admin: creates an invitation for `role` on the members page and returns its link. */
+export async function createInvitation(page: Page, org: Pick<Account, "slug">, role: "Viewer" | "Editor" | "Admin"): Promise<string> {
+  await page.goto(`/o/${org.slug}`);
+  await page.getByRole("navigation", { name: "Organisation" }).getByRole("link", { name: "Members" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Members" })).toBeVisible();
+  await page.getByLabel("Role").selectOption({ label: role });
+  await page.getByRole("button", { name: "Create invitation" }).click();
+  const link = page.getByTestId("invite-link");
+  await expect(link).toContainText("/invite/");
+  return (await link.textContent())?.trim() ?? "";
+}
+
+/** A new person accepts `inviteLink` by creating an account on the invitation page. */
+export async function acceptAsNewUser(page: Page, inviteLink: string, account: Pick<Account, "email" | "password">): Promise<void> {
+  await page.goto(inviteLink);
+  await page.getByLabel("Email", { exact: true }).fill(account.email);
+  await page.getByLabel("Password", { exact: true }).fill(account.password);
+  await page.getByRole("button", { name: "Create account and join" }).click();
+}

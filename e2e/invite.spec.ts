@@ -1,17 +1,5 @@
-import { expect, newAccount, screenshot, signUp, test, type Account } from "./fixtures.ts";
+import { createInvitation, expect, newAccount, screenshot, signUp, test, type Account } from "./fixtures.ts";
 import type { Page } from "@playwright/test";
-
-/** As an admin on the members page: creates an invitation for `role` and returns its link. */
-async function createInvitation(page: Page, owner: Account, role: "Viewer" | "Editor" | "Admin"): Promise<string> {
-  await page.goto(`/o/${owner.slug}`);
-  await page.getByRole("navigation", { name: "Organisation" }).getByRole("link", { name: "Members" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Members" })).toBeVisible();
-  await page.getByLabel("Role").selectOption({ label: role });
-  await page.getByRole("button", { name: "Create invitation" }).click();
-  const link = page.getByTestId("invite-link");
-  await expect(link).toContainText("/invite/");
-  return (await link.textContent())?.trim() ?? "";
-}
 
 test("an owner invites a new person, who creates an account from the link and joins with that role", async ({ page, openFreshPage }) => {
   const owner = newAccount("inviter");
