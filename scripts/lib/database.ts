@@ -95,7 +95,10 @@ export function redact(url: string): string {
 
 async function withMaintenanceClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: withDatabaseName(url, "postgres") });
-  await client.connect();
+  await client.connect().catch((error: unknown) => {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`Cannot reach PostgreSQL at ${redact(url)}: ${reason}`, { cause: error });
+  });
   try {
     return await work(client);
   } finally {
