@@ -75,3 +75,30 @@ test("deleting an organisation needs its URL typed out; afterwards its pages ans
   const response = await page.goto(`/o/${owner.slug}`);
   expect(response?.status()).toBe(404);
 });
+
+test("a user creates a second organisation and switches between the two", async ({ page, allowConsoleErrors }) => {
+  allowConsoleErrors(/status of 409/);
+  const owner = newAccount("founder");
+  await signUp(page, owner);
+  await expect(page).toHaveURL(`/o/${owner.slug}`);
+
+  await page.getByLabel(/Switch organisation/).click();
+  await page.getByRole("link", { name: "+ New organisation" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "New organisation" })).toBeVisible();
+  // The first organisation's URL is taken, by this very user.
+  const second = newAccount("spinoff");
+  await page.getByLabel("Organisation name").fill(second.orgName);
+  await page.getByLabel("Organisation URL").fill(owner.slug);
+  await page.getByRole("button", { name: "Create organisation" }).click();
+  await expect(page.getByLabel("Organisation URL")).toHaveAccessibleDescription(/Slug: already taken/);
+
+  await page.getByLabel("Organisation URL").fill(second.slug);
+  await page.getByRole("button", { name: "Create organisation" }).click();
+  await expect(page).toHaveURL(`/o/${second.slug}`);
+  await expect(page.getByRole("row", { name: /Your role/ })).toContainText("Owner");
+
+  await page.getByLabel(/Switch organisation/).click();
+  await page.getByRole("list", { name: "Your organisations" }).getByRole("link", { name: owner.orgName }).click();
+  await expect(page).toHaveURL(`/o/${owner.slug}`);
+  await expect(page.getByRole("heading", { level: 1, name: owner.orgName })).toBeVisible();
+});
