@@ -33,3 +33,17 @@ export function summariseCash<T>(A: Arithmetic<T>, series: OptionSeries<T>, disc
   }
   return { cumulative, total, npv };
 }
+
+/** Total cash cost over the horizon only (Monte Carlo's hot path): the same lines as summariseCash. */
+export function computeCashTotal<T>(A: Arithmetic<T>, series: OptionSeries<T>): T {
+  let total = A.zero;
+  const add = (line: T[] | undefined, sign: 1 | -1) => {
+    if (!line) return;
+    for (let m = 0; m < line.length; m++) total = sign === 1 ? A.add(total, line[m] as T) : A.sub(total, line[m] as T);
+  };
+  add(series.capital.capex, 1);
+  add(series.capital.resaleCredit, -1);
+  add(series.capital.residualCredit, -1);
+  for (const category of OPEX_CATEGORIES) add(series.opex[category], 1);
+  return total;
+}

@@ -1,5 +1,5 @@
 import { floatArithmetic } from "./arithmetic.ts";
-import { summariseCash } from "./cash.ts";
+import { computeCashTotal } from "./cash.ts";
 import { runModel, type Multipliers } from "./model.ts";
 import { createScenarioParams } from "./params.ts";
 import type { Driver, Scenario } from "./scenario.ts";
@@ -93,7 +93,7 @@ export function computeMonteCarlo(scenario: Scenario, overrides: { draws?: numbe
     let cheapestSelfHosted = Infinity;
     let cheapestApi = Infinity;
     run.options.forEach((series, i) => {
-      const total = summariseCash(floatArithmetic, series, run.discountFactors).total;
+      const total = computeCashTotal(floatArithmetic, series);
       (totals[i] as Float64Array)[draw] = total;
       if (selfHosted[i]) cheapestSelfHosted = Math.min(cheapestSelfHosted, total);
       if (api[i]) cheapestApi = Math.min(cheapestApi, total);
