@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ComplianceProfileSchema, createDeploymentRefSchema, listScenarioFieldIssues } from "./compliance/index.ts";
 import { Decimal } from "./decimal.ts";
 
 /**
@@ -32,10 +33,7 @@ export function decimalField(bounds: DecimalBounds) {
     })
     .meta({ description: `${bounds.description} (decimal, ${range}${bounds.integer ? ", whole number" : ""})` })
     .transform((raw, ctx) => {
-      if (typeof raw === "number" && !Number.isFinite(raw)) {
-        ctx.issues.push({ code: "custom", message: "must be a finite number", input: raw });
-        return z.NEVER;
-      }
+      // z.number() has already refused NaN and ±Infinity.
       const value = new Decimal(raw);
       const belowMin = bounds.minExclusive ? value.lte(min) : value.lt(min);
       if (belowMin || value.gt(max)) {
@@ -142,7 +140,10 @@ export const ApiOptionSchema = z.strictObject({
       outputPricePerMillion: positiveMoney("long-context price per 1M output tokens"),
     })
     .optional(),
-  residencyPremium: decimalField({ min: "0", max: "5", description: "surcharge on token prices for regional processing, e.g. 0.10 = +10 %" }),
+  /** Absent: the deployment's catalogue premium (required when the catalogue does not know it). */
+  residencyPremium: decimalField({ min: "0", max: "5", description: "surcharge on token prices for regional processing, e.g. 0.10 = +10 %" }).optional(),
+  /** Where the API runs, from the compliance catalogue: verdicts, sovereignty and the residency premium. */
+  deployment: createDeploymentRefSchema("api").optional(),
   commitmentDiscount: fraction("discount for committed spend"),
   priceDeclinePerYear: decimalField({ min: "0", max: "0.99", description: "expected yearly price decline, compounded monthly" }),
 });
@@ -150,6 +151,7 @@ export const ApiOptionSchema = z.strictObject({
 export const OwnedGpuOptionSchema = z.strictObject({
   kind: z.literal("owned-gpu"),
   ...optionIdentity,
+  deployment: createDeploymentRefSchema("self-hosted-owned").optional(),
   model: ModelRefSchema,
   gpu: z.strictObject({
     catalogId: catalogId.optional(),
@@ -198,6 +200,7 @@ export const OwnedGpuOptionSchema = z.strictObject({
 export const RentedGpuOptionSchema = z.strictObject({
   kind: z.literal("rented-gpu"),
   ...optionIdentity,
+  deployment: createDeploymentRefSchema("self-hosted-rented").optional(),
   model: ModelRefSchema,
   gpuName: label,
   catalogId: catalogId.optional(),
@@ -311,8 +314,12 @@ export const ScenarioSchema = z.strictObject({
   /** Credit hardware's remaining value at the horizon end (cash view); on by default. */
   creditResidualValue: z.boolean().default(true),
   workload: WorkloadSchema,
+  /** The compliance constraint profile; with it, every option (and hybrid part) needs a deployment. */
+  compliance: ComplianceProfileSchema.optional(),
   options: z.array(OptionSchema).min(1, "must list at least one option").max(12, "must list at most 12 options"),
   sensitivity: SensitivitySchema.default({ tornado: [] }),
+}).superRefine((scenario, ctx) => {
+  for (const issue of listScenarioFieldIssues(scenario)) ctx.addIssue({ code: "custom", path: issue.path, message: issue.message });
 });
 
 export type ScenarioInput = z.input<typeof ScenarioSchema>;
