@@ -12,23 +12,31 @@ import {
   tableFeatures,
   useTable,
   type ColumnDef,
+  type RowData,
 } from "@tanstack/react-table";
 import { useMemo, type ReactNode } from "react";
 
 /** A sort key; `undefined` means the value is unknown and always sorts after known values. */
 export type SortValue = string | number | undefined;
 
-export interface DataColumn<TRow> {
+/** Rows are plain objects (or tuples), as the loader returns them. */
+export type DataRow = RowData;
+
+export interface DataColumn<TRow extends DataRow> {
   id: string;
   header: string;
+  /** A second, smaller header line, e.g. the unit of the column's values. */
+  headerNote?: string;
   cell: (row: TRow) => ReactNode;
   /** Sort key of the row in this column; a column without one cannot be sorted. */
   sortValue?: (row: TRow) => SortValue;
   /** Numbers are right-aligned (class "num") and compared as numbers. */
   numeric?: boolean;
+  /** As narrow as its content (dates, badges), leaving the width to text columns. */
+  fit?: boolean;
 }
 
-export interface DataTableProps<TRow> {
+export interface DataTableProps<TRow extends DataRow> {
   caption: ReactNode;
   columns: readonly DataColumn<TRow>[];
   rows: readonly TRow[];
@@ -41,12 +49,17 @@ const features = tableFeatures({
   rowSortingFeature,
   sortedRowModel: createSortedRowModel(),
   sortFns: { alphanumeric: sortFn_alphanumeric, basic: sortFn_basic },
-  columnMeta: metaHelper<{ numeric: boolean }>(),
+  columnMeta: metaHelper<{ className: string | undefined; headerNote: string | null }>(),
 });
 
 type Features = typeof features;
 
-function toColumnDef<TRow>(column: DataColumn<TRow>): ColumnDef<Features, TRow, SortValue> {
+function columnClass<TRow extends DataRow>(column: DataColumn<TRow>): string | undefined {
+  const classes = [column.numeric ? "num" : "", column.fit ? "data-table__fit" : ""].filter(Boolean);
+  return classes.length === 0 ? undefined : classes.join(" ");
+}
+
+function toColumnDef<TRow extends DataRow>(column: DataColumn<TRow>): ColumnDef<Features, TRow> {
   const { sortValue } = column;
   return {
     id: column.id,
@@ -60,7 +73,7 @@ function toColumnDef<TRow>(column: DataColumn<TRow>): ColumnDef<Features, TRow, 
     sortDescFirst: false,
     // Unknown values go last in both directions, never mixed with zeros.
     sortUndefined: "last",
-    meta: { numeric: column.numeric ?? false },
+    meta: { className: columnClass(column), headerNote: column.headerNote ?? null },
   };
 }
 
@@ -72,7 +85,7 @@ const SORT_ARROW = { asc: "▲", desc: "▼" } as const;
  * the header cell reports the state through aria-sort. Rows keep the caller's order until sorted, so
  * the server render and the first client render are identical.
  */
-export function DataTable<TRow>({ caption, columns, rows, getRowId, className }: DataTableProps<TRow>) {
+export function DataTable<TRow extends DataRow>({ caption, columns, rows, getRowId, className }: DataTableProps<TRow>) {
   const columnDefs = useMemo(() => columns.map((column) => toColumnDef(column)), [columns]);
   // TanStack wants a mutable array; the copy is memoised so row models are not rebuilt on each render.
   const data = useMemo(() => [...rows], [rows]);
@@ -86,17 +99,18 @@ export function DataTable<TRow>({ caption, columns, rows, getRowId, className }:
           <tr key={group.id}>
             {group.headers.map((header) => {
               const { column } = header;
-              const numeric = column.columnDef.meta?.numeric ?? false;
+              const className = column.columnDef.meta?.className;
+              const headerNote = column.columnDef.meta?.headerNote ?? null;
               const sorted = column.getIsSorted();
               return (
                 <th
                   key={header.id}
                   scope="col"
-                  className={numeric ? "num" : undefined}
+                  className={className}
                   aria-sort={column.getCanSort() ? (sorted ? ARIA_SORT[sorted] : "none") : undefined}
                 >
                   {column.getCanSort() ? (
-                    <button type="button" className="data-table__sort" onClick={() => column.toggleSorting(undefined, false)}>
+                    <button type="button" className="data-table__sort" onClick={() => column.toggleSorting()}>
                       <table.FlexRender header={header} />
                       <span className="data-table__arrow" aria-hidden="true">
                         {sorted ? SORT_ARROW[sorted] : "↕"}
@@ -105,6 +119,8 @@ export function DataTable<TRow>({ caption, columns, rows, getRowId, className }:
                   ) : (
                     <table.FlexRender header={header} />
                   )}
+                  {/* Outside the button, so the button's accessible name stays the column name. */}
+                  {headerNote === null ? null : <span className="data-table__header-note">{headerNote}</span>}
                 </th>
               );
             })}
@@ -115,7 +131,7 @@ export function DataTable<TRow>({ caption, columns, rows, getRowId, className }:
         {table.getRowModel().rows.map((row) => (
           <tr key={row.id}>
             {row.getAllCells().map((cell) => (
-              <td key={cell.id} className={cell.column.columnDef.meta?.numeric ? "num" : undefined}>
+              <td key={cell.id} className={cell.column.columnDef.meta?.className}>
                 <table.FlexRender cell={cell} />
               </td>
             ))}
