@@ -28,7 +28,7 @@ export const ENGINE_BENCHMARKS: Benchmark[] = [
       const run = runModel(floatArithmetic, floatParams);
       for (const series of run.options) summariseCash(floatArithmetic, series, run.discountFactors);
     },
-    extra: (medians) => {
+    extra: (medians): Record<string, string> => {
       const decimal = medians.get("engine-recompute");
       const float = medians.get("engine-recompute-float64");
       return decimal !== undefined && float !== undefined && float > 0 ? { decimal_over_float64: (decimal / float).toFixed(1) } : {};
