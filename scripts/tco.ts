@@ -16,6 +16,7 @@ import {
   type ScenarioResult,
   type TornadoResult,
 } from "../app/engine/index.ts";
+import { formatComplianceSection, formatVerdictCell } from "./lib/format-compliance.ts";
 
 const USAGE = "usage: npm run tco -- <scenario.json> [--json] [--as-of YYYY-MM-DD] [--no-sensitivity]";
 
@@ -79,7 +80,7 @@ function printReadable(result: ScenarioResult, tornado: TornadoResult | null, mo
   const quality = new Map(result.qualityGaps.map((row) => [row.optionId, row]));
   out.push(
     table(
-      ["option", "kind", "TCO (cash)", "accounting", "NPV", "per 1M tokens", "quality", "gap"],
+      ["option", "kind", "TCO (cash)", "accounting", "NPV", "per 1M tokens", "quality", "gap", "compliance"],
       result.options.map((option) => {
         const row = quality.get(option.id);
         return [
@@ -91,12 +92,17 @@ function printReadable(result: ScenarioResult, tornado: TornadoResult | null, mo
           option.costPerMillionTokens.value === null ? "n/a" : money(option.costPerMillionTokens.value),
           row?.score ? `${row.score.toFixed()} (${row.version})` : "unknown",
           row?.gapToBest ? row.gapToBest.toFixed() : "",
+          formatVerdictCell(option.compliance),
         ];
       }),
-      [false, false, true, true, true, true, true, true],
+      [false, false, true, true, true, true, true, true, false],
     ),
   );
   out.push("(per 1M tokens = cash TCO per 1M input+output tokens served; quality = the catalogue's benchmark score)");
+  if (result.compliance !== null) {
+    out.push("");
+    out.push(...formatComplianceSection(result.compliance, result.options));
+  }
   out.push("");
   out.push("Break-even (row against column: first month from which the row stays at or below the column):");
   out.push(

@@ -1,4 +1,5 @@
 import { getCatalogueEntry } from "./catalog/index.ts";
+import { getDeploymentCapability, getResidencyPremium, resolveResidencyPremium } from "./compliance/index.ts";
 import { Decimal } from "./decimal.ts";
 import type { HybridComponent, Option } from "./scenario.ts";
 
@@ -135,10 +136,40 @@ function collect<O extends HybridComponent>(
   }
 }
 
+/** The residency premium's provenance when the API option names a compliance-catalogue deployment. */
+function collectResidencyPremium(option: Api, prefix: string, out: CatalogueValueUsed[]): void {
+  const entry = option.deployment === undefined ? null : getDeploymentCapability(option.deployment.catalogId);
+  if (entry === null) return;
+  const premium = getResidencyPremium(entry);
+  if (premium.kind === "not-applicable") return;
+  const catalogueValue = premium.kind === "known" ? premium.fraction : null;
+  const value = resolveResidencyPremium(option);
+  const kept = catalogueValue !== null && value.eq(catalogueValue);
+  out.push({
+    field: `${prefix}residencyPremium`,
+    value,
+    status: kept ? "catalogue" : "override",
+    catalogue: {
+      id: entry.id,
+      label: entry.label,
+      value: catalogueValue,
+      unit: "fraction added to token prices",
+      source: premium.source.title,
+      asOf: premium.source.asOf,
+      confidence: premium.source.confidence,
+      note: premium.note,
+    },
+    overrideSource: kept ? null : (option.overrideSources?.residencyPremium ?? null),
+  });
+}
+
 function collectComponent(option: HybridComponent, prefix: string, perUsd: Decimal, out: CatalogueValueUsed[]): void {
   const sources = option.overrideSources ?? {};
   collect(option, [QUALITY_REF], prefix, perUsd, sources, out);
-  if (option.kind === "api") collect(option, API_REFS, prefix, perUsd, sources, out);
+  if (option.kind === "api") {
+    collect(option, API_REFS, prefix, perUsd, sources, out);
+    collectResidencyPremium(option, prefix, out);
+  }
   else if (option.kind === "owned-gpu") {
     collect(option, HOSTED_REFS, prefix, perUsd, sources, out);
     collect(option, OWNED_REFS, prefix, perUsd, sources, out);

@@ -2,6 +2,7 @@ import { decimalArithmetic } from "./arithmetic.ts";
 import { computeBreakEvenMonth } from "./break-even.ts";
 import { addMonths, daysBetween } from "./calendar.ts";
 import { listCatalogueValuesUsed, type CatalogueValueUsed } from "./catalogue-usage.ts";
+import { assessScenarioCompliance, type ComplianceProfile, type OptionCompliance } from "./compliance/index.ts";
 import type { Decimal } from "./decimal.ts";
 import { OPEX_CATEGORIES, runModel, type CapacityEvent, type Multipliers, type OpexCategory, type OptionSeries } from "./model.ts";
 import { createScenarioParams } from "./params.ts";
@@ -108,6 +109,8 @@ export interface OptionResult {
   capacityEvents: CapacityEventResult[];
   warnings: Warning[];
   catalogueValues: CatalogueValueUsed[];
+  /** Verdict, reasons (with requirement and source) and SEAL levels; null without a compliance profile. */
+  compliance: OptionCompliance | null;
 }
 
 export interface ScenarioResult {
@@ -123,6 +126,8 @@ export interface ScenarioResult {
   options: OptionResult[];
   qualityGaps: QualityRow[];
   warnings: Warning[];
+  /** The profile judged against and the cheapest option that is not blocked; null without a profile. */
+  compliance: { profile: ComplianceProfile; cheapestCompliantOptionId: string | null; costBasis: string } | null;
 }
 
 export interface ComputeSettings {
@@ -397,6 +402,7 @@ export function computeScenario(scenario: Scenario, settings: ComputeSettings, m
       capacityEvents: series.events.map((event) => describeEvent(scenario, event)),
       warnings: buildOptionWarnings(scenario, option, series, monthly, catalogueValues, settings.asOf),
       catalogueValues,
+      compliance: null,
     };
   });
   const cumulative = options.map((option) => option.monthly.map((month) => month.cumulativeCash));
@@ -407,6 +413,14 @@ export function computeScenario(scenario: Scenario, settings: ComputeSettings, m
         const month = computeBreakEvenMonth(cumulative[i] as Decimal[], cumulative[options.indexOf(other)] as Decimal[]);
         return { otherId: other.id, month, calendarMonth: month === null ? null : addMonths(scenario.startMonth, month) };
       });
+  });
+  const profile = scenario.compliance;
+  const compliance =
+    profile === undefined
+      ? null
+      : assessScenarioCompliance(profile, scenario.options, new Map(options.map((option) => [option.id, option.totals.cash])), "cash total over the horizon");
+  options.forEach((option, i) => {
+    option.compliance = compliance?.options[i] ?? null;
   });
   const quality = buildQualityRows(scenario);
   const warnings = [...quality.warnings];
@@ -426,5 +440,9 @@ export function computeScenario(scenario: Scenario, settings: ComputeSettings, m
     options,
     qualityGaps: quality.rows,
     warnings,
+    compliance:
+      profile === undefined || compliance === null
+        ? null
+        : { profile, cheapestCompliantOptionId: compliance.cheapestCompliantOptionId, costBasis: compliance.costBasis },
   };
 }

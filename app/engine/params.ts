@@ -1,4 +1,5 @@
 import type { Arithmetic } from "./arithmetic.ts";
+import { resolveResidencyPremium } from "./compliance/index.ts";
 import type { Decimal } from "./decimal.ts";
 import type { ApiOption, HybridComponent, Option, OwnedGpuOption, RentedGpuOption, Scenario } from "./scenario.ts";
 
@@ -123,7 +124,7 @@ function toApiParams<T>(A: Arithmetic<T>, option: ApiOption): ApiParams<T> {
           outputPricePerMillion: d(longContext.outputPricePerMillion),
         }
       : null,
-    residencyPremium: d(option.residencyPremium),
+    residencyPremium: d(resolveResidencyPremium(option)),
     commitmentDiscount: d(option.commitmentDiscount),
     priceDeclinePerYear: d(option.priceDeclinePerYear),
     extras: toExtras(A, option),

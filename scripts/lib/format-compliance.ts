@@ -60,6 +60,20 @@ export function formatOptionCompliance(option: OptionCompliance): string[] {
   return lines;
 }
 
+/** The verdict for the comparison table's compliance column ("" without a profile). */
+export function formatVerdictCell(compliance: OptionCompliance | null): string {
+  return compliance === null ? "" : VERDICT_LABELS[compliance.verdict].toLowerCase();
+}
+
+/** The compliance section of a computed scenario: its profile summary plus each option's compliance. */
+export function formatComplianceSection(
+  summary: { profile: ComplianceProfile; cheapestCompliantOptionId: string | null; costBasis: string },
+  options: readonly { compliance: OptionCompliance | null }[],
+): string[] {
+  const assessed = options.flatMap((option) => (option.compliance === null ? [] : [option.compliance]));
+  return formatScenarioCompliance(summary.profile, { options: assessed, cheapestCompliantOptionId: summary.cheapestCompliantOptionId, costBasis: summary.costBasis });
+}
+
 /** The whole compliance section, ending with the cheapest compliant option (or that none is). */
 export function formatScenarioCompliance(profile: ComplianceProfile, compliance: ScenarioCompliance): string[] {
   const cheapest = compliance.options.find((option) => option.optionId === compliance.cheapestCompliantOptionId);
