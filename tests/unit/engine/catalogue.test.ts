@@ -1,0 +1,112 @@
+import { describe, expect, it } from "vitest";
+import { CATALOGUE, Decimal, computeScenario, getCatalogueEntry, parseScenario, type ScenarioInput } from "~/engine";
+import { createApiOption, createOwnedOption, createScenario } from "../../scenarios/builders.ts";
+
+const entries = Object.values(CATALOGUE).flat();
+
+describe("built-in catalogue", () => {
+  it("has unique ids", () => {
+    expect(new Set(entries.map((entry) => entry.id)).size).toBe(entries.length);
+  });
+
+  it.each(entries.map((entry) => [entry.id, entry] as const))("%s is dated, sourced and has a unit per value", (_id, entry) => {
+    expect(entry.asOf).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(entry.source.length).toBeGreaterThan(3);
+    expect(["high", "medium", "low"]).toContain(entry.confidence);
+    for (const [key, value] of Object.entries(entry.values)) {
+      expect((entry.units as Record<string, string>)[key]).toBeTruthy();
+      if (key !== "benchmark" && key !== "version") expect(new Decimal(value).isFinite()).toBe(true);
+    }
+  });
+
+  it("is found by id", () => {
+    expect(getCatalogueEntry("gpu.h100-sxm")?.values).toEqual({ unitPrice: "37500", powerKw: "0.7" });
+    expect(getCatalogueEntry("no.such.entry")).toBeNull();
+  });
+});
+
+function compute(input: ScenarioInput) {
+  const parsed = parseScenario(input);
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+  return computeScenario(parsed.scenario, { asOf: "2026-11-25" });
+}
+
+describe("catalogue values used, overrides and staleness", () => {
+  it("lists kept values with source and date, and overrides with the user's source", () => {
+    const result = compute(
+      createScenario([
+        createOwnedOption({
+          gpu: { catalogId: "gpu.h100-sxm", name: "H100", unitPrice: "37500", powerKw: "0.8" },
+          overrideSources: { "gpu.powerKw": { source: "measured at the wall", asOf: "2026-10-01" } },
+        }),
+      ]),
+    );
+    const used = result.options[0]?.catalogueValues ?? [];
+    const price = used.find((item) => item.field === "gpu.unitPrice");
+    const power = used.find((item) => item.field === "gpu.powerKw");
+    expect(price?.status).toBe("catalogue");
+    expect(price?.catalogue?.asOf).toBe("2026-06-01");
+    expect(power?.status).toBe("override");
+    expect(power?.catalogue?.value?.toFixed()).toBe("0.7");
+    expect(power?.overrideSource).toEqual({ source: "measured at the wall", asOf: "2026-10-01" });
+  });
+
+  it("converts catalogue money at the scenario's exchange rate before comparing", () => {
+    const result = compute(
+      createScenario([createApiOption({ catalogId: "api.openai.gpt-5", inputPricePerMillion: "1.125", cachedInputPricePerMillion: "0.1125", outputPricePerMillion: "9", batchDiscount: "0.5" })], {
+        currency: { code: "EUR", perUsd: "0.9", asOf: "2026-11-20", source: "ECB" },
+      }),
+    );
+    const used = result.options[0]?.catalogueValues ?? [];
+    expect(used.map((item) => item.status)).toEqual(["catalogue", "catalogue", "catalogue", "catalogue"]);
+    expect(result.currency.perUsd.toFixed()).toBe("0.9");
+  });
+
+  it("warns about stale entries, unknown ids and an old exchange rate", () => {
+    const result = compute(
+      createScenario([createOwnedOption({ energyCatalogId: "energy.us-industrial", pue: "1.58", electricityPricePerKwh: "0.0806", licenceCatalogId: "licence.none" })], {
+        currency: { code: "EUR", perUsd: "0.9", asOf: "2025-01-01", source: "ECB" },
+      }),
+    );
+    const codes = result.options[0]?.warnings.map((warning) => warning.code);
+    expect(codes).toContain("stale-catalogue-entry");
+    expect(codes).toContain("unknown-catalogue-id");
+    expect(result.warnings.map((warning) => warning.code)).toContain("stale-exchange-rate");
+  });
+});
+
+describe("quality gap and capacity warnings", () => {
+  it("shows the quality gap beside the cost gap and warns when it is large", () => {
+    const quality = (score: string) => ({ benchmark: "Index", version: "v4.0", score, source: "test", asOf: "2026-05-31" });
+    const result = compute(
+      createScenario([
+        createApiOption({ id: "frontier", model: { name: "big", quality: quality("57") } }),
+        createApiOption({ id: "small", model: { name: "small", quality: quality("33") } }),
+      ]),
+    );
+    expect(result.qualityGaps.map((row) => [row.optionId, row.gapToBest?.toFixed()])).toEqual([
+      ["frontier", "0"],
+      ["small", "-24"],
+    ]);
+    expect(result.warnings.map((warning) => warning.code)).toContain("quality-gap");
+  });
+
+  it("warns when demand exceeds the capacity maxNodes allows, from the month it starts", () => {
+    const result = compute(
+      createScenario([createOwnedOption({ maxNodes: "1" })], {
+        workload: {
+          volume: { kind: "requests", requestsPerMonth: "1314000" },
+          inputTokensPerRequest: "1000",
+          outputTokensPerRequest: "100",
+          cachedInputShare: "0",
+          growth: { rate: "0.1", per: "month" },
+          peakToAverage: "1",
+          batchEligibleShare: "0",
+        },
+      }),
+    );
+    const shortfall = result.options[0]?.warnings.find((warning) => warning.code === "capacity-shortfall");
+    expect(shortfall?.month).toBe(1);
+    expect(result.options[0]?.monthly[1]?.servedRequests.lt(result.options[0]?.monthly[1]?.demandRequests ?? 0)).toBe(true);
+  });
+});
