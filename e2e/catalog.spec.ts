@@ -94,7 +94,7 @@ test("unknown values sort after known ones in both directions", async ({ page })
   expect(descending.at(-1)).toContain("unknown");
 });
 
-test("the methodology page states the conventions and links to the catalogue", async ({ page }) => {
+test("the methodology page states the conventions and links to the catalogue and the schema", async ({ page, request }) => {
   await openHydrated(page, "/methodology");
   await expect(page.getByRole("heading", { level: 1, name: "Methodology" })).toBeVisible();
   await expect(page.getByText("A month has 730 hours")).toBeVisible();
@@ -103,6 +103,9 @@ test("the methodology page states the conventions and links to the catalogue", a
   const weights = page.locator("#sovereignty ~ table tbody tr");
   await expect(weights).toHaveCount(8);
   await expect(weights.filter({ hasText: "SOV-5" })).toContainText("20 %");
+  const schemaLink = page.getByRole("link", { name: "scenario schema, version 1" });
+  await expect(schemaLink).toHaveAttribute("href", "/schema/scenario.v1.json");
+  expect((await request.get("/schema/scenario.v1.json")).status()).toBe(200);
   await page.getByRole("main").getByRole("link", { name: "catalogue" }).first().click();
   await expect(page).toHaveURL(/\/catalog$/);
   await expect(page.getByRole("heading", { level: 1, name: "Catalogue of default figures" })).toBeVisible();

@@ -3,11 +3,10 @@
  * capability catalogue as plain data (strings and numbers only, so it crosses the single-fetch
  * boundary without Decimal objects), each with its source, date, confidence and staleness.
  *
- * Engine imports are file by file because app/engine has no index.ts yet; they are read-only uses
- * of exported names.
+ * Everything comes from the engine's public surfaces (app/engine/index.ts, compliance/index.ts), except
+ * `daysBetween`, which index.ts does not export yet: it is imported read-only from calendar.ts.
  */
 import { daysBetween } from "~/engine/calendar.ts";
-import { CATALOGUE, type AnyCatalogueEntry } from "~/engine/catalog/index.ts";
 import {
   COMPLIANCE_SOURCES,
   DEPLOYMENT_CAPABILITIES,
@@ -19,8 +18,7 @@ import {
   type DeploymentKind,
   type Fact,
 } from "~/engine/compliance/index.ts";
-import { STALE_AFTER_DAYS } from "~/engine/compute.ts";
-import { Decimal } from "~/engine/decimal.ts";
+import { CATALOGUE, Decimal, formatPercent, serializeResult, STALE_AFTER_DAYS, type AnyCatalogueEntry } from "~/engine/index.ts";
 
 export type Confidence = "high" | "medium" | "low";
 
@@ -234,15 +232,19 @@ const SECTIONS: readonly SectionSpec[] = [
   },
 ];
 
-/** Thousands separators for reading; the digits are the catalogue's exact decimal string, unrounded. */
-function groupDigits(decimal: string): string {
-  const [whole = "", fraction] = decimal.split(".");
+/**
+ * The engine's exact decimal string with thousands separators for reading. Deliberately not
+ * formatMoney: it rounds to cents, which would turn sub-cent per-token prices (0.0028) into 0.00.
+ */
+function exactNumberText(value: Decimal): string {
+  const [whole = "", fraction] = serializeResult(value).split(".");
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
   return fraction === undefined ? grouped : `${grouped}.${fraction}`;
 }
 
+/** A fraction as a percentage with as many decimals as it has, so nothing is rounded away. */
 function percentText(fraction: Decimal): string {
-  return `${groupDigits(fraction.times(100).toString())} %`;
+  return formatPercent(fraction, Math.max(0, fraction.times(100).decimalPlaces()));
 }
 
 function formatValue(raw: string | undefined, kind: FieldKind): ValueCell {
@@ -251,7 +253,7 @@ function formatValue(raw: string | undefined, kind: FieldKind): ValueCell {
   const value = new Decimal(raw);
   // A float sort key only orders rows on screen; the text shown is the exact decimal.
   const sort = value.toNumber();
-  return kind === "fraction" ? { text: percentText(value), sort } : { text: groupDigits(value.toString()), sort };
+  return kind === "fraction" ? { text: percentText(value), sort } : { text: exactNumberText(value), sort };
 }
 
 function provenance(source: { source: string; sourceUrl?: string; note?: string; asOf: string; confidence: Confidence }, today: string): Provenance {
@@ -351,7 +353,7 @@ function premiumCell(fact: DeploymentCapability["residencyPremium"]): FactCell {
   if (premium.kind === "not-applicable") return factCell(fact, "not applicable", -1);
   const text = premium.low.eq(premium.high)
     ? `+${percentText(premium.high)}`
-    : `+${groupDigits(premium.low.times(100).toString())}–${percentText(premium.high)}`;
+    : `+${percentText(premium.low).replace(" %", "")}–${percentText(premium.high)}`;
   return factCell(fact, text, premium.high.toNumber());
 }
 

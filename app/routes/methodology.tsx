@@ -2,8 +2,7 @@ import type { LinksFunction, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { CatalogPublicNav } from "~/components/catalog-public-nav.tsx";
 import { SEAL_LEVEL_NAMES, SOVEREIGNTY_OBJECTIVES, type SealLevel } from "~/engine/compliance/index.ts";
-import { STALE_AFTER_DAYS } from "~/engine/compute.ts";
-import { HOURS_PER_MONTH } from "~/engine/model.ts";
+import { DEFAULT_TORNADO_HIGH, DEFAULT_TORNADO_LOW, Decimal, formatPercent, HOURS_PER_MONTH, STALE_AFTER_DAYS } from "~/engine/index.ts";
 import catalogStyles from "~/styles/catalog.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: catalogStyles }];
@@ -20,21 +19,23 @@ export function loader() {
   return {
     hoursPerMonth: HOURS_PER_MONTH,
     staleAfterDays: STALE_AFTER_DAYS,
+    tornadoDown: formatPercent(new Decimal(1).minus(DEFAULT_TORNADO_LOW), 0),
+    tornadoUp: formatPercent(new Decimal(DEFAULT_TORNADO_HIGH).minus(1), 0),
     objectives: SOVEREIGNTY_OBJECTIVES.map((objective) => ({
       id: objective.id,
       name: objective.name,
-      weightPercent: objective.weight.times(100).toString(),
+      weight: formatPercent(objective.weight, 0),
     })),
     sealLevels: SEAL_LEVELS.map((level) => ({ level, name: SEAL_LEVEL_NAMES[level] })),
   };
 }
 
 export default function Methodology() {
-  const { hoursPerMonth, staleAfterDays, objectives, sealLevels } = useLoaderData<typeof loader>();
+  const { hoursPerMonth, staleAfterDays, tornadoDown, tornadoUp, objectives, sealLevels } = useLoaderData<typeof loader>();
   return (
     <>
       <CatalogPublicNav />
-      <main className="page reference-page">
+      <main className="page reference-page methodology-layout">
         <article className="methodology">
           <header className="reference-intro">
             <h1>Methodology</h1>
@@ -49,21 +50,6 @@ export default function Methodology() {
             </p>
           </header>
 
-          <nav className="reference-toc" aria-label="On this page">
-            <ul>
-              <li><a href="#time">Time and rates</a></li>
-              <li><a href="#token-cost">Cost per 1M tokens</a></li>
-              <li><a href="#break-even">Break-even</a></li>
-              <li><a href="#capacity">Capacity</a></li>
-              <li><a href="#cohorts">Hardware cohorts</a></li>
-              <li><a href="#cash-accounting">Cash and accounting</a></li>
-              <li><a href="#precision">Precision</a></li>
-              <li><a href="#uncertainty">Uncertainty</a></li>
-              <li><a href="#compliance">Compliance</a></li>
-              <li><a href="#sovereignty">Sovereignty</a></li>
-              <li><a href="#data">Default data</a></li>
-            </ul>
-          </nav>
 
           <section aria-labelledby="time">
             <h2 id="time">Time, months and rates</h2>
@@ -209,8 +195,8 @@ export default function Methodology() {
             <h2 id="uncertainty">Sensitivity and uncertainty</h2>
             <p>
               The tornado chart moves one driver at a time — volume, growth, output length, API prices, GPU price,
-              GPU-hour price, throughput, utilisation, electricity, staff cost, discount rate — by ±20 % unless the
-              scenario sets its own range, and reports totals, NPV and break-even at each end, in decimal arithmetic.
+              GPU-hour price, throughput, utilisation, electricity, staff cost, discount rate — down by {tornadoDown} and
+              up by {tornadoUp} unless the scenario sets its own range, and reports totals, NPV and break-even at each end, in decimal arithmetic.
             </p>
             <p>
               The Monte Carlo simulation draws the same drivers from triangular distributions (minimum, most likely,
@@ -260,7 +246,7 @@ export default function Methodology() {
               weight × level, on the same 0–4 scale, computed exactly:
             </p>
             <table>
-              <caption className="visually-hidden">Objectives and weights of the EU Cloud Sovereignty Framework</caption>
+              <caption>Objectives and weights of the EU Cloud Sovereignty Framework</caption>
               <thead>
                 <tr>
                   <th scope="col">Objective</th>
@@ -273,7 +259,7 @@ export default function Methodology() {
                   <tr key={objective.id}>
                     <td>{objective.id}</td>
                     <td>{objective.name}</td>
-                    <td className="num">{objective.weightPercent} %</td>
+                    <td className="num">{objective.weight}</td>
                   </tr>
                 ))}
               </tbody>
@@ -307,6 +293,46 @@ export default function Methodology() {
             </p>
           </section>
         </article>
+        <aside>
+          <nav className="methodology-toc" aria-label="On this page">
+            <p className="methodology-toc__title">On this page</p>
+            <ul>
+              <li>
+                <a href="#time">Time and rates</a>
+              </li>
+              <li>
+                <a href="#token-cost">Cost per 1M tokens</a>
+              </li>
+              <li>
+                <a href="#break-even">Break-even</a>
+              </li>
+              <li>
+                <a href="#capacity">Capacity</a>
+              </li>
+              <li>
+                <a href="#cohorts">Hardware cohorts</a>
+              </li>
+              <li>
+                <a href="#cash-accounting">Cash and accounting</a>
+              </li>
+              <li>
+                <a href="#precision">Precision</a>
+              </li>
+              <li>
+                <a href="#uncertainty">Uncertainty</a>
+              </li>
+              <li>
+                <a href="#compliance">Compliance</a>
+              </li>
+              <li>
+                <a href="#sovereignty">Sovereignty</a>
+              </li>
+              <li>
+                <a href="#data">Default data</a>
+              </li>
+            </ul>
+          </nav>
+        </aside>
       </main>
     </>
   );
