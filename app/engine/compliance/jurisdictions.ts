@@ -68,11 +68,6 @@ export const JurisdictionSchema = z.string().superRefine((value, ctx) => {
 });
 export type Jurisdiction = string;
 
-/** Whether a string is an assigned ISO 3166-1 alpha-2 country code. */
-export function isCountryCode(value: string): boolean {
-  return COUNTRY_SET.has(value);
-}
-
 /** The countries a jurisdiction covers: itself for a country, its members for a region. */
 export function listCountriesOf(jurisdiction: Jurisdiction): readonly string[] {
   if (jurisdiction in REGION_MEMBERS) return REGION_MEMBERS[jurisdiction as RegionCode];
@@ -82,9 +77,4 @@ export function listCountriesOf(jurisdiction: Jurisdiction): readonly string[] {
 /** Whether a country is in the EU/EEA, the reference area of the EU sovereignty framework and GDPR. */
 export function isInEea(country: CountryCode): boolean {
   return EEA_COUNTRIES.includes(country);
-}
-
-/** Whether any part of a jurisdiction lies in the EU/EEA. */
-export function touchesEea(jurisdiction: Jurisdiction): boolean {
-  return listCountriesOf(jurisdiction).some(isInEea);
 }
