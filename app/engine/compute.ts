@@ -2,7 +2,7 @@ import { decimalArithmetic } from "./arithmetic.ts";
 import { computeBreakEvenMonth } from "./break-even.ts";
 import { addMonths, daysBetween } from "./calendar.ts";
 import { listCatalogueValuesUsed, type CatalogueValueUsed } from "./catalogue-usage.ts";
-import { assessScenarioCompliance, type ComplianceProfile, type OptionCompliance } from "./compliance/index.ts";
+import { assessScenarioCompliance, listUnpricedOverheads, type ComplianceProfile, type OptionCompliance } from "./compliance/index.ts";
 import type { Decimal } from "./decimal.ts";
 import { OPEX_CATEGORIES, runModel, type CapacityEvent, type Multipliers, type OpexCategory, type OptionSeries } from "./model.ts";
 import { createScenarioParams } from "./params.ts";
@@ -24,7 +24,8 @@ export interface Warning {
     | "quality-gap"
     | "quality-not-comparable"
     | "stale-exchange-rate"
-    | "no-tokens-served";
+    | "no-tokens-served"
+    | "compliance-overhead-unpriced";
   message: string;
   /** 0-based month index, when the warning starts in a month. */
   month?: number;
@@ -147,7 +148,7 @@ interface Built {
  * Monthly results, totals and NPV in one pass. Lines an option never uses are skipped rather than
  * added as zeros: Decimal additions dominate the recompute time.
  */
-function buildOption(scenario: Scenario, series: OptionSeries<Decimal>, tokens: TokenCache, discountFactors: readonly Decimal[]): Built {
+function buildOption(calendarMonths: readonly string[], series: OptionSeries<Decimal>, tokens: TokenCache, discountFactors: readonly Decimal[]): Built {
   const zero = D.zero;
   const months = series.demandRequests.length;
   const categories = OPEX_CATEGORIES.filter((category) => series.opex[category] !== undefined);
@@ -201,7 +202,7 @@ function buildOption(scenario: Scenario, series: OptionSeries<Decimal>, tokens: 
     const capacity = series.capacityReferenceGpus?.[m] ?? zero;
     monthly[m] = {
       index: m,
-      calendarMonth: addMonths(scenario.startMonth, m),
+      calendarMonth: calendarMonths[m] as string,
       capex: monthCapex,
       resaleCredit: monthResale,
       residualCredit: monthResidual,
@@ -382,9 +383,10 @@ export function computeScenario(scenario: Scenario, settings: ComputeSettings, m
   const run = runModel(D, params, multipliers);
   const perUsd = scenario.currency.perUsd;
   const tokenCache = new TokenCache(run.inputTokensPerRequest, run.outputTokensPerRequest);
+  const calendarMonths = Array.from({ length: params.months }, (_, m) => addMonths(scenario.startMonth, m));
   const options: OptionResult[] = scenario.options.map((option, index) => {
     const series = run.options[index] as OptionSeries<Decimal>;
-    const { monthly, totals, npv } = buildOption(scenario, series, tokenCache, run.discountFactors);
+    const { monthly, totals, npv } = buildOption(calendarMonths, series, tokenCache, run.discountFactors);
     const tokens = totals.inputTokens.plus(totals.outputTokens);
     const catalogueValues = listCatalogueValuesUsed(option, perUsd);
     return {
@@ -421,6 +423,12 @@ export function computeScenario(scenario: Scenario, settings: ComputeSettings, m
       : assessScenarioCompliance(profile, scenario.options, new Map(options.map((option) => [option.id, option.totals.cash])), "cash total over the horizon");
   options.forEach((option, i) => {
     option.compliance = compliance?.options[i] ?? null;
+    const source = scenario.options[i] as Option;
+    const lines = [source, ...(source.kind === "hybrid" ? [source.primary, source.secondary] : [])].flatMap((item) => item.extraCostsPerYear);
+    const priced = lines.filter((line) => line.category === "compliance").length;
+    for (const message of option.compliance === null ? [] : listUnpricedOverheads(option.compliance, priced)) {
+      option.warnings.push({ code: "compliance-overhead-unpriced", message });
+    }
   });
   const quality = buildQualityRows(scenario);
   const warnings = [...quality.warnings];

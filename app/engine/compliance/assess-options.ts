@@ -83,3 +83,18 @@ export function assessScenarioCompliance(
   });
   return { options: assessed, cheapestCompliantOptionId: findCheapestCompliant(priced)?.id ?? null, costBasis };
 }
+
+/**
+ * The overhead lines the profile calls for when the option prices none: OpenTCO ships no default
+ * amounts, so an option without any yearly compliance cost line would silently count them as 0.
+ * Returns one message per option part, or [] when the option has a compliance cost line.
+ */
+export function listUnpricedOverheads(compliance: OptionCompliance, compliancePricedLines: number): string[] {
+  if (compliancePricedLines > 0) return [];
+  return compliance.parts.flatMap(({ part, deployment }) => {
+    if (deployment === null || deployment.suggestedOverheads.length === 0) return [];
+    const labels = deployment.suggestedOverheads.map((overhead) => overhead.label.toLowerCase()).join("; ");
+    const where = part === "option" ? "" : ` (${part})`;
+    return [`The compliance profile calls for yearly costs with no line priced${where}: ${labels}. Enter your estimates as extra cost lines of category "compliance".`];
+  });
+}

@@ -12,7 +12,7 @@
  * - `listScenarioFieldIssues`, `resolveResidencyPremium`: the scenario format's compliance rules
  *   (deployments required with a profile; the API residency premium falls back to the catalogue).
  */
-export { assessOptionCompliance, assessScenarioCompliance } from "./assess-options.ts";
+export { assessOptionCompliance, assessScenarioCompliance, listUnpricedOverheads } from "./assess-options.ts";
 export { getCatalogueResidencyPremium, listScenarioFieldIssues, resolveResidencyPremium } from "./scenario-fields.ts";
 export type { ScenarioFieldIssue, ScenarioOptionFields } from "./scenario-fields.ts";
 export type { ComplianceOptionView, OptionCompliance, OptionPart, ScenarioCompliance } from "./assess-options.ts";

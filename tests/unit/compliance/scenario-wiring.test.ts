@@ -48,6 +48,15 @@ describe("compliance in the engine's results (EU example)", () => {
     expect(withPremiumCost.div(withoutPremiumCost).minus("1.1").abs().lt("1e-30")).toBe(true);
   });
 
+  it("warns when the profile calls for overhead lines and the option prices none (never a silent 0)", () => {
+    const codes = (raw: unknown, id: string) => compute(raw).options.find((option) => option.id === id)?.warnings.map((warning) => warning.code) ?? [];
+    expect(codes(example, "mistral-eu")).not.toContain("compliance-overhead-unpriced");
+    const unpriced = { ...example, options: example.options.map((option) => (option.id === "mistral-eu" ? { ...option, extraCostsPerYear: [] } : option)) };
+    expect(codes(unpriced, "mistral-eu")).toContain("compliance-overhead-unpriced");
+    const warning = compute(unpriced).options.find((option) => option.id === "mistral-eu")?.warnings.find((item) => item.code === "compliance-overhead-unpriced");
+    expect(warning?.message).toContain("data protection impact assessment");
+  });
+
   it("without a profile, results carry no compliance", () => {
     const { compliance: _profile, ...withoutProfile } = example;
     const plain = compute(withoutProfile);
