@@ -52,6 +52,10 @@ export default function Index() {
           Log in
         </Link>
       </div>
+      <p className="muted">
+        See the <Link to="/catalog">default figures and their sources</Link> and the{" "}
+        <Link to="/methodology">methodology</Link> without an account.
+      </p>
     </main>
   );
 }

@@ -46,6 +46,8 @@ export default function OrganizationLayout() {
             <NavLink to={`${base}/members`}>Members</NavLink>
             {hasRole(role, "admin") ? <NavLink to={`${base}/settings`}>Settings</NavLink> : null}
             {hasRole(role, "admin") ? <NavLink to={`${base}/audit`}>Audit</NavLink> : null}
+            <NavLink to="/catalog">Catalogue</NavLink>
+            <NavLink to="/methodology">Methodology</NavLink>
           </nav>
           <span className="muted" title={`Signed in as ${user.email}`}>
             {user.email}
