@@ -1,0 +1,13 @@
+import { describe, expect, it } from "vitest";
+import { loader } from "~/routes/schema.scenario[.]v1[.]json";
+
+describe("GET /schema/scenario.v1.json", () => {
+  it("serves the generated JSON Schema as application/schema+json", async () => {
+    const response = loader();
+    expect(response.headers.get("Content-Type")).toMatch(/^application\/schema\+json/);
+    const schema = (await response.json()) as { $id: string; properties: Record<string, { description?: string }> };
+    expect(schema.$id).toBe("/schema/scenario.v1.json");
+    expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(["schemaVersion", "workload", "options", "currency"]));
+    expect(schema.properties.horizonMonths?.description).toContain("at least 12 and at most 120");
+  });
+});
