@@ -78,9 +78,10 @@ function printReadable(result: ScenarioResult, tornado: TornadoResult | null, mo
   );
   out.push("");
   const quality = new Map(result.qualityGaps.map((row) => [row.optionId, row]));
+  const withCompliance = result.compliance !== null;
   out.push(
     table(
-      ["option", "kind", "TCO (cash)", "accounting", "NPV", "per 1M tokens", "quality", "gap", "compliance"],
+      ["option", "kind", "TCO (cash)", "accounting", "NPV", "per 1M tokens", "quality", "gap", ...(withCompliance ? ["compliance"] : [])],
       result.options.map((option) => {
         const row = quality.get(option.id);
         return [
@@ -92,7 +93,7 @@ function printReadable(result: ScenarioResult, tornado: TornadoResult | null, mo
           option.costPerMillionTokens.value === null ? "n/a" : money(option.costPerMillionTokens.value),
           row?.score ? `${row.score.toFixed()} (${row.version})` : "unknown",
           row?.gapToBest ? row.gapToBest.toFixed() : "",
-          formatVerdictCell(option.compliance),
+          ...(withCompliance ? [formatVerdictCell(option.compliance)] : []),
         ];
       }),
       [false, false, true, true, true, true, true, true, false],
