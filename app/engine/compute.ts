@@ -379,6 +379,10 @@ function buildQualityRows(scenario: Scenario): { rows: QualityRow[]; warnings: W
  * settings give the same result. `multipliers` scale sensitivity drivers (1 when absent).
  */
 export function computeScenario(scenario: Scenario, settings: ComputeSettings, multipliers: Multipliers<Decimal> = {}): ScenarioResult {
+  // A caller's bug, not user input: a malformed date would silently disable every staleness warning.
+  if (!/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(settings.asOf)) {
+    throw new RangeError(`computeScenario: settings.asOf must be a date YYYY-MM-DD, got "${settings.asOf}"`);
+  }
   const params = createScenarioParams(D, scenario);
   const run = runModel(D, params, multipliers);
   const perUsd = scenario.currency.perUsd;

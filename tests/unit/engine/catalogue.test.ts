@@ -62,6 +62,12 @@ describe("catalogue values used, overrides and staleness", () => {
     expect(result.currency.perUsd.toFixed()).toBe("0.9");
   });
 
+  it("refuses a malformed as-of date instead of silently skipping staleness", () => {
+    const parsed = parseScenario(createScenario([createApiOption()]));
+    if (!parsed.ok) throw new Error("invalid");
+    expect(() => computeScenario(parsed.scenario, { asOf: "25/11/2026" })).toThrow(/asOf must be a date/);
+  });
+
   it("warns about stale entries, unknown ids and an old exchange rate", () => {
     const result = compute(
       createScenario([createOwnedOption({ energyCatalogId: "energy.us-industrial", pue: "1.58", electricityPricePerKwh: "0.0806", licenceCatalogId: "licence.none" })], {
