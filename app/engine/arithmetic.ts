@@ -40,13 +40,13 @@ const ELEVEN = new Decimal(11);
 
 /**
  * x^(1/12) for x > 0 by Newton's method, y ← (11·y + x / y^11) / 12, from a float64 first guess
- * (≈16 correct digits); each step doubles the correct digits, so three steps exceed the 40-digit
+ * (≈15 correct digits); each step doubles the correct digits, so two steps (≈60) exceed the 40-digit
  * precision. Several times cheaper than pow's exp(ln(x)/12).
  */
 function computeTwelfthRootByNewton(value: Decimal): Decimal {
   if (value.eq(1)) return value;
   let root = new Decimal(Math.pow(value.toNumber(), 1 / 12));
-  for (let step = 0; step < 3; step++) {
+  for (let step = 0; step < 2; step++) {
     const square = root.times(root);
     const eighth = square.times(square).times(square.times(square));
     const eleventh = eighth.times(square).times(root);
