@@ -297,8 +297,6 @@ function computeOwned<T>(ctx: Context<T>, option: OwnedParams<T>, demand: T[], c
   let powerKw = A.zero;
   let capexInService = A.zero;
   let straightLineRun = A.zero;
-  let performance = A.one;
-  let powerFactor = A.one;
   let changed = true;
   let maintenanceBase = A.zero;
 
@@ -333,6 +331,10 @@ function computeOwned<T>(ctx: Context<T>, option: OwnedParams<T>, demand: T[], c
 
     const required = A.mul(demand[m] as T, rates.capacityPerRequest);
     if (A.gt(required, usable)) {
+      // Only purchase months need the trend factors: growth^m by exponentiation, not a running product.
+      const month = A.fromInt(m);
+      const performance = A.pow(performanceGrowth, month);
+      const powerFactor = A.pow(powerGrowth, month);
       const nodeCapacity = A.mul(gpusPerNode, performance);
       let buy = A.ceilToInt(A.div(A.sub(required, capacity), nodeCapacity)) + spare;
       if (option.maxNodes !== null) buy = Math.min(buy, option.maxNodes - nodesInService);
@@ -396,8 +398,6 @@ function computeOwned<T>(ctx: Context<T>, option: OwnedParams<T>, demand: T[], c
     }
     depreciationLine[m] = depreciation;
 
-    performance = A.mul(performance, performanceGrowth);
-    powerFactor = A.mul(powerFactor, powerGrowth);
   }
 
   if (creditResidualValue && cohorts.length > 0) {
