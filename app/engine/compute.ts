@@ -297,7 +297,8 @@ function buildOptionWarnings(scenario: Scenario, option: Option, series: OptionS
     if (component.kind === "api") continue;
     // Sized exactly, average utilisation is target ÷ peak factor; whole nodes and N+k lower it.
     const planned = component.targetUtilisation.div(scenario.workload.peakToAverage);
-    const low = monthly.find((month) => month.gpusInService > 0 && month.utilisation.lt(planned.div(2)));
+    const threshold = planned.div(2);
+    const low = monthly.find((month) => month.gpusInService > 0 && month.utilisation.lt(threshold));
     if (low && option.kind !== "hybrid") {
       warnings.push({
         code: "utilisation-below-target",

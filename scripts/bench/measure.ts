@@ -12,6 +12,9 @@ export interface Measurement {
   name: string;
   medianMs: number;
   p95Ms: number;
+  /** Median CPU time of this process per run (user + system, all its threads): less sensitive than wall
+   * time to other processes sharing the machine's two cores. */
+  cpuMedianMs: number;
   runs: number;
 }
 
@@ -23,13 +26,18 @@ function percentile(sorted: number[], q: number): number {
 export function measure(benchmark: Benchmark): Measurement {
   for (let i = 0; i < benchmark.warmup; i++) benchmark.run();
   const times: number[] = [];
+  const cpuTimes: number[] = [];
   for (let i = 0; i < benchmark.runs; i++) {
+    const cpuStart = process.cpuUsage();
     const start = performance.now();
     benchmark.run();
     times.push(performance.now() - start);
+    const cpu = process.cpuUsage(cpuStart);
+    cpuTimes.push((cpu.user + cpu.system) / 1000);
   }
   times.sort((a, b) => a - b);
-  return { name: benchmark.name, medianMs: percentile(times, 0.5), p95Ms: percentile(times, 0.95), runs: benchmark.runs };
+  cpuTimes.sort((a, b) => a - b);
+  return { name: benchmark.name, medianMs: percentile(times, 0.5), p95Ms: percentile(times, 0.95), cpuMedianMs: percentile(cpuTimes, 0.5), runs: benchmark.runs };
 }
 
 /** One line per benchmark: `bench <name> key=value …`. */
@@ -37,6 +45,7 @@ export function formatMeasurement(measurement: Measurement, extra: Record<string
   const pairs = {
     median_ms: measurement.medianMs.toFixed(3),
     p95_ms: measurement.p95Ms.toFixed(3),
+    cpu_median_ms: measurement.cpuMedianMs.toFixed(3),
     runs: String(measurement.runs),
     ...extra,
   };
