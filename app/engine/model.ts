@@ -533,6 +533,20 @@ export interface ModelRun<T> {
  * multiplier keeps growth above −100 %.
  */
 export function runModel<T>(A: Arithmetic<T>, params: ScenarioParams<T>, multipliers: Multipliers<T> = {}): ModelRun<T> {
+  const run = runSelectedOptions(A, params, multipliers, () => true);
+  return { ...run, options: run.options as OptionSeries<T>[] };
+}
+
+/**
+ * runModel for the options `include` accepts only (the others are null): a sensitivity run skips the
+ * options a driver cannot move. Demand and discount factors are always computed.
+ */
+export function runSelectedOptions<T>(
+  A: Arithmetic<T>,
+  params: ScenarioParams<T>,
+  multipliers: Multipliers<T>,
+  include: (option: OptionParams<T>) => boolean,
+): Omit<ModelRun<T>, "options"> & { options: (OptionSeries<T> | null)[] } {
   const months = params.months;
   const inflation = geometricSeries(A, A.one, monthlyFactor(A, A.add(A.one, params.opexInflationPerYear)), months);
   const ctx: Context<T> = {
@@ -553,7 +567,7 @@ export function runModel<T>(A: Arithmetic<T>, params: ScenarioParams<T>, multipl
   const discountRate = scaled(ctx, params.discountRatePerYear, "discount-rate");
   const discountFactors = geometricSeries(A, A.one, A.div(A.one, monthlyFactor(A, A.add(A.one, discountRate))), months);
   return {
-    options: params.options.map((option) => computeOption(ctx, option, demand, params.creditResidualValue)),
+    options: params.options.map((option) => (include(option) ? computeOption(ctx, option, demand, params.creditResidualValue) : null)),
     discountFactors,
     inputTokensPerRequest: params.inputTokensPerRequest,
     outputTokensPerRequest: scaled(ctx, params.outputTokensPerRequest, "output-tokens"),

@@ -2,8 +2,8 @@ import { decimalArithmetic } from "./arithmetic.ts";
 import { computeBreakEvenMonth } from "./break-even.ts";
 import { summariseCash, type CashSummary } from "./cash.ts";
 import { Decimal } from "./decimal.ts";
-import { runModel, type Multipliers } from "./model.ts";
-import { createScenarioParams, type ScenarioParams } from "./params.ts";
+import { runModel, runSelectedOptions, type ModelRun, type OptionSeries } from "./model.ts";
+import { createScenarioParams, type OptionParams, type ScenarioParams } from "./params.ts";
 import { DRIVERS, type Driver, type Scenario } from "./scenario.ts";
 
 /** The default tornado range: ±20 % on every driver the user did not set. */
@@ -43,29 +43,50 @@ export interface TornadoResult {
   bars: TornadoBar[];
 }
 
-/** Drivers that can move at least one option of the scenario. */
-function listRelevantDrivers(scenario: Scenario): Driver[] {
-  const kinds = new Set(scenario.options.flatMap((option) => (option.kind === "hybrid" ? [option.primary.kind, option.secondary.kind] : [option.kind])));
-  const hosted = kinds.has("owned-gpu") || kinds.has("rented-gpu");
-  const relevant: Record<Driver, boolean> = {
-    volume: true,
-    growth: !scenario.workload.growth.rate.isZero(),
-    "output-tokens": true,
-    "api-prices": kinds.has("api"),
-    "gpu-price": kinds.has("owned-gpu"),
-    "gpu-hour-price": kinds.has("rented-gpu"),
-    throughput: hosted,
-    utilisation: hosted,
-    electricity: kinds.has("owned-gpu"),
-    "staff-cost": hosted,
-    "discount-rate": !scenario.discountRatePerYear.isZero(),
-  };
-  return DRIVERS.filter((driver) => relevant[driver]);
+type LeafKind = "api" | "owned-gpu" | "rented-gpu";
+
+/** The option kinds whose costs a driver can move; discount-rate moves no cost, only NPV. */
+const DRIVER_KINDS: Record<Driver, readonly LeafKind[]> = {
+  volume: ["api", "owned-gpu", "rented-gpu"],
+  growth: ["api", "owned-gpu", "rented-gpu"],
+  "output-tokens": ["api", "owned-gpu", "rented-gpu"],
+  "api-prices": ["api"],
+  "gpu-price": ["owned-gpu"],
+  "gpu-hour-price": ["rented-gpu"],
+  throughput: ["owned-gpu", "rented-gpu"],
+  utilisation: ["owned-gpu", "rented-gpu"],
+  electricity: ["owned-gpu"],
+  "staff-cost": ["owned-gpu", "rented-gpu"],
+  "discount-rate": [],
+};
+
+function listLeafKinds(option: OptionParams<Decimal>): LeafKind[] {
+  return option.kind === "hybrid" ? [option.primary.kind, option.secondary.kind] : [option.kind];
 }
 
-function runCash(params: ScenarioParams<Decimal>, multipliers: Multipliers<Decimal>): CashSummary<Decimal>[] {
-  const run = runModel(decimalArithmetic, params, multipliers);
-  return run.options.map((series) => summariseCash(decimalArithmetic, series, run.discountFactors));
+/** Drivers that can move at least one option of the scenario. */
+function listRelevantDrivers(scenario: Scenario, params: ScenarioParams<Decimal>): Driver[] {
+  const kinds = new Set(params.options.flatMap(listLeafKinds));
+  return DRIVERS.filter((driver) => {
+    if (driver === "growth") return !scenario.workload.growth.rate.isZero();
+    if (driver === "discount-rate") return !scenario.discountRatePerYear.isZero();
+    return DRIVER_KINDS[driver].some((kind) => kinds.has(kind));
+  });
+}
+
+/**
+ * Cash summaries with one driver moved. Options the driver cannot move keep their base series (only
+ * their NPV is re-discounted), so each run costs only what the driver touches.
+ */
+function runCash(params: ScenarioParams<Decimal>, base: ModelRun<Decimal>, baseCash: CashSummary<Decimal>[], driver: Driver, multiplier: Decimal): CashSummary<Decimal>[] {
+  const kinds = DRIVER_KINDS[driver];
+  const run = runSelectedOptions(decimalArithmetic, params, { [driver]: multiplier }, (option) => listLeafKinds(option).some((kind) => kinds.includes(kind)));
+  return run.options.map((series, i) => {
+    if (series !== null) return summariseCash(decimalArithmetic, series, run.discountFactors);
+    // Untouched option: same cash; only the discount-rate driver changes its NPV.
+    if (driver !== "discount-rate") return baseCash[i] as CashSummary<Decimal>;
+    return summariseCash(decimalArithmetic, base.options[i] as OptionSeries<Decimal>, run.discountFactors);
+  });
 }
 
 function listBreakEvens(ids: string[], summaries: CashSummary<Decimal>[]): Map<string, number | null> {
@@ -86,15 +107,16 @@ function listBreakEvens(ids: string[], summaries: CashSummary<Decimal>[]): Map<s
 export function computeTornado(scenario: Scenario): TornadoResult {
   const params = createScenarioParams(decimalArithmetic, scenario);
   const ids = scenario.options.map((option) => option.id);
-  const base = runCash(params, {});
+  const baseRun = runModel(decimalArithmetic, params);
+  const base = baseRun.options.map((series) => summariseCash(decimalArithmetic, series, baseRun.discountFactors));
   const baseBreakEven = listBreakEvens(ids, base);
   const ranges = new Map(scenario.sensitivity.tornado.map((range) => [range.driver, range]));
-  const bars = listRelevantDrivers(scenario).map((driver): TornadoBar => {
+  const bars = listRelevantDrivers(scenario, params).map((driver): TornadoBar => {
     const range = ranges.get(driver);
     const lowMultiplier = range?.low ?? new Decimal(DEFAULT_TORNADO_LOW);
     const highMultiplier = range?.high ?? new Decimal(DEFAULT_TORNADO_HIGH);
-    const low = runCash(params, { [driver]: lowMultiplier });
-    const high = runCash(params, { [driver]: highMultiplier });
+    const low = runCash(params, baseRun, base, driver, lowMultiplier);
+    const high = runCash(params, baseRun, base, driver, highMultiplier);
     const lowBreakEven = listBreakEvens(ids, low);
     const highBreakEven = listBreakEvens(ids, high);
     const options = ids.map((optionId, i) => ({
