@@ -64,6 +64,9 @@ export interface OptionSeries<T> {
 interface Context<T> {
   A: Arithmetic<T>;
   months: number;
+  /** The scenario's demand (requests a month) and its monthly growth factor. */
+  demand: T[];
+  monthlyGrowth: T;
   multipliers: Multipliers<T>;
   inflation: T[];
   inputTokensPerRequest: T;
@@ -162,11 +165,16 @@ function computeApi<T>(ctx: Context<T>, option: ApiParams<T>, demand: T[]): Opti
   perRequest = A.mul(perRequest, A.sub(A.one, option.commitmentDiscount));
   perRequest = scaled(ctx, A.div(perRequest, A.fromInt(TOKENS_PER_MILLION)), "api-prices");
   const decline = monthlyFactor(A, A.sub(A.one, option.priceDeclinePerYear));
-  const line = opexLine(ctx, series, "api");
-  let pricePerRequest = perRequest;
-  for (let m = 0; m < ctx.months; m++) {
-    line[m] = A.mul(demand[m] as T, pricePerRequest);
-    pricePerRequest = A.mul(pricePerRequest, decline);
+  if (demand === ctx.demand) {
+    // The whole demand is geometric (first × growth^m) and so is the price: one product series.
+    series.opex.api = geometricSeries(A, A.mul(demand[0] as T, perRequest), A.mul(ctx.monthlyGrowth, decline), ctx.months);
+  } else {
+    const line = opexLine(ctx, series, "api");
+    let pricePerRequest = perRequest;
+    for (let m = 0; m < ctx.months; m++) {
+      line[m] = A.mul(demand[m] as T, pricePerRequest);
+      pricePerRequest = A.mul(pricePerRequest, decline);
+    }
   }
   addExtras(ctx, series, option.extras);
   return series;
@@ -549,9 +557,17 @@ export function runSelectedOptions<T>(
 ): Omit<ModelRun<T>, "options"> & { options: (OptionSeries<T> | null)[] } {
   const months = params.months;
   const inflation = geometricSeries(A, A.one, monthlyFactor(A, A.add(A.one, params.opexInflationPerYear)), months);
+  const growthMultiplier = multipliers.growth;
+  const growthPerPeriod = growthMultiplier === undefined ? params.growthFactorPerPeriod : A.pow(params.growthFactorPerPeriod, growthMultiplier);
+  const monthlyGrowth = params.growthPeriodMonths === 1 ? growthPerPeriod : monthlyFactor(A, growthPerPeriod);
+  const volume = multipliers.volume;
+  const firstMonthRequests = volume === undefined ? params.firstMonthRequests : A.mul(params.firstMonthRequests, volume);
+  const demand = geometricSeries(A, firstMonthRequests, monthlyGrowth, months);
   const ctx: Context<T> = {
     A,
     months,
+    demand,
+    monthlyGrowth,
     multipliers,
     inflation,
     inputTokensPerRequest: params.inputTokensPerRequest,
@@ -560,10 +576,6 @@ export function runSelectedOptions<T>(
     peakToAverage: params.peakToAverage,
     batchEligibleShare: params.batchEligibleShare,
   };
-  const growthMultiplier = multipliers.growth;
-  const growthPerPeriod = growthMultiplier === undefined ? params.growthFactorPerPeriod : A.pow(params.growthFactorPerPeriod, growthMultiplier);
-  const monthlyGrowth = params.growthPeriodMonths === 1 ? growthPerPeriod : monthlyFactor(A, growthPerPeriod);
-  const demand = geometricSeries(A, scaled(ctx, params.firstMonthRequests, "volume"), monthlyGrowth, months);
   const discountRate = scaled(ctx, params.discountRatePerYear, "discount-rate");
   const discountFactors = geometricSeries(A, A.one, A.div(A.one, monthlyFactor(A, A.add(A.one, discountRate))), months);
   return {
