@@ -128,6 +128,11 @@ function toIssues(error: z.ZodError): ScenarioIssue[] {
         .filter((key) => !FORBIDDEN_KEYS.has(key))
         .map((key) => ({ path: joinPath([...issue.path, key]), message: "is not a known field" }));
     }
+    if (issue.code === "invalid_type") {
+      // zod's default ("Invalid input: expected string, received undefined") names no rule a person acts on.
+      const message = issue.input === undefined ? "is required" : `must be ${/^[aeiou]/.test(issue.expected) ? "an" : "a"} ${issue.expected}`;
+      return [{ path: joinPath(issue.path), message }];
+    }
     return [{ path: joinPath(issue.path), message: issue.message }];
   });
 }
@@ -139,7 +144,8 @@ function toIssues(error: z.ZodError): ScenarioIssue[] {
 export function parseScenario(raw: unknown): ParseResult {
   const forbidden: ScenarioIssue[] = [];
   collectForbiddenKeys(raw, [], forbidden);
-  const parsed = ScenarioSchema.safeParse(raw);
+  // reportInput lets toIssues tell a missing field from a wrong type.
+  const parsed = ScenarioSchema.safeParse(raw, { reportInput: true });
   if (!parsed.success || forbidden.length > 0) {
     return { ok: false, issues: [...forbidden, ...(parsed.success ? [] : toIssues(parsed.error))] };
   }
