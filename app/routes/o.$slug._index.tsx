@@ -72,8 +72,13 @@ export default function OrganizationOverview() {
           <li>Token volumes, prices and GPU throughput become monthly and multi-year costs, in {org.defaultCurrency}.</li>
           <li>Hardware, energy, hosting and staff are counted, not just the price per GPU-hour.</li>
           <li>Data-residency and compliance constraints rule out the options you cannot use.</li>
-          <li>Procurement gets PDF exports; sales engineers get read-only share links.</li>
+          <li>Every default figure shows its source and date: see the <Link to="/catalog">catalogue</Link>.</li>
         </ul>
+        <p className="muted">
+          Coming next: building scenarios here, PDF exports for procurement and read-only share links. Today the
+          engine runs from the command line (<code>npm run tco</code>); the <Link to="/methodology">methodology</Link>{" "}
+          explains every convention it follows.
+        </p>
       </section>
     </div>
   );

@@ -46,10 +46,8 @@ export default function OrganizationLayout() {
             <NavLink to={`${base}/members`}>Members</NavLink>
             {hasRole(role, "admin") ? <NavLink to={`${base}/settings`}>Settings</NavLink> : null}
             {hasRole(role, "admin") ? <NavLink to={`${base}/audit`}>Audit</NavLink> : null}
-            <NavLink to="/catalog">Catalogue</NavLink>
-            <NavLink to="/methodology">Methodology</NavLink>
           </nav>
-          <span className="muted" title={`Signed in as ${user.email}`}>
+          <span className="muted topbar__user" title={`Signed in as ${user.email}`}>
             {user.email}
           </span>
           <Form method="post" action="/logout">
@@ -62,6 +60,10 @@ export default function OrganizationLayout() {
       <main className="page">
         <Outlet />
       </main>
+      <footer className="page page-footer">
+        <Link to="/catalog">Catalogue of default figures and sources</Link>
+        <Link to="/methodology">Methodology</Link>
+      </footer>
     </>
   );
 }
