@@ -8,6 +8,7 @@ import type { Prisma } from "~/generated/prisma/client.ts";
 export const AUDIT_ACTIONS = [
   "auth.login",
   "auth.logout",
+  "auth.locked_out",
   "org.created",
   "org.settings_updated",
   "member.invited",
@@ -33,17 +34,19 @@ export async function createAuditEvent(event: AuditEventInput, db: Db = prisma):
 }
 
 /**
- * Sign-ins and sign-outs are user events; they are recorded in every organisation the user belongs
- * to, so each organisation's admins see who entered with access to their data (ADR 003).
+ * Sign-ins, sign-outs and lock-outs are user events; they are recorded in every organisation the user
+ * belongs to, so each organisation's admins see who entered with access to their data (ADR 003), and
+ * whose account someone is guessing at.
  */
 export async function createAuditEventInEachOrganization(
-  { userId, action, target }: { userId: string; action: "auth.login" | "auth.logout"; target: string },
+  { userId, action, target }: { userId: string; action: "auth.login" | "auth.logout" | "auth.locked_out"; target: string },
   db: Pick<Prisma.TransactionClient, "auditEvent" | "membership"> = prisma,
 ): Promise<void> {
   const memberships = await db.membership.findMany({ where: { userId }, select: { orgId: true } });
   if (memberships.length === 0) return;
   await db.auditEvent.createMany({
-    data: memberships.map(({ orgId }) => ({ orgId, actorUserId: userId, action, target, metadata: {} })),
+    // A lock-out is done to the user by whoever guessed, not by the user: no actor.
+    data: memberships.map(({ orgId }) => ({ orgId, actorUserId: action === "auth.locked_out" ? null : userId, action, target, metadata: {} })),
   });
 }
 

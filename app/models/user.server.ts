@@ -3,6 +3,7 @@ import { prisma } from "~/db.server.ts";
 import type { Account } from "~/schemas/auth.ts";
 import type { Signup } from "~/schemas/organization.ts";
 import { createAuditEvent, createAuditEventInEachOrganization } from "./audit.server.ts";
+import { beginLoginAttempt, isEmailLocked, markLoginAttemptSucceeded, type ThrottleRefusal } from "./login-attempt.server.ts";
 import { isUniqueViolation } from "./prisma-errors.server.ts";
 
 export class EmailTakenError extends Error {
@@ -53,16 +54,34 @@ export async function createUser({ email, password }: Account, options: { passwo
   }
 }
 
+export type LoginResult =
+  | { ok: true; user: { id: string; email: string } }
+  | { ok: false; reason: "invalid" }
+  | { ok: false; reason: "throttled"; refusal: ThrottleRefusal };
+
 /**
- * The user whose email and password match, or null. Unknown emails cost the same argon2 work as
- * known ones (timing-safe). A success is recorded as "auth.login" in each of the user's organisations.
+ * Checks the brute-force throttle first (no password is verified for a locked email or address), then
+ * the password. Unknown emails cost the same argon2 work as known ones (timing-safe) and are throttled
+ * the same way. A success is recorded as "auth.login" in each of the user's organisations; the failure
+ * that locks a known user's email as "auth.locked_out" in each of them.
  */
-export async function verifyLogin({ email, password }: { email: string; password: string }): Promise<{ id: string; email: string } | null> {
+export async function verifyLogin(
+  { email, password }: { email: string; password: string },
+  { ip = null, now = new Date() }: { ip?: string | null; now?: Date } = {},
+): Promise<LoginResult> {
+  const attempt = await beginLoginAttempt({ email, ip, now });
+  if (!attempt.ok) return { ok: false, reason: "throttled", refusal: attempt.refusal };
   const user = await prisma.user.findUnique({ where: { email }, select: { id: true, email: true, passwordHash: true } });
   const valid = await verifyPassword(password, user?.passwordHash ?? null);
-  if (!user || !valid) return null;
+  if (!user || !valid) {
+    if (user && (await isEmailLocked({ email, now }))) {
+      await createAuditEventInEachOrganization({ userId: user.id, action: "auth.locked_out", target: user.email });
+    }
+    return { ok: false, reason: "invalid" };
+  }
+  await markLoginAttemptSucceeded(attempt.attemptId);
   await createAuditEventInEachOrganization({ userId: user.id, action: "auth.login", target: user.email });
-  return { id: user.id, email: user.email };
+  return { ok: true, user: { id: user.id, email: user.email } };
 }
 
 /** Records the sign-out in each of the user's organisations. */

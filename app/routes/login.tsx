@@ -3,8 +3,10 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { FormError } from "~/components/form-error.tsx";
 import { TextField } from "~/components/text-field.tsx";
 import { createSession, getSafeRedirect, getSession } from "~/auth/session.server.ts";
+import { respondWithThrottleRefusal } from "~/auth/throttle.server.ts";
 import { verifyLogin } from "~/models/user.server.ts";
 import { LoginSchema } from "~/schemas/auth.ts";
+import { getClientAddress } from "~/utils/client-address.server.ts";
 import { createFormFailure, readForm, respondWithFailure, validateForm } from "~/utils/form.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Log in · OpenTCO" }];
@@ -20,10 +22,13 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!read.ok) return respondWithFailure(read.failure, read.status);
   const parsed = validateForm(read.form, LoginSchema);
   if (!parsed.success) return respondWithFailure(parsed.failure, parsed.status);
-  const user = await verifyLogin(parsed.data);
+  const values = { email: parsed.data.email };
+  const login = await verifyLogin(parsed.data, { ip: getClientAddress(request) });
+  // Unknown emails are throttled like known ones, so a refusal does not reveal who has an account either.
+  if (!login.ok && login.reason === "throttled") return respondWithThrottleRefusal(login.refusal, values);
   // One message for unknown email and wrong password: the form must not reveal who has an account.
-  if (!user) return respondWithFailure(createFormFailure("Email or password is incorrect.", { email: parsed.data.email }), 400);
-  const cookie = await createSession(user.id);
+  if (!login.ok) return respondWithFailure(createFormFailure("Email or password is incorrect.", values), 400);
+  const cookie = await createSession(login.user.id);
   return redirect(getSafeRedirect(read.form.get("redirectTo")), { headers: { "Set-Cookie": cookie } });
 }
 

@@ -25,6 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 const ACTION_LABELS: Record<string, string> = {
   "auth.login": "Signed in",
   "auth.logout": "Signed out",
+  "auth.locked_out": "Log-in locked after repeated failures",
   "org.created": "Created the organisation",
   "org.settings_updated": "Changed settings",
   "member.invited": "Created an invitation",

@@ -3,9 +3,12 @@ import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { FormError } from "~/components/form-error.tsx";
 import { TextField } from "~/components/text-field.tsx";
 import { createSession, getSession } from "~/auth/session.server.ts";
+import { respondWithThrottleRefusal } from "~/auth/throttle.server.ts";
+import { getAddressRefusal, recordFailedAttempt } from "~/models/login-attempt.server.ts";
 import { EmailTakenError, SlugTakenError, createUserWithOrganization } from "~/models/user.server.ts";
 import { PASSWORD_MIN_LENGTH } from "~/schemas/auth.ts";
 import { SignupSchema } from "~/schemas/organization.ts";
+import { getClientAddress } from "~/utils/client-address.server.ts";
 import { createFieldFailure, parseForm, respondWithFailure } from "~/utils/form.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Create account · OpenTCO" }];
@@ -19,12 +22,20 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = await parseForm(request, SignupSchema);
   if (!parsed.success) return respondWithFailure(parsed.failure, parsed.status);
   const { email, orgName, slug } = parsed.data;
+  // Sign-up answers "already registered", so it is a way to probe for accounts: the address ceiling
+  // of the log-in throttle applies here too, and each such answer counts as a failure.
+  const ip = getClientAddress(request);
+  const refusal = await getAddressRefusal({ ip });
+  if (refusal) return respondWithThrottleRefusal(refusal, { email, orgName, slug });
   try {
     const created = await createUserWithOrganization(parsed.data);
     const cookie = await createSession(created.userId);
     return redirect(`/o/${created.slug}`, { headers: { "Set-Cookie": cookie } });
   } catch (error) {
-    if (error instanceof EmailTakenError) return respondWithFailure(createFieldFailure("email", error.message, { email, orgName, slug }), 409);
+    if (error instanceof EmailTakenError) {
+      await recordFailedAttempt({ email, ip });
+      return respondWithFailure(createFieldFailure("email", error.message, { email, orgName, slug }), 409);
+    }
     if (error instanceof SlugTakenError) return respondWithFailure(createFieldFailure("slug", error.message, { email, orgName, slug }), 409);
     throw error;
   }

@@ -120,8 +120,8 @@ export async function parseForm<S extends z.ZodType>(request: Request, schema: S
 }
 
 /** A form failure as an action response: the route renders it beside the fields. */
-export function respondWithFailure(failure: FormFailure, status: 400 | 403 | 409 | 413 = 400) {
-  return data(failure, { status });
+export function respondWithFailure(failure: FormFailure, status: 400 | 403 | 409 | 413 | 429 = 400, headers?: HeadersInit) {
+  return data(failure, { status, headers });
 }
 
 /** One field's message, for errors found after validation (e.g. "Slug: already taken"). */
