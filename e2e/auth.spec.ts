@@ -81,6 +81,20 @@ test("a wrong password is refused without saying whether the account exists", as
   await expect(page).toHaveURL(/\/login/);
 });
 
+test("after five failed log-ins the email is refused for a while, with a message above the form", async ({ page, allowConsoleErrors }) => {
+  allowConsoleErrors(/Failed to load resource: the server responded with a status of (400|429)/);
+  // An email without an account is throttled exactly like one with an account.
+  const { email, password } = newAccount("locked");
+  for (let attempt = 1; attempt <= 5; attempt++) {
+    await logIn(page, { email, password });
+    await expect(page.getByRole("alert")).toHaveText("Email or password is incorrect.");
+  }
+  await logIn(page, { email, password });
+  await expect(page.getByRole("alert")).toHaveText(/^Too many failed log-ins for this email\. Try again in 1[45] minutes\.$/);
+  await expect(page.getByLabel("Email", { exact: true })).toHaveValue(email);
+  await screenshot(page, "06-login-throttled");
+});
+
 test("the demo login printed by the seed opens the demo organisation", async ({ page }) => {
   await logIn(page, DEMO_LOGIN);
   await expect(page).toHaveURL(`/o/${DEMO_LOGIN.orgSlug}`);
