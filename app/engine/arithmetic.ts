@@ -23,6 +23,7 @@ export interface Arithmetic<T> {
   /** Smallest integer ≥ a, as a JS number (a is a node count, far below 2^53). */
   ceilToInt(a: T): number;
   gt(a: T, b: T): boolean;
+  eq(a: T, b: T): boolean;
   isZero(a: T): boolean;
   isPositive(a: T): boolean;
   toDecimal(a: T): Decimal;
@@ -82,6 +83,7 @@ export const decimalArithmetic: Arithmetic<Decimal> = {
   min: (a, b) => (a.lte(b) ? a : b),
   ceilToInt: (a) => a.ceil().toNumber(),
   gt: (a, b) => a.gt(b),
+  eq: (a, b) => a.eq(b),
   isZero: (a) => a.isZero(),
   isPositive: (a) => a.gt(0),
   toDecimal: (a) => a,
@@ -103,6 +105,7 @@ export const floatArithmetic: Arithmetic<number> = {
   // 1e-9 absorbs float error so that 3.0000000001 GPUs is not a fourth node.
   ceilToInt: (a) => Math.ceil(a - 1e-9),
   gt: (a, b) => a > b,
+  eq: (a, b) => a === b,
   isZero: (a) => a === 0,
   isPositive: (a) => a > 0,
   toDecimal: (a) => new Decimal(a),

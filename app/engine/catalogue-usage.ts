@@ -89,9 +89,33 @@ const RENTED_REFS: FieldRef<Rented>[] = [
   { field: "gpusPerNode", catalogId: (o) => o.catalogId, key: "gpusPerNode", money: false, value: (o) => o.gpusPerNode },
 ];
 
+/** A catalogue value in the scenario currency, and its 6 significant digits for the kept-or-overridden test. */
+interface CatalogueValue {
+  value: Decimal;
+  rounded: Decimal;
+}
+
+/**
+ * Memo of converted catalogue values, keyed by the stored string and the exchange rate: the catalogue is
+ * constant, so every recompute of a scenario meets the same values again. Bounded so a long session cannot grow it.
+ */
+const catalogueValues = new Map<string, CatalogueValue>();
+const CATALOGUE_VALUE_MEMO_SIZE = 1024;
+
+function getCatalogueValue(raw: string, perUsd: Decimal | null): CatalogueValue {
+  const memoKey = perUsd === null ? raw : `${raw}×${perUsd.toString()}`;
+  const known = catalogueValues.get(memoKey);
+  if (known !== undefined) return known;
+  const value = perUsd === null ? new Decimal(raw) : new Decimal(raw).times(perUsd);
+  const converted = { value, rounded: value.toSignificantDigits(6) };
+  if (catalogueValues.size >= CATALOGUE_VALUE_MEMO_SIZE) catalogueValues.clear();
+  catalogueValues.set(memoKey, converted);
+  return converted;
+}
+
 /** Equal at 6 significant digits, so a converted price the UI rounded for display still counts as kept. */
-function sameValue(a: Decimal, b: Decimal): boolean {
-  return a.toSignificantDigits(6).eq(b.toSignificantDigits(6));
+function sameValue(a: Decimal, b: CatalogueValue): boolean {
+  return a.toSignificantDigits(6).eq(b.rounded);
 }
 
 function collect<O extends HybridComponent>(
@@ -114,8 +138,9 @@ function collect<O extends HybridComponent>(
       continue;
     }
     const raw = entry.values[ref.key];
-    const catalogueValue = raw === undefined ? null : ref.money ? new Decimal(raw).times(perUsd) : new Decimal(raw);
-    const kept = catalogueValue !== null && sameValue(value, catalogueValue);
+    const converted = raw === undefined ? null : getCatalogueValue(raw, ref.money ? perUsd : null);
+    const catalogueValue = converted === null ? null : converted.value;
+    const kept = converted !== null && sameValue(value, converted);
     out.push({
       field,
       value,

@@ -144,6 +144,12 @@ interface Built {
   npv: Decimal;
 }
 
+/** Every opex category at zero, in OPEX_CATEGORIES order: one object literal per month, not ten writes. */
+function createZeroOpex(): Record<OpexCategory, Decimal> {
+  const zero = D.zero;
+  return { api: zero, "gpu-rental": zero, power: zero, facility: zero, maintenance: zero, licences: zero, staff: zero, setup: zero, compliance: zero, other: zero };
+}
+
 /**
  * Monthly results, totals and NPV in one pass. Lines an option never uses are skipped rather than
  * added as zeros: Decimal additions dominate the recompute time.
@@ -164,8 +170,7 @@ function buildOption(calendarMonths: readonly string[], series: OptionSeries<Dec
   let reciprocal = zero;
   const monthly: MonthResult[] = new Array<MonthResult>(months);
   for (let m = 0; m < months; m++) {
-    const opex = {} as Record<OpexCategory, Decimal>;
-    for (const category of OPEX_CATEGORIES) opex[category] = zero;
+    const opex = createZeroOpex();
     let opexTotal = zero;
     for (let i = 0; i < lines.length; i++) {
       const amount = (lines[i] as Decimal[])[m] as Decimal;

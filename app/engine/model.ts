@@ -74,6 +74,8 @@ interface Context<T> {
   cachedInputShare: T;
   peakToAverage: T;
   batchEligibleShare: T;
+  /** Products demand[m] × rate already computed in this run (see demandTimes). */
+  demandProducts: { demand: T[]; rate: T; products: (T | undefined)[] }[];
 }
 
 function scaled<T>(ctx: Context<T>, value: T, driver: Driver): T {
@@ -90,6 +92,22 @@ function geometricSeries<T>(A: Arithmetic<T>, first: T, factor: T, months: numbe
     if (m + 1 < months) value = A.mul(value, factor);
   }
   return series;
+}
+
+/**
+ * demand[m] × rate as a function of m, each product computed once per run on first use: options that
+ * meet the same demand at the same rate (owned and rented GPUs running the same model on the same GPU
+ * need the same capacity per request) share the products instead of multiplying again.
+ */
+function demandTimes<T>(ctx: Context<T>, demand: T[], rate: T): (m: number) => T {
+  const { A } = ctx;
+  let known = ctx.demandProducts.find((entry) => entry.demand === demand && A.eq(entry.rate, rate));
+  if (known === undefined) {
+    known = { demand, rate, products: new Array<T | undefined>(demand.length) };
+    ctx.demandProducts.push(known);
+  }
+  const products = known.products;
+  return (m) => (products[m] ??= A.mul(demand[m] as T, rate));
 }
 
 /** Monthly factor of a yearly factor, by compounding: (1 + r)^(1/12). */
@@ -181,10 +199,12 @@ function computeApi<T>(ctx: Context<T>, option: ApiParams<T>, demand: T[]): Opti
 }
 
 interface HostedRates<T> {
-  /** Reference GPUs to keep in service per request per month (peak factor and utilisation applied). */
-  capacityPerRequest: T;
   /** Reference GPUs busy on average per request per month. */
   busyPerRequest: T;
+  /** Reference GPUs to keep in service in month m for its whole demand (peak factor and utilisation applied). */
+  required: (m: number) => T;
+  /** Reference GPUs busy on average in month m when its whole demand is served. */
+  busyAtDemand: (m: number) => T;
 }
 
 function startHosted<T>(ctx: Context<T>, option: OwnedParams<T> | RentedParams<T>, demand: T[]): { series: OptionSeries<T>; rates: HostedRates<T> } {
@@ -203,7 +223,11 @@ function startHosted<T>(ctx: Context<T>, option: OwnedParams<T> | RentedParams<T
     series.utilisationCapped = true;
   }
   const busyPerRequest = A.div(gpuSecondsPerRequest, A.fromInt(SECONDS_PER_MONTH));
-  return { series, rates: { busyPerRequest, capacityPerRequest: A.div(A.mul(busyPerRequest, ctx.peakToAverage), utilisation) } };
+  const capacityPerRequest = A.div(A.mul(busyPerRequest, ctx.peakToAverage), utilisation);
+  return {
+    series,
+    rates: { busyPerRequest, required: demandTimes(ctx, demand, capacityPerRequest), busyAtDemand: demandTimes(ctx, demand, busyPerRequest) },
+  };
 }
 
 /** Served requests, busy GPUs and shortfall of month m given the capacity usable for demand. */
@@ -218,7 +242,7 @@ function recordService<T>(ctx: Context<T>, series: OptionSeries<T>, m: number, r
     if (series.servedRequests === series.demandRequests) series.servedRequests = series.demandRequests.slice();
     series.servedRequests[m] = served;
   }
-  (series.busyReferenceGpus as T[])[m] = A.mul(served, rates.busyPerRequest);
+  (series.busyReferenceGpus as T[])[m] = served === demand ? rates.busyAtDemand(m) : A.mul(served, rates.busyPerRequest);
 }
 
 /** Staff (with linear ramp-up), licences per GPU, setup in month 0 and extra lines: shared by owned and rented. */
@@ -337,7 +361,7 @@ function computeOwned<T>(ctx: Context<T>, option: OwnedParams<T>, demand: T[], c
       changed = true;
     }
 
-    const required = A.mul(demand[m] as T, rates.capacityPerRequest);
+    const required = rates.required(m);
     if (A.gt(required, usable)) {
       // Only purchase months need the trend factors: growth^m by exponentiation, not a running product.
       const month = A.fromInt(m);
@@ -440,8 +464,11 @@ function computeRented<T>(ctx: Context<T>, option: RentedParams<T>, demand: T[])
   let upper = A.zero;
   let usable = A.zero;
   let nodesCost = A.zero;
+  // One Decimal per instance count, so that months with the same count share the same capacity value
+  // (the results derive utilisation from it and reuse 1 / capacity while it is unchanged).
+  let capacity = A.zero;
   for (let m = 0; m < months; m++) {
-    const required = A.mul(demand[m] as T, rates.capacityPerRequest);
+    const required = rates.required(m);
     if (m === 0 || A.gt(required, upper) || !A.gt(required, lower)) {
       let next = A.isPositive(required) ? A.ceilToInt(A.div(required, gpusPerNode)) + option.redundancyNodes : 0;
       if (option.maxNodes !== null) next = Math.min(next, option.maxNodes);
@@ -454,11 +481,12 @@ function computeRented<T>(ctx: Context<T>, option: RentedParams<T>, demand: T[])
         series.events.push({ month: m, action, nodes: Math.abs(next - nodes), gpusPerNode: option.gpusPerNode, component: null });
         nodes = next;
         nodesCost = A.mul(A.fromInt(nodes), pricePerNodeMonth);
+        capacity = A.fromInt(nodes * option.gpusPerNode);
       }
     }
     recordService(ctx, series, m, required, usable, rates);
     gpusInService[m] = nodes * option.gpusPerNode;
-    capacityLine[m] = A.fromInt(nodes * option.gpusPerNode);
+    capacityLine[m] = capacity;
     rental[m] = A.mul(nodesCost, priceFactor);
     priceFactor = A.mul(priceFactor, decline);
   }
@@ -575,6 +603,7 @@ export function runSelectedOptions<T>(
     cachedInputShare: params.cachedInputShare,
     peakToAverage: params.peakToAverage,
     batchEligibleShare: params.batchEligibleShare,
+    demandProducts: [],
   };
   const discountRate = scaled(ctx, params.discountRatePerYear, "discount-rate");
   const discountFactors = geometricSeries(A, A.one, A.div(A.one, monthlyFactor(A, A.add(A.one, discountRate))), months);
