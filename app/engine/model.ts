@@ -74,7 +74,7 @@ interface Context<T> {
   cachedInputShare: T;
   peakToAverage: T;
   batchEligibleShare: T;
-  /** Products demand[m] × rate already computed in this run (see demandTimes). */
+  /** Products demand[m] × rate already computed in this run (see getDemandProducts). */
   demandProducts: { demand: T[]; rate: T; products: (T | undefined)[] }[];
 }
 
@@ -95,19 +95,17 @@ function geometricSeries<T>(A: Arithmetic<T>, first: T, factor: T, months: numbe
 }
 
 /**
- * demand[m] × rate as a function of m, each product computed once per run on first use: options that
- * meet the same demand at the same rate (owned and rented GPUs running the same model on the same GPU
- * need the same capacity per request) share the products instead of multiplying again.
+ * The run's cache of the products demand[m] × rate, filled on first use: options that meet the same demand
+ * at the same rate (owned and rented GPUs running the same model on the same GPU need the same capacity
+ * per request) share the products instead of multiplying again.
  */
-function demandTimes<T>(ctx: Context<T>, demand: T[], rate: T): (m: number) => T {
-  const { A } = ctx;
-  let known = ctx.demandProducts.find((entry) => entry.demand === demand && A.eq(entry.rate, rate));
+function getDemandProducts<T>(ctx: Context<T>, demand: T[], rate: T): (T | undefined)[] {
+  let known = ctx.demandProducts.find((entry) => entry.demand === demand && ctx.A.eq(entry.rate, rate));
   if (known === undefined) {
     known = { demand, rate, products: new Array<T | undefined>(demand.length) };
     ctx.demandProducts.push(known);
   }
-  const products = known.products;
-  return (m) => (products[m] ??= A.mul(demand[m] as T, rate));
+  return known.products;
 }
 
 /** Monthly factor of a yearly factor, by compounding: (1 + r)^(1/12). */
@@ -199,12 +197,13 @@ function computeApi<T>(ctx: Context<T>, option: ApiParams<T>, demand: T[]): Opti
 }
 
 interface HostedRates<T> {
+  /** Reference GPUs to keep in service per request per month (peak factor and utilisation applied). */
+  capacityPerRequest: T;
   /** Reference GPUs busy on average per request per month. */
   busyPerRequest: T;
-  /** Reference GPUs to keep in service in month m for its whole demand (peak factor and utilisation applied). */
-  required: (m: number) => T;
-  /** Reference GPUs busy on average in month m when its whole demand is served. */
-  busyAtDemand: (m: number) => T;
+  /** demand[m] × capacityPerRequest and demand[m] × busyPerRequest, shared within the run (getDemandProducts). */
+  requiredAtDemand: (T | undefined)[];
+  busyAtDemand: (T | undefined)[];
 }
 
 function startHosted<T>(ctx: Context<T>, option: OwnedParams<T> | RentedParams<T>, demand: T[]): { series: OptionSeries<T>; rates: HostedRates<T> } {
@@ -226,7 +225,12 @@ function startHosted<T>(ctx: Context<T>, option: OwnedParams<T> | RentedParams<T
   const capacityPerRequest = A.div(A.mul(busyPerRequest, ctx.peakToAverage), utilisation);
   return {
     series,
-    rates: { busyPerRequest, required: demandTimes(ctx, demand, capacityPerRequest), busyAtDemand: demandTimes(ctx, demand, busyPerRequest) },
+    rates: {
+      capacityPerRequest,
+      busyPerRequest,
+      requiredAtDemand: getDemandProducts(ctx, demand, capacityPerRequest),
+      busyAtDemand: getDemandProducts(ctx, demand, busyPerRequest),
+    },
   };
 }
 
@@ -242,7 +246,7 @@ function recordService<T>(ctx: Context<T>, series: OptionSeries<T>, m: number, r
     if (series.servedRequests === series.demandRequests) series.servedRequests = series.demandRequests.slice();
     series.servedRequests[m] = served;
   }
-  (series.busyReferenceGpus as T[])[m] = served === demand ? rates.busyAtDemand(m) : A.mul(served, rates.busyPerRequest);
+  (series.busyReferenceGpus as T[])[m] = served === demand ? (rates.busyAtDemand[m] ??= A.mul(demand, rates.busyPerRequest)) : A.mul(served, rates.busyPerRequest);
 }
 
 /** Staff (with linear ramp-up), licences per GPU, setup in month 0 and extra lines: shared by owned and rented. */
@@ -361,7 +365,7 @@ function computeOwned<T>(ctx: Context<T>, option: OwnedParams<T>, demand: T[], c
       changed = true;
     }
 
-    const required = rates.required(m);
+    const required = (rates.requiredAtDemand[m] ??= A.mul(demand[m] as T, rates.capacityPerRequest));
     if (A.gt(required, usable)) {
       // Only purchase months need the trend factors: growth^m by exponentiation, not a running product.
       const month = A.fromInt(m);
@@ -468,7 +472,7 @@ function computeRented<T>(ctx: Context<T>, option: RentedParams<T>, demand: T[])
   // (the results derive utilisation from it and reuse 1 / capacity while it is unchanged).
   let capacity = A.zero;
   for (let m = 0; m < months; m++) {
-    const required = rates.required(m);
+    const required = (rates.requiredAtDemand[m] ??= A.mul(demand[m] as T, rates.capacityPerRequest));
     if (m === 0 || A.gt(required, upper) || !A.gt(required, lower)) {
       let next = A.isPositive(required) ? A.ceilToInt(A.div(required, gpusPerNode)) + option.redundancyNodes : 0;
       if (option.maxNodes !== null) next = Math.min(next, option.maxNodes);
