@@ -188,6 +188,33 @@ function collectResidencyPremium(option: Api, prefix: string, out: CatalogueValu
   });
 }
 
+/**
+ * The loaded-cost multiplier beside a catalogue staff figure: the catalogue holds median salaries and no
+ * source for a multiplier, so the row shows the value used (absent = 1, salary only) and says so.
+ */
+function collectLoadedCostMultiplier(option: Hosted, prefix: string, out: CatalogueValueUsed[]): void {
+  const id = option.staffing.catalogId;
+  const entry = id === undefined ? null : getCatalogueEntry(id);
+  if (entry === null) return;
+  const given = option.staffing.loadedCostMultiplier;
+  out.push({
+    field: `${prefix}staffing.loadedCostMultiplier`,
+    value: given ?? new Decimal(1),
+    status: given === undefined ? "catalogue" : "override",
+    catalogue: {
+      id: entry.id,
+      label: entry.label,
+      value: new Decimal(1),
+      unit: "multiplier from salary to loaded cost",
+      source: "no source: the catalogue's staff figures are median salaries",
+      asOf: entry.asOf,
+      confidence: "low",
+      note: "salary only — enter your overhead multiplier",
+    },
+    overrideSource: given === undefined ? null : (option.overrideSources?.["staffing.loadedCostMultiplier"] ?? null),
+  });
+}
+
 function collectComponent(option: HybridComponent, prefix: string, perUsd: Decimal, out: CatalogueValueUsed[]): void {
   const sources = option.overrideSources ?? {};
   collect(option, [QUALITY_REF], prefix, perUsd, sources, out);
@@ -197,9 +224,11 @@ function collectComponent(option: HybridComponent, prefix: string, perUsd: Decim
   }
   else if (option.kind === "owned-gpu") {
     collect(option, HOSTED_REFS, prefix, perUsd, sources, out);
+    collectLoadedCostMultiplier(option, prefix, out);
     collect(option, OWNED_REFS, prefix, perUsd, sources, out);
   } else {
     collect(option, HOSTED_REFS, prefix, perUsd, sources, out);
+    collectLoadedCostMultiplier(option, prefix, out);
     collect(option, RENTED_REFS, prefix, perUsd, sources, out);
   }
 }

@@ -249,11 +249,13 @@ function recordService<T>(ctx: Context<T>, series: OptionSeries<T>, m: number, r
   (series.busyReferenceGpus as T[])[m] = served === demand ? (rates.busyAtDemand[m] ??= A.mul(demand, rates.busyPerRequest)) : A.mul(served, rates.busyPerRequest);
 }
 
-/** Staff (with linear ramp-up), licences per GPU, setup in month 0 and extra lines: shared by owned and rented. */
+/** Staff (cost per FTE × loaded-cost multiplier, with linear ramp-up), licences per GPU, setup in month 0 and extra lines: shared by owned and rented. */
 function addHostedOperatingCosts<T>(ctx: Context<T>, option: OwnedParams<T> | RentedParams<T>, series: OptionSeries<T>): void {
   const { A } = ctx;
   const twelve = A.fromInt(12);
-  const staffPerMonth = A.div(A.mul(option.fte, scaled(ctx, option.loadedCostPerFteYear, "staff-cost")), twelve);
+  const multiplier = option.loadedCostMultiplier;
+  const costPerFteYear = multiplier === null ? option.loadedCostPerFteYear : A.mul(option.loadedCostPerFteYear, multiplier);
+  const staffPerMonth = A.div(A.mul(option.fte, scaled(ctx, costPerFteYear, "staff-cost")), twelve);
   if (!A.isZero(staffPerMonth)) {
     const staff = opexLine(ctx, series, "staff");
     const ramp = option.rampUpMonths;

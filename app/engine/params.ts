@@ -37,6 +37,8 @@ interface HostedParams<T> {
   maxNodes: number | null;
   fte: T;
   loadedCostPerFteYear: T;
+  /** Null when absent (1: salary only). */
+  loadedCostMultiplier: T | null;
   rampUpMonths: number;
   setupCost: T;
   softwareLicencePerGpuYear: T;
@@ -143,6 +145,7 @@ function toHostedParams<T>(A: Arithmetic<T>, option: OwnedGpuOption | RentedGpuO
     maxNodes: option.maxNodes === undefined ? null : option.maxNodes.toNumber(),
     fte: d(option.staffing.fte),
     loadedCostPerFteYear: d(option.staffing.loadedCostPerFteYear),
+    loadedCostMultiplier: option.staffing.loadedCostMultiplier === undefined ? null : d(option.staffing.loadedCostMultiplier),
     rampUpMonths: option.staffing.rampUpMonths.toNumber(),
     setupCost: d(option.setupCost),
     softwareLicencePerGpuYear: d(option.softwareLicencePerGpuYear),

@@ -92,7 +92,10 @@ export const ExtraCostSchema = z.strictObject({
 export const StaffingSchema = z.strictObject({
   catalogId: catalogId.optional(),
   fte: decimalField({ min: "0", max: "1000", description: "full-time equivalents at full ramp" }),
-  loadedCostPerFteYear: money("loaded annual cost per FTE (salary plus overheads)"),
+  loadedCostPerFteYear: money("annual cost per FTE; the catalogue's figures are median salaries, without overheads"),
+  /** Salary → loaded cost (payroll taxes, benefits, overheads). Absent means 1, salary only: no public
+   * source gives a multiplier, so the user enters their own. */
+  loadedCostMultiplier: decimalField({ min: "1", max: "5", description: "multiplier from salary to loaded cost; absent = 1, salary only — enter your overhead multiplier" }).optional(),
   rampUpMonths: decimalField({ min: "0", max: "60", integer: true, description: "months to reach the full FTE count, linearly" }),
 });
 

@@ -291,6 +291,11 @@ export default function Methodology() {
               catalogue does not know is reported. Each result lists the catalogue entries it used, with their source
               and date, and every value the scenario overrode, with the source the scenario gives for it.
             </p>
+            <p>
+              Staff figures in the catalogue are median salaries, not loaded costs, and no public source gives a
+              loaded-cost multiplier: staff cost is FTE × cost per FTE × <code>loadedCostMultiplier</code>, which is 1
+              (salary only) unless you enter your own overhead multiplier. The results list it beside the salary.
+            </p>
           </section>
         </article>
         <aside>
