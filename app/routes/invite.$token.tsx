@@ -1,5 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { NewPasswordField } from "~/components/account-fields.tsx";
 import { FormError } from "~/components/form-error.tsx";
 import { TextField } from "~/components/text-field.tsx";
 import tenantStyles from "~/components/tenant.css";
@@ -8,7 +9,7 @@ import { createSession, getSession } from "~/auth/session.server.ts";
 import { acceptInvitation, acceptInvitationAsNewUser, getInvitationPreview, InvitationError } from "~/models/invitation.server.ts";
 import { listOrganizationsForUser } from "~/models/organization.server.ts";
 import { EmailTakenError } from "~/models/user.server.ts";
-import { AccountSchema, PASSWORD_MIN_LENGTH } from "~/schemas/auth.ts";
+import { AccountSchema } from "~/schemas/auth.ts";
 import { createFieldFailure, createFormFailure, readForm, validateForm, type FormFailure } from "~/utils/form.server.ts";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: tenantStyles }];
@@ -127,15 +128,7 @@ export default function InvitationPage() {
               defaultValue={result?.failure.values.email}
               error={result?.failure.fieldErrors.email}
             />
-            <TextField
-              name="password"
-              label="Password"
-              type="password"
-              autoComplete="new-password"
-              required
-              hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}
-              error={result?.failure.fieldErrors.password}
-            />
+            <NewPasswordField error={result?.failure.fieldErrors.password} />
             <button type="submit" disabled={busy}>
               Create account and join
             </button>

@@ -1,5 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { SlugField } from "~/components/account-fields.tsx";
 import { FormError } from "~/components/form-error.tsx";
 import { SelectField } from "~/components/select-field.tsx";
 import { TextField } from "~/components/text-field.tsx";
@@ -81,16 +82,7 @@ export default function SettingsPage() {
           <input type="hidden" name="intent" value="update" />
           <FormError message={update?.failure?.formError} />
           <TextField name="name" label="Organisation name" required autoFocus defaultValue={values.name ?? org.name} error={errors.name} />
-          <TextField
-            name="slug"
-            label="Organisation URL"
-            required
-            autoCapitalize="none"
-            spellCheck={false}
-            defaultValue={values.slug ?? org.slug}
-            hint="Used in links: /o/your-slug. 3–40 lowercase letters, digits and hyphens. Changing it breaks old links."
-            error={errors.slug}
-          />
+          <SlugField defaultValue={values.slug ?? org.slug} error={errors.slug} note="Changing it breaks old links." />
           <SelectField
             name="defaultCurrency"
             label="Default currency"

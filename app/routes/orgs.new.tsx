@@ -1,5 +1,6 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
+import { SlugField } from "~/components/account-fields.tsx";
 import { FormError } from "~/components/form-error.tsx";
 import { TextField } from "~/components/text-field.tsx";
 import { requireSession } from "~/auth/session.server.ts";
@@ -40,16 +41,7 @@ export default function NewOrganizationPage() {
       <Form method="post" className="card" noValidate>
         <FormError message={failure?.formError} />
         <TextField name="orgName" label="Organisation name" autoComplete="organization" required autoFocus defaultValue={failure?.values.orgName} error={errors.orgName} />
-        <TextField
-          name="slug"
-          label="Organisation URL"
-          required
-          autoCapitalize="none"
-          spellCheck={false}
-          defaultValue={failure?.values.slug}
-          hint="Used in links: /o/your-slug. 3–40 lowercase letters, digits and hyphens."
-          error={errors.slug}
-        />
+        <SlugField defaultValue={failure?.values.slug} error={errors.slug} />
         <button type="submit" disabled={submitting}>
           Create organisation
         </button>

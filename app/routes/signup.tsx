@@ -1,12 +1,12 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
+import { NewPasswordField, SlugField } from "~/components/account-fields.tsx";
 import { FormError } from "~/components/form-error.tsx";
 import { TextField } from "~/components/text-field.tsx";
 import { createSession, getSession } from "~/auth/session.server.ts";
 import { respondWithThrottleRefusal } from "~/auth/throttle.server.ts";
 import { getAddressRefusal, recordFailedAttempt } from "~/models/login-attempt.server.ts";
 import { EmailTakenError, SlugTakenError, createUserWithOrganization } from "~/models/user.server.ts";
-import { PASSWORD_MIN_LENGTH } from "~/schemas/auth.ts";
 import { SignupSchema } from "~/schemas/organization.ts";
 import { getClientAddress } from "~/utils/client-address.server.ts";
 import { createFieldFailure, parseForm, respondWithFailure } from "~/utils/form.server.ts";
@@ -53,27 +53,9 @@ export default function SignupPage() {
       <Form method="post" className="card" noValidate>
         <FormError message={failure?.formError} />
         <TextField name="email" label="Email" type="email" autoComplete="email" required autoFocus defaultValue={values.email} error={errors.email} />
-        <TextField
-          name="password"
-          label="Password"
-          type="password"
-          autoComplete="new-password"
-          required
-          minLength={PASSWORD_MIN_LENGTH}
-          hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}
-          error={errors.password}
-        />
+        <NewPasswordField error={errors.password} />
         <TextField name="orgName" label="Organisation name" autoComplete="organization" required defaultValue={values.orgName} error={errors.orgName} />
-        <TextField
-          name="slug"
-          label="Organisation URL"
-          required
-          autoCapitalize="none"
-          spellCheck={false}
-          defaultValue={values.slug}
-          hint="Used in links: /o/your-slug. 3–40 lowercase letters, digits and hyphens."
-          error={errors.slug}
-        />
+        <SlugField defaultValue={values.slug} error={errors.slug} />
         <button type="submit" disabled={submitting}>
           Create account
         </button>
