@@ -133,22 +133,22 @@ function zeroLine<T>(A: Arithmetic<T>, months: number): T[] {
   return new Array<T>(months).fill(A.zero);
 }
 
-function opexLine<T>(ctx: Context<T>, series: OptionSeries<T>, category: OpexCategory): T[] {
-  let line = series.opex[category];
+/** The monthly line `key` of `lines`, created as zeros the first time an option uses it. */
+function getOrCreateLine<T, K extends string>(ctx: Context<T>, lines: Partial<Record<K, T[]>>, key: K): T[] {
+  let line = lines[key];
   if (line === undefined) {
     line = zeroLine(ctx.A, ctx.months);
-    series.opex[category] = line;
+    lines[key] = line;
   }
   return line;
 }
 
+function opexLine<T>(ctx: Context<T>, series: OptionSeries<T>, category: OpexCategory): T[] {
+  return getOrCreateLine(ctx, series.opex, category);
+}
+
 function capitalLine<T>(ctx: Context<T>, series: OptionSeries<T>, key: CapitalLine): T[] {
-  let line = series.capital[key];
-  if (line === undefined) {
-    line = zeroLine(ctx.A, ctx.months);
-    series.capital[key] = line;
-  }
-  return line;
+  return getOrCreateLine(ctx, series.capital, key);
 }
 
 function addExtras<T>(ctx: Context<T>, series: OptionSeries<T>, extras: ExtraCostParams<T>[]): void {
