@@ -39,9 +39,9 @@ export function assertSameOrigin(request: Request): void {
   }
 }
 
-async function readBodyWithLimit(request: Request): Promise<Uint8Array<ArrayBuffer> | null> {
+async function readBodyWithLimit(request: Request, maxBytes: number): Promise<Uint8Array<ArrayBuffer> | null> {
   const declared = request.headers.get("Content-Length");
-  if (declared !== null && Number(declared) > MAX_FORM_BYTES) return null;
+  if (declared !== null && Number(declared) > maxBytes) return null;
   if (!request.body) return new Uint8Array();
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -51,7 +51,7 @@ async function readBodyWithLimit(request: Request): Promise<Uint8Array<ArrayBuff
     if (done) break;
     size += value.byteLength;
     // Content-Length can be absent (chunked) or lie; the streamed size is what counts.
-    if (size > MAX_FORM_BYTES) {
+    if (size > maxBytes) {
       await reader.cancel();
       return null;
     }
@@ -66,15 +66,18 @@ async function readBodyWithLimit(request: Request): Promise<Uint8Array<ArrayBuff
   return body;
 }
 
-/** Reads a urlencoded or multipart form, or explains why it cannot (413 over MAX_FORM_BYTES, 400 unreadable). */
-export async function readForm(request: Request): Promise<{ ok: true; form: FormData } | { ok: false; status: 400 | 413; failure: FormFailure }> {
+/**
+ * Reads a urlencoded or multipart form, or explains why it cannot (413 over `maxBytes`, default
+ * MAX_FORM_BYTES; 400 unreadable).
+ */
+export async function readForm(request: Request, maxBytes = MAX_FORM_BYTES): Promise<{ ok: true; form: FormData } | { ok: false; status: 400 | 413; failure: FormFailure }> {
   assertSameOrigin(request);
-  const body = await readBodyWithLimit(request);
+  const body = await readBodyWithLimit(request, maxBytes);
   if (body === null) {
     return {
       ok: false,
       status: 413,
-      failure: { formError: `Form: too large (limit ${MAX_FORM_BYTES / 1024} KiB)`, fieldErrors: {}, values: {} },
+      failure: { formError: `Form: too large (limit ${maxBytes / 1024} KiB)`, fieldErrors: {}, values: {} },
     };
   }
   const contentType = request.headers.get("Content-Type") ?? "application/x-www-form-urlencoded";
