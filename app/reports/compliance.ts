@@ -1,0 +1,218 @@
+/**
+ * The compliance matrix: option × requirement → verdict with its reasons and dated sources, and the
+ * SEAL levels per sovereignty objective (EU Cloud Sovereignty Framework) of every deployment.
+ */
+import {
+  SEAL_LEVEL_NAMES,
+  SOVEREIGNTY_OBJECTIVES,
+  type ComplianceProfile,
+  type ReasonSeverity,
+  type SealLevel,
+  type Verdict,
+} from "../engine/compliance/index.ts";
+// Not re-exported by the compliance index; the engine is pure, so a direct import is safe.
+import { CAPABILITY_REQUIREMENTS } from "../engine/compliance/profile.ts";
+import { VERDICT_LABELS } from "./labels.ts";
+import type { OptionData, ResultBundle } from "./types.ts";
+
+export interface SourceView {
+  title: string;
+  /** "YYYY-MM-DD" */
+  asOf: string;
+  confidence: "high" | "medium" | "low";
+  note: string | null;
+}
+
+export interface ReasonView {
+  severity: ReasonSeverity;
+  message: string;
+  source: SourceView;
+  /** The rule's own source, when it differs from the fact's. */
+  ruleSource: SourceView | null;
+}
+
+/** How one option fares on one requirement: the worst severity of its reasons, or "met" without any. */
+export type CellStatus = "met" | "info" | "condition" | "block";
+
+export interface MatrixCell {
+  status: CellStatus;
+  label: string;
+  reasons: ReasonView[];
+}
+
+export interface RequirementRow {
+  /** The profile path the engine reports, e.g. "requirements.zeroDataRetention", "regimes.gdpr". */
+  requirement: string;
+  label: string;
+  /** One cell per option, in option order. */
+  cells: MatrixCell[];
+}
+
+export interface SealCell {
+  level: SealLevel;
+  levelName: string;
+  derivedLevel: SealLevel;
+  /** The user's override with its written justification, or null. */
+  override: { justification: string } | null;
+  reasoning: string[];
+  sources: SourceView[];
+  /** The profile's minimum for the objective, or null; `belowMinimum` when the level misses it. */
+  minimum: SealLevel | null;
+  belowMinimum: boolean;
+}
+
+export interface DeploymentView {
+  /** "option" for a single deployment, else "primary" / "secondary" of a hybrid. */
+  part: string;
+  catalogId: string;
+  label: string;
+  /** Σ weight × level on the 0–4 scale, exact decimal string. */
+  weightedScore: string;
+  meetsMinimum: boolean;
+  /** One per objective, in SOVEREIGNTY_OBJECTIVES order. */
+  seal: SealCell[];
+}
+
+export interface OptionComplianceView {
+  optionId: string;
+  name: string;
+  verdict: Verdict;
+  verdictLabel: string;
+  /** Deployments assessed; empty when the option has none (it is then blocked). */
+  deployments: DeploymentView[];
+}
+
+export interface ComplianceMatrix {
+  profileSummary: string;
+  options: OptionComplianceView[];
+  requirements: RequirementRow[];
+  objectives: { id: string; name: string; weight: string }[];
+  cheapest: { optionId: string; name: string } | null;
+  costBasis: string;
+}
+
+const SEVERITY_RANK: Record<CellStatus, number> = { met: 0, info: 1, condition: 2, block: 3 };
+const STATUS_LABELS: Record<CellStatus, string> = { met: "Met", info: "Note", condition: "Condition", block: "Blocks" };
+
+function describeProcessing(profile: ComplianceProfile): string {
+  const processing = profile.processing;
+  if (processing.kind === "region") return `within ${processing.region}`;
+  if (processing.kind === "country") return `within ${processing.country}`;
+  return processing.kind;
+}
+
+function describeProfile(profile: ComplianceProfile): string {
+  const required: string[] = CAPABILITY_REQUIREMENTS.filter(({ key }) => profile.requirements[key]).map(({ key }) => key);
+  if (profile.requirements.noForeignAccessLaw) required.push("noForeignAccessLaw");
+  const minSeal = Object.entries(profile.requirements.minSeal).map(([objective, level]) => `${objective} ≥ ${level}`);
+  return [
+    `data ${profile.data.classes.join(", ")} (subjects ${profile.data.subjectJurisdictions.join(", ") || "none stated"}; company ${profile.data.companyJurisdiction})`,
+    `processing ${describeProcessing(profile)}`,
+    `regimes ${profile.regimes.map((regime) => regime.id).join(", ") || "none"}`,
+    `requirements ${[...required, ...minSeal].join(", ") || "none"}`,
+  ].join("; ");
+}
+
+/** The profile's requirement paths, in the order the engine checks them. */
+function listProfileRequirements(profile: ComplianceProfile): string[] {
+  return [
+    ...(profile.processing.kind === "any" ? [] : ["processing"]),
+    ...CAPABILITY_REQUIREMENTS.filter(({ key }) => profile.requirements[key]).map(({ key }) => `requirements.${key}`),
+    ...(profile.requirements.noForeignAccessLaw ? ["requirements.noForeignAccessLaw"] : []),
+    ...(profile.data.classes.includes("export-controlled") ? ["data.classes.export-controlled"] : []),
+    ...profile.regimes.map((regime) => `regimes.${regime.id}`),
+    ...Object.keys(profile.requirements.minSeal).map((objective) => `requirements.minSeal.${objective}`),
+  ];
+}
+
+function labelRequirement(requirement: string, profile: ComplianceProfile): string {
+  if (requirement === "processing") return `Processing ${describeProcessing(profile)}`;
+  if (requirement === "deployment") return "Deployment chosen";
+  const capability = CAPABILITY_REQUIREMENTS.find(({ key }) => requirement === `requirements.${key}`);
+  if (capability) return `Requires ${capability.capability}`;
+  if (requirement === "requirements.noForeignAccessLaw") return "No foreign access law";
+  if (requirement.startsWith("requirements.minSeal.")) {
+    const objective = requirement.slice("requirements.minSeal.".length);
+    const name = SOVEREIGNTY_OBJECTIVES.find((item) => item.id === objective)?.name ?? objective;
+    return `${objective} ${name} at SEAL ≥ ${profile.requirements.minSeal[objective as keyof typeof profile.requirements.minSeal] ?? "?"}`;
+  }
+  if (requirement.startsWith("regimes.")) return `Regime: ${requirement.slice("regimes.".length).toUpperCase()}`;
+  if (requirement === "data.classes.export-controlled") return "Export-controlled data";
+  return requirement;
+}
+
+function toSource(source: { title: string; asOf: string; confidence: "high" | "medium" | "low"; note?: string }): SourceView {
+  return { title: source.title, asOf: source.asOf, confidence: source.confidence, note: source.note ?? null };
+}
+
+function buildCell(option: OptionData, requirement: string): MatrixCell {
+  const reasons = (option.compliance?.reasons ?? []).filter((reason) => reason.requirement === requirement);
+  const status = reasons.reduce<CellStatus>((worst, reason) => (SEVERITY_RANK[reason.severity] > SEVERITY_RANK[worst] ? reason.severity : worst), "met");
+  return {
+    status,
+    label: STATUS_LABELS[status],
+    reasons: reasons.map((reason) => ({
+      severity: reason.severity,
+      message: reason.message,
+      source: toSource(reason.source),
+      ruleSource: reason.ruleSource === undefined ? null : toSource(reason.ruleSource),
+    })),
+  };
+}
+
+function buildDeployments(option: OptionData, profile: ComplianceProfile): DeploymentView[] {
+  return (option.compliance?.parts ?? []).flatMap(({ part, deployment }) => {
+    if (deployment === null) return [];
+    return [
+      {
+        part,
+        catalogId: deployment.catalogId,
+        label: deployment.label,
+        weightedScore: deployment.sovereignty.weightedScore,
+        meetsMinimum: deployment.sovereignty.meetsMinimum,
+        seal: deployment.sovereignty.objectives.map((objective) => {
+          const minimum = profile.requirements.minSeal[objective.objective] ?? null;
+          return {
+            level: objective.level,
+            levelName: SEAL_LEVEL_NAMES[objective.level],
+            derivedLevel: objective.derivedLevel,
+            override: objective.override === null ? null : { justification: objective.override.justification },
+            reasoning: objective.reasoning,
+            sources: objective.sources.map(toSource),
+            minimum,
+            belowMinimum: minimum !== null && objective.level < minimum,
+          };
+        }),
+      },
+    ];
+  });
+}
+
+/** The matrix, or null when the scenario has no compliance profile. */
+export function buildComplianceMatrix(bundle: ResultBundle): ComplianceMatrix | null {
+  const { scenario } = bundle;
+  if (scenario.compliance === null) return null;
+  const profile = scenario.compliance.profile;
+  const requirements = listProfileRequirements(profile);
+  // Reasons on paths the profile does not name (e.g. a missing deployment) get their own rows.
+  for (const option of scenario.options) {
+    for (const reason of option.compliance?.reasons ?? []) if (!requirements.includes(reason.requirement)) requirements.push(reason.requirement);
+  }
+  const cheapestId = scenario.compliance.cheapestCompliantOptionId;
+  const cheapest = scenario.options.find((option) => option.id === cheapestId);
+  return {
+    profileSummary: describeProfile(profile),
+    options: scenario.options.map((option) => {
+      const verdict = option.compliance?.verdict ?? "blocked";
+      return { optionId: option.id, name: option.name, verdict, verdictLabel: VERDICT_LABELS[verdict], deployments: buildDeployments(option, profile) };
+    }),
+    requirements: requirements.map((requirement) => ({
+      requirement,
+      label: labelRequirement(requirement, profile),
+      cells: scenario.options.map((option) => buildCell(option, requirement)),
+    })),
+    objectives: SOVEREIGNTY_OBJECTIVES.map((objective) => ({ id: objective.id, name: objective.name, weight: objective.weight.toFixed() })),
+    cheapest: cheapest === undefined ? null : { optionId: cheapest.id, name: cheapest.name },
+    costBasis: scenario.compliance.costBasis,
+  };
+}
