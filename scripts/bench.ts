@@ -1,9 +1,11 @@
 /**
  * npm run bench [-- <name-filter>]: one line per benchmark, `bench <name> median_ms=… p95_ms=… runs=…`.
  * Later issues add their benchmarks to BENCHMARKS (a module under scripts/bench/ exporting a list).
+ * Then the page benchmarks, through the production build in Chromium (scripts/bench/pages.ts).
  */
 import { ENGINE_BENCHMARKS } from "./bench/engine.ts";
 import { formatMeasurement, measure, type Benchmark } from "./bench/measure.ts";
+import { runPageBenchmarks } from "./bench/pages.ts";
 
 const BENCHMARKS: Benchmark[] = [...ENGINE_BENCHMARKS];
 
@@ -15,3 +17,5 @@ for (const benchmark of BENCHMARKS) {
   medians.set(benchmark.name, measurement.medianMs);
   process.stdout.write(`${formatMeasurement(measurement, benchmark.extra?.(medians))}\n`);
 }
+
+await runPageBenchmarks(filter);

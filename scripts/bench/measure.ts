@@ -23,6 +23,12 @@ function percentile(sorted: number[], q: number): number {
   return sorted[Math.max(0, index)] as number;
 }
 
+/** A line for timings taken outside this process (a browser, an HTTP round trip): no CPU time. */
+export function formatTimings(name: string, timesMs: readonly number[]): string {
+  const sorted = [...timesMs].sort((a, b) => a - b);
+  return `bench ${name} median_ms=${percentile(sorted, 0.5).toFixed(3)} p95_ms=${percentile(sorted, 0.95).toFixed(3)} runs=${sorted.length}`;
+}
+
 export function measure(benchmark: Benchmark): Measurement {
   for (let i = 0; i < benchmark.warmup; i++) benchmark.run();
   const times: number[] = [];
