@@ -28,8 +28,8 @@ export const SERIES_COLOURS: readonly string[] = [
   OKABE_ITO.yellow,
 ];
 
-/** Marker shapes by position, as d3-shape symbol names (see charts/symbols.ts). */
-export const SERIES_MARKERS = ["circle", "square", "triangle", "diamond", "cross", "star", "wye", "times"] as const;
+/** Marker shapes by position (d3-shape fill symbols, drawn by charts/geometry.ts); seven against eight colours, so each pair is unique. */
+export const SERIES_MARKERS = ["circle", "square", "triangle", "diamond", "cross", "star", "wye"] as const;
 export type MarkerShape = (typeof SERIES_MARKERS)[number];
 
 export interface SeriesStyle {
