@@ -62,3 +62,4 @@ export { getScenarioJsonSchema, SCENARIO_SCHEMA_ID } from "./json-schema.ts";
 export { addMonths } from "./calendar.ts";
 export { CATALOGUE, getCatalogueEntry } from "./catalog/index.ts";
 export type { AnyCatalogueEntry, CatalogueEntry } from "./catalog/index.ts";
+export { CATALOGUE_VERSION, ENGINE_VERSION } from "./version.ts";

@@ -1,0 +1,52 @@
+import { CATALOGUE } from "./catalog/index.ts";
+import { COMPLIANCE_SOURCES, DEPLOYMENT_CAPABILITIES } from "./compliance/index.ts";
+import { Decimal } from "./decimal.ts";
+
+/**
+ * Versions a stored result is labelled with (docs/decisions/007-scenario-revisions.md). A saved
+ * revision whose labels differ from these was computed by another engine or with other catalogue
+ * defaults, and can be recomputed as a new revision.
+ */
+
+/**
+ * Semantic version of the model: bump the major for a change of result shape, the minor for a change
+ * of any figure on the same inputs, the patch for anything else a user could notice.
+ */
+export const ENGINE_VERSION = "1.0.0";
+
+/** JSON with object keys sorted and Decimals as exact strings, so the hash ignores declaration order. */
+function stringifySorted(value: unknown): string {
+  if (Decimal.isDecimal(value)) return JSON.stringify((value as Decimal).toFixed());
+  if (Array.isArray(value)) return `[${value.map(stringifySorted).join(",")}]`;
+  if (value !== null && typeof value === "object") {
+    const entries = Object.entries(value).filter(([, item]) => item !== undefined);
+    entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${stringifySorted(item)}`).join(",")}}`;
+  }
+  return JSON.stringify(value) ?? "null";
+}
+
+/** 32-bit FNV-1a over the UTF-16 code units of `text`, as 8 hex digits. Not cryptographic: a label. */
+function hashFnv1a(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash.toString(16).padStart(8, "0");
+}
+
+/** Catalogue data only: the regime rules are code, so a change to them is an ENGINE_VERSION change. */
+function createCatalogueVersion(): string {
+  const content = { catalogue: CATALOGUE, deployments: DEPLOYMENT_CAPABILITIES, sources: COMPLIANCE_SOURCES };
+  const dates = [...Object.values(CATALOGUE).flatMap((group) => group.map((entry) => entry.asOf)), ...Object.values(COMPLIANCE_SOURCES).map((source) => source.asOf)];
+  const latest = dates.reduce((a, b) => (b > a ? b : a), "0000-00-00");
+  return `${latest}.${hashFnv1a(stringifySorted(content))}`;
+}
+
+/**
+ * "<latest asOf among catalogue entries and compliance sources>.<FNV-1a of their content>", e.g.
+ * "2026-11-25.1a2b3c4d": readable as a date, and different as soon as any value, source or rule
+ * changes, even on the same date.
+ */
+export const CATALOGUE_VERSION: string = createCatalogueVersion();
