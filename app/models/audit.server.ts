@@ -16,6 +16,14 @@ export const AUDIT_ACTIONS = [
   "member.joined",
   "member.role_changed",
   "member.removed",
+  "scenario.created",
+  "scenario.renamed",
+  "scenario.archived",
+  "scenario.unarchived",
+  "scenario.duplicated",
+  "scenario.deleted",
+  "scenario.revision_restored",
+  "scenario.recomputed",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
