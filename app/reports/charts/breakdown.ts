@@ -58,16 +58,18 @@ export function getCategoryAmount(option: OptionData, category: CostCategory): D
 }
 
 function describeTitle(scenario: ScenarioData, fmt: Formatter): string {
-  const highlighted = scenario.options.find((option) => option.id === getHighlightedOptionId(scenario)) ?? scenario.options[0];
-  if (!highlighted) return "Cost breakdown by category";
-  const gross = COST_CATEGORIES.map((category) => getCategoryAmount(highlighted, category)).filter((amount) => amount.gt(0)).reduce((sum, amount) => sum.plus(amount), new Decimal(0));
-  let largest: { category: CostCategory; amount: Decimal } | null = null;
-  for (const category of COST_CATEGORIES) {
-    const amount = getCategoryAmount(highlighted, category);
-    if (largest === null || amount.gt(largest.amount)) largest = { category, amount };
-  }
-  if (largest === null || gross.isZero()) return `${highlighted.name} has no cost over the horizon`;
-  return `${COST_CATEGORY_LABELS[largest.category]} is the largest cost of ${highlighted.name}: ${fmt.percent(largest.amount.div(gross), 0)} of its gross cost`;
+  const highlightedId = getHighlightedOptionId(scenario);
+  const positives = (option: OptionData) => COST_CATEGORIES.map((category) => ({ category, amount: getCategoryAmount(option, category) })).filter(({ amount }) => amount.gt(0));
+  // An option with a single category (an API bill) says nothing about where money goes: describe the
+  // emphasised option when it has several categories, else the first option that does.
+  const ordered = [...scenario.options].sort((a, b) => Number(b.id === highlightedId) - Number(a.id === highlightedId));
+  const focus = ordered.find((option) => positives(option).length > 1) ?? ordered[0];
+  if (!focus) return "Cost breakdown by category";
+  const parts = positives(focus);
+  const gross = parts.reduce((sum, { amount }) => sum.plus(amount), new Decimal(0));
+  const largest = parts.reduce<(typeof parts)[number] | null>((top, part) => (top === null || part.amount.gt(top.amount) ? part : top), null);
+  if (largest === null || gross.isZero()) return `${focus.name} has no cost over the horizon`;
+  return `${COST_CATEGORY_LABELS[largest.category]} is the largest cost of ${focus.name}: ${fmt.percent(largest.amount.div(gross), 0)} of its gross cost`;
 }
 
 /** The stacked bars of every option, in the scenario currency. */
