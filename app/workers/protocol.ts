@@ -1,0 +1,14 @@
+import type { MonteCarloResult, Serialized, TornadoResult } from "~/engine/index.ts";
+
+/**
+ * Messages between the page and the sensitivity worker (app/workers/monte-carlo.worker.ts). Every job
+ * carries an id; the page ignores answers to jobs it has replaced, and the worker drops a job as soon
+ * as a newer one arrives (between chunks of draws).
+ */
+export type WorkerRequest = { type: "run"; jobId: number; input: unknown } | { type: "cancel"; jobId: number };
+
+export type WorkerResponse =
+  | { type: "tornado"; jobId: number; tornado: Serialized<TornadoResult> }
+  | { type: "progress"; jobId: number; done: number; total: number }
+  | { type: "monte-carlo"; jobId: number; monteCarlo: MonteCarloResult | null }
+  | { type: "error"; jobId: number; message: string };
