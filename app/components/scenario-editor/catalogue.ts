@@ -203,9 +203,10 @@ function getResidencyPremiumState(option: JsonObject): CatalogueState | null {
   const deployment = typeof id === "string" ? getDeploymentCapability(id) : null;
   if (deployment === null) return null;
   const premium = getResidencyPremium(deployment);
-  if (premium.kind !== "known") return null;
-  const catalogueValue = premium.fraction.toFixed();
-  const kept = option.residencyPremium === undefined || isSameValue(option.residencyPremium, catalogueValue);
+  if (premium.kind === "not-applicable") return null;
+  // An unknown catalogue premium makes any value entered an override (the engine says so too).
+  const catalogueValue = premium.kind === "known" ? premium.fraction.toFixed() : null;
+  const kept = catalogueValue !== null && (option.residencyPremium === undefined || isSameValue(option.residencyPremium, catalogueValue));
   return {
     status: kept ? "catalogue" : "override",
     catalogueValue,
@@ -214,14 +215,15 @@ function getResidencyPremiumState(option: JsonObject): CatalogueState | null {
 }
 
 /**
- * The option with the catalogue value put back into `fieldPath` and its override source dropped.
- * The residency premium goes back to "absent" (the deployment's premium applies).
+ * The option with the catalogue value put back into `fieldPath` and its override source dropped; the
+ * option unchanged when the catalogue value is unknown. The residency premium goes back to "absent"
+ * (the deployment's premium applies).
  */
 export function resetToCatalogue(option: JsonObject, fieldPath: string, perUsd: unknown): JsonObject {
-  const withoutSource = removeOverrideSource(option, fieldPath);
-  if (option.kind === "api" && fieldPath === "residencyPremium") return setAtPath(withoutSource, ["residencyPremium"], undefined);
   const state = getCatalogueState(option, fieldPath, perUsd);
   if (state?.catalogueValue == null) return option;
+  const withoutSource = removeOverrideSource(option, fieldPath);
+  if (option.kind === "api" && fieldPath === "residencyPremium") return setAtPath(withoutSource, ["residencyPremium"], undefined);
   return setAtPath(withoutSource, toPath(fieldPath), state.catalogueValue);
 }
 

@@ -264,9 +264,11 @@ function useCatalogueNote(path: Path, percent: boolean): ReactNode {
         <OverrideSourceText sourcePath={sourcePath} />
       ) : (
         <>
-          <button type="button" className="secondary editor-small" onClick={() => isJsonObject(option) && update(optionPath, resetToCatalogue(option, fieldPath, perUsd))}>
-            Reset to catalogue
-          </button>
+          {state.catalogueValue === null ? null : (
+            <button type="button" className="secondary editor-small" onClick={() => isJsonObject(option) && update(optionPath, resetToCatalogue(option, fieldPath, perUsd))}>
+              Reset to catalogue
+            </button>
+          )}
           <TextField path={[...sourcePath, "source"]} label="Source of your value" optional hint="Where your figure comes from: a quote, a contract, your own measurement." />
           <TextField path={[...sourcePath, "asOf"]} label="Source date" optional type="date" />
         </>
