@@ -99,8 +99,8 @@ export type SaveRevisionResult =
       changes: InputChange[];
     };
 
-export const RESTORED_NOTE_PREFIX = "Restored from revision";
-export const RECOMPUTED_NOTE = "Recomputed with current defaults";
+const RESTORED_NOTE_PREFIX = "Restored from revision";
+const RECOMPUTED_NOTE = "Recomputed with current defaults";
 
 /** A rename racing with saves is retried this many times before it gives up as a conflict. */
 const RENAME_ATTEMPTS = 3;
@@ -147,7 +147,7 @@ function toHeadlineColumns(result: StoredResult): HeadlineColumns {
 }
 
 /** Hex SHA-256 of the canonical JSON text (sorted keys, no whitespace) of `inputs`. */
-export function fingerprintInputs(inputs: CanonicalScenario | ScenarioDocument): string {
+function fingerprintInputs(inputs: CanonicalScenario | ScenarioDocument): string {
   return createHash("sha256").update(stringifyCanonicalJson(inputs)).digest("hex");
 }
 
