@@ -33,6 +33,14 @@ const ACTION_LABELS: Record<string, string> = {
   "member.joined": "Joined",
   "member.role_changed": "Changed a role",
   "member.removed": "Removed a member",
+  "scenario.created": "Created a scenario",
+  "scenario.renamed": "Renamed a scenario",
+  "scenario.archived": "Archived a scenario",
+  "scenario.unarchived": "Restored a scenario from the archive",
+  "scenario.duplicated": "Duplicated a scenario",
+  "scenario.deleted": "Deleted a scenario",
+  "scenario.revision_restored": "Restored an old revision",
+  "scenario.recomputed": "Recomputed with current defaults",
 };
 
 /** A one-line reading of the event's metadata ("role: viewer → admin"). */
