@@ -36,9 +36,9 @@ function useHint(path: Path, hint: string | undefined, options: { percent?: bool
 
 const display = (value: unknown) => (typeof value === "string" ? value : typeof value === "number" || typeof value === "boolean" ? String(value) : "");
 
-/** Fraction rules read in the stored unit; beside a % input they say so. */
+/** Bounds are stated in the stored unit (fractions); beside a % input they say so. */
 function explainForPercent(message: string): string {
-  return /\d/.test(message) ? `${message} (as a fraction: 1 = 100 %)` : message;
+  return /at least|at most|greater than/.test(message) ? `${message} (as a fraction: 1 = 100 %)` : message;
 }
 
 interface FrameProps {
