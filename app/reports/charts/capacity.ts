@@ -15,6 +15,7 @@ export interface CapacityEventMark {
   month: number;
   /** "add" for buy / rent, "remove" for retire / release. */
   direction: "add" | "remove";
+  /** Centre of the marker, just above (add) or below (remove) the step. */
   x: number;
   y: number;
   colour: string;
@@ -75,8 +76,8 @@ export function buildCapacityChart(scenario: ScenarioData, fmt: Formatter, layou
       const direction = event.action === "buy" || event.action === "scale-up" ? "add" : "remove";
       const gpus = event.nodes * event.gpusPerNode;
       const x = frame.x(event.month);
-      const y = frame.y(option.monthly[event.month]?.gpusInService ?? 0);
-      const offset = direction === "add" ? -10 : 14;
+      // Above the step for capacity added, below it for capacity removed.
+      const y = frame.y(option.monthly[event.month]?.gpusInService ?? 0) + (direction === "add" ? -10 : 10);
       return {
         optionId: option.id,
         month: event.month,
@@ -85,7 +86,7 @@ export function buildCapacityChart(scenario: ScenarioData, fmt: Formatter, layou
         y,
         colour: getSeriesStyle(index).colour,
         markerPath: direction === "add" ? UP_TRIANGLE : DOWN_TRIANGLE,
-        label: { x: x + 8, y: y + offset + 4, text: `${direction === "add" ? "+" : "−"}${gpus}`, anchor: "start" },
+        label: { x: x + 8, y: y + 4, text: `${direction === "add" ? "+" : "−"}${gpus}`, anchor: "start" },
         text: event.text,
       };
     }),

@@ -5,7 +5,7 @@ export { buildCapacityChart } from "./capacity.ts";
 export type { CapacityChart, CapacityEventMark } from "./capacity.ts";
 export { buildCompareCumulativeChart, buildCumulativeChart } from "./cumulative.ts";
 export type { BreakEvenMarker, CompareEntry, CumulativeChart } from "./cumulative.ts";
-export { NARROW_LAYOUT, WIDE_LAYOUT } from "./geometry.ts";
+export { markerPath, NARROW_LAYOUT, WIDE_LAYOUT } from "./geometry.ts";
 export type { Axis, ChartBase, ChartLayout, DataTable, LegendEntry, Plot, TextMark, Tick } from "./geometry.ts";
 export type { LineSeries } from "./line.ts";
 export { buildMonteCarloChart } from "./monte-carlo.ts";
