@@ -245,7 +245,7 @@ function useCatalogueNote(path: Path, percent: boolean): ReactNode {
   if (state.status === "catalogue") {
     return (
       <span className="editor-catalogue" id={`${id}-catalogue`}>
-        From catalogue ({origin})
+        {`From catalogue, as of ${state.entry.asOf} (source beside the picker)`}
       </span>
     );
   }
