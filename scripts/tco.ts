@@ -4,19 +4,19 @@
  * and lists every bad field with its path and the rule it broke.
  */
 import { readFileSync } from "node:fs";
+import { computeMonteCarlo, computeScenario, computeTornado, parseScenario, serializeResult } from "../app/engine/index.ts";
 import {
-  computeMonteCarlo,
-  computeScenario,
-  computeTornado,
-  formatMoney,
-  formatPercent,
-  parseScenario,
-  serializeResult,
-  type MonteCarloResult,
-  type ScenarioResult,
-  type TornadoResult,
-} from "../app/engine/index.ts";
-import { formatComplianceSection, formatVerdictCell } from "./lib/format-compliance.ts";
+  buildComparisonRows,
+  buildComplianceMatrix,
+  buildHeadlineCards,
+  buildMonteCarloChart,
+  buildTornadoChart,
+  createFormatter,
+  groupWarnings,
+  type DataTable,
+  type ResultBundle,
+} from "../app/reports/index.ts";
+import { formatComplianceMatrix } from "./lib/format-compliance.ts";
 
 const USAGE = "usage: npm run tco -- <scenario.json> [--json] [--as-of YYYY-MM-DD] [--no-sensitivity]";
 
@@ -64,90 +64,97 @@ function readJson(file: string): unknown {
 function table(headers: string[], rows: string[][], rightAligned: boolean[]): string {
   const widths = headers.map((header, i) => Math.max(header.length, ...rows.map((row) => (row[i] ?? "").length)));
   const line = (cells: string[]) =>
-    cells.map((cell, i) => (rightAligned[i] ? cell.padStart(widths[i] as number) : cell.padEnd(widths[i] as number))).join("  ");
+    cells.map((cell, i) => (rightAligned[i] ? cell.padStart(widths[i] as number) : cell.padEnd(widths[i] as number))).join("  ").trimEnd();
   return [line(headers), widths.map((width) => "-".repeat(width)).join("  "), ...rows.map(line)].join("\n");
 }
 
-function printReadable(result: ScenarioResult, tornado: TornadoResult | null, monteCarlo: MonteCarloResult | null): void {
-  const currency = result.currency.code;
-  const money = (value: Parameters<typeof formatMoney>[0]) => formatMoney(value, currency);
+/** A chart's "show data" table as text. */
+function dataTable(data: DataTable): string {
+  return table(
+    data.columns.map((column) => column.header),
+    data.rows,
+    data.columns.map((column) => column.numeric),
+  );
+}
+
+/** The readable report: every figure and word comes from the presenter layer (app/reports). */
+function printReadable(bundle: ResultBundle): void {
+  const { scenario } = bundle;
+  const fmt = createFormatter(scenario.currency.code, "en-US");
+  const currency = scenario.currency;
   const out: string[] = [];
-  out.push(`${result.name}`);
+  out.push(scenario.name);
   out.push(
-    `${result.horizonMonths} months from ${result.startMonth}; ${currency} at ${result.currency.perUsd.toFixed()} per USD (${result.currency.source}, ${result.currency.asOf}); discount ${formatPercent(result.discountRatePerYear)}/yr; residual value credit ${result.creditResidualValue ? "on" : "off"}; as of ${result.asOf}`,
+    `${scenario.horizonMonths} months from ${scenario.startMonth}; ${currency.code} at ${currency.perUsd} per USD (${currency.source}, ${currency.asOf}); discount ${fmt.percent(scenario.discountRatePerYear)}/yr; residual value credit ${scenario.creditResidualValue ? "on" : "off"}; as of ${scenario.asOf}`,
   );
   out.push("");
-  const quality = new Map(result.qualityGaps.map((row) => [row.optionId, row]));
-  const withCompliance = result.compliance !== null;
+  for (const card of buildHeadlineCards(bundle, fmt)) {
+    out.push(`${card.label}: ${card.fullValue ?? card.value} (${card.detail})`);
+  }
+  out.push("");
+  const rows = buildComparisonRows(bundle, fmt);
+  const withCompliance = scenario.compliance !== null;
   out.push(
     table(
-      ["option", "kind", "TCO (cash)", "accounting", "NPV", "per 1M tokens", "quality", "gap", ...(withCompliance ? ["compliance"] : [])],
-      result.options.map((option) => {
-        const row = quality.get(option.id);
-        return [
-          option.name,
-          option.kind,
-          money(option.totals.cash),
-          money(option.totals.accounting),
-          money(option.npv),
-          option.costPerMillionTokens.value === null ? "n/a" : money(option.costPerMillionTokens.value),
-          row?.score ? `${row.score.toFixed()} (${row.version})` : "unknown",
-          row?.gapToBest ? row.gapToBest.toFixed() : "",
-          ...(withCompliance ? [formatVerdictCell(option.compliance)] : []),
-        ];
-      }),
-      [false, false, true, true, true, true, true, true, false],
+      ["option", "kind", "TCO (cash)", "accounting", "NPV", "per 1M tokens", "quality", "gap", ...(withCompliance ? ["compliance", "SEAL"] : [])],
+      rows.map((row) => [
+        row.name,
+        row.kindLabel,
+        row.cashTco.text,
+        row.accountingTco.text,
+        row.npv.text,
+        row.costPerMillionTokens.text,
+        row.quality.text,
+        row.qualityGap.text,
+        ...(withCompliance ? [row.verdict.text.toLowerCase(), row.sovereignty.text] : []),
+      ]),
+      [false, false, true, true, true, true, true, true, false, true],
     ),
   );
-  out.push("(per 1M tokens = cash TCO per 1M input+output tokens served; quality = the catalogue's benchmark score)");
-  if (result.compliance !== null) {
+  out.push(`(money in ${currency.code}; per 1M tokens = cash TCO per 1M input+output tokens served; quality = the catalogue's benchmark score; SEAL = weighted sovereignty score)`);
+  const matrix = buildComplianceMatrix(bundle);
+  if (matrix !== null) {
     out.push("");
-    out.push(...formatComplianceSection(result.compliance, result.options));
+    out.push(...formatComplianceMatrix(matrix));
   }
   out.push("");
   out.push("Break-even (row against column: first month from which the row stays at or below the column):");
   out.push(
     table(
-      ["", ...result.options.map((option) => option.id)],
-      result.options.map((option) => [
-        option.id,
-        ...result.options.map((other) => {
-          if (other.id === option.id) return "-";
-          const entry = option.breakEven.find((item) => item.otherId === other.id);
-          return entry?.month === null || entry === undefined ? "never" : `m${entry.month + 1} ${entry.calendarMonth}`;
-        }),
-      ]),
-      [false, ...result.options.map(() => true)],
+      ["", ...rows.map((row) => row.optionId)],
+      rows.map((row) => [row.optionId, ...rows.map((other) => (other.optionId === row.optionId ? "-" : (row.breakEven.find((cell) => cell.otherId === other.optionId)?.text ?? "")))]),
+      [false, ...rows.map(() => true)],
     ),
   );
-  for (const option of result.options) {
-    if (option.capacityEvents.length === 0 && option.warnings.length === 0) continue;
+  const withEvents = scenario.options.filter((option) => option.capacityEvents.length > 0);
+  if (withEvents.length > 0) {
     out.push("");
-    out.push(`${option.name}:`);
-    for (const event of option.capacityEvents) out.push(`  - ${event.text}`);
-    for (const warning of option.warnings) out.push(`  ! ${warning.code}: ${warning.message}`);
+    out.push("Capacity plan:");
+    for (const option of withEvents) {
+      out.push(`  ${option.name}:`);
+      for (const event of option.capacityEvents) out.push(`    - ${event.text}`);
+    }
   }
-  if (result.warnings.length > 0) {
+  for (const group of groupWarnings(bundle)) {
     out.push("");
-    for (const warning of result.warnings) out.push(`! ${warning.code}: ${warning.message}`);
+    out.push(`! ${group.title}:`);
+    for (const entry of group.entries) {
+      const where = entry.options.length === 0 ? "" : ` [${entry.options.map((option) => option.id).join(", ")}]`;
+      out.push(`  - ${entry.message}${where}`);
+    }
   }
+  const tornado = buildTornadoChart(scenario, bundle.tornado, fmt);
   if (tornado) {
     out.push("");
-    out.push("Tornado (total cash cost at each driver's low / high multiplier):");
-    for (const bar of tornado.bars.slice(0, 6)) {
-      const cells = bar.options.map((item) => `${item.optionId} ${money(item.lowTotal)}…${money(item.highTotal)}`);
-      out.push(`  ${bar.driver} ×${bar.lowMultiplier.toFixed()}/×${bar.highMultiplier.toFixed()}: ${cells.join("; ")}`);
-    }
+    out.push(`Tornado: ${tornado.title}`);
+    out.push(dataTable(tornado.table));
   }
-  if (monteCarlo) {
+  const monteCarlo = buildMonteCarloChart(scenario, bundle.monteCarlo, fmt);
+  if (monteCarlo && bundle.monteCarlo) {
     out.push("");
-    out.push(`Monte Carlo, ${monteCarlo.draws} draws (seed ${monteCarlo.seed}), sampled in float64 — estimates:`);
-    for (const item of monteCarlo.options) {
-      out.push(`  ${item.optionId}: P10 ${money(item.p10.toFixed(2))}  P50 ${money(item.p50.toFixed(2))}  P90 ${money(item.p90.toFixed(2))}`);
-    }
-    if (monteCarlo.probabilitySelfHostingCheaper !== null) {
-      out.push(`  probability that self-hosting is cheaper than the cheapest API: ${(monteCarlo.probabilitySelfHostingCheaper * 100).toFixed(1)} %`);
-    }
+    out.push(`Monte Carlo, ${fmt.count(String(bundle.monteCarlo.draws))} draws (seed ${bundle.monteCarlo.seed}), sampled in float64 — estimates:`);
+    out.push(dataTable(monteCarlo.table));
+    if (monteCarlo.probabilityText) out.push(monteCarlo.probabilityText);
   }
   process.stdout.write(`${out.join("\n")}\n`);
 }
@@ -165,5 +172,5 @@ const monteCarlo = args.sensitivity && parsed.scenario.sensitivity.monteCarlo ? 
 if (args.json) {
   process.stdout.write(`${JSON.stringify(serializeResult({ result, tornado, monteCarlo }), null, 2)}\n`);
 } else {
-  printReadable(result, tornado, monteCarlo);
+  printReadable({ scenario: serializeResult(result), tornado: tornado && serializeResult(tornado), monteCarlo: monteCarlo && serializeResult(monteCarlo) });
 }

@@ -2,6 +2,7 @@
  * The compliance matrix: option × requirement → verdict with its reasons and dated sources, and the
  * SEAL levels per sovereignty objective (EU Cloud Sovereignty Framework) of every deployment.
  */
+import { Decimal } from "../engine/index.ts";
 import {
   SEAL_LEVEL_NAMES,
   SOVEREIGNTY_OBJECTIVES,
@@ -13,7 +14,16 @@ import {
 // Not re-exported by the compliance index; the engine is pure, so a direct import is safe.
 import { CAPABILITY_REQUIREMENTS } from "../engine/compliance/profile.ts";
 import { VERDICT_LABELS } from "./labels.ts";
-import type { OptionData, ResultBundle } from "./types.ts";
+import type { Serialized } from "../engine/index.ts";
+import type { OptionCompliance } from "../engine/compliance/index.ts";
+import type { ResultBundle } from "./types.ts";
+
+/** What the matrix needs of an option: its identity and the engine's compliance result. */
+export interface OptionComplianceInput {
+  id: string;
+  name: string;
+  compliance: Serialized<OptionCompliance> | null;
+}
 
 export interface SourceView {
   title: string;
@@ -71,6 +81,10 @@ export interface DeploymentView {
   meetsMinimum: boolean;
   /** One per objective, in SOVEREIGNTY_OBJECTIVES order. */
   seal: SealCell[];
+  /** The catalogue's price premium for residency: "+10 % (note)", "unknown (note)", or null when none applies. */
+  residencyPremium: string | null;
+  /** Yearly costs the profile calls for, which the user must estimate (OpenTCO ships no amounts). */
+  overheadsToPrice: { label: string; requirement: string }[];
 }
 
 export interface OptionComplianceView {
@@ -104,7 +118,7 @@ function describeProcessing(profile: ComplianceProfile): string {
 function describeProfile(profile: ComplianceProfile): string {
   const required: string[] = CAPABILITY_REQUIREMENTS.filter(({ key }) => profile.requirements[key]).map(({ key }) => key);
   if (profile.requirements.noForeignAccessLaw) required.push("noForeignAccessLaw");
-  const minSeal = Object.entries(profile.requirements.minSeal).map(([objective, level]) => `${objective} ≥ ${level}`);
+  const minSeal = Object.entries(profile.requirements.minSeal).map(([objective, level]) => `${objective}≥${level}`);
   return [
     `data ${profile.data.classes.join(", ")} (subjects ${profile.data.subjectJurisdictions.join(", ") || "none stated"}; company ${profile.data.companyJurisdiction})`,
     `processing ${describeProcessing(profile)}`,
@@ -145,7 +159,7 @@ function toSource(source: { title: string; asOf: string; confidence: "high" | "m
   return { title: source.title, asOf: source.asOf, confidence: source.confidence, note: source.note ?? null };
 }
 
-function buildCell(option: OptionData, requirement: string): MatrixCell {
+function buildCell(option: OptionComplianceInput, requirement: string): MatrixCell {
   const reasons = (option.compliance?.reasons ?? []).filter((reason) => reason.requirement === requirement);
   const status = reasons.reduce<CellStatus>((worst, reason) => (SEVERITY_RANK[reason.severity] > SEVERITY_RANK[worst] ? reason.severity : worst), "met");
   return {
@@ -160,7 +174,13 @@ function buildCell(option: OptionData, requirement: string): MatrixCell {
   };
 }
 
-function buildDeployments(option: OptionData, profile: ComplianceProfile): DeploymentView[] {
+function describePremium(premium: NonNullable<Serialized<OptionCompliance>["parts"][number]["deployment"]>["residencyPremium"]): string | null {
+  if (premium.kind === "not-applicable") return null;
+  // The fraction is exact (e.g. "0.1"), so the percentage is too.
+  return premium.kind === "known" ? `+${new Decimal(premium.fraction).times(100).toFixed()} % (${premium.note})` : `unknown (${premium.note})`;
+}
+
+function buildDeployments(option: OptionComplianceInput, profile: ComplianceProfile): DeploymentView[] {
   return (option.compliance?.parts ?? []).flatMap(({ part, deployment }) => {
     if (deployment === null) return [];
     return [
@@ -183,6 +203,8 @@ function buildDeployments(option: OptionData, profile: ComplianceProfile): Deplo
             belowMinimum: minimum !== null && objective.level < minimum,
           };
         }),
+        residencyPremium: describePremium(deployment.residencyPremium),
+        overheadsToPrice: deployment.suggestedOverheads.map((overhead) => ({ label: overhead.label, requirement: overhead.requirement })),
       },
     ];
   });
@@ -192,27 +214,37 @@ function buildDeployments(option: OptionData, profile: ComplianceProfile): Deplo
 export function buildComplianceMatrix(bundle: ResultBundle): ComplianceMatrix | null {
   const { scenario } = bundle;
   if (scenario.compliance === null) return null;
-  const profile = scenario.compliance.profile;
+  return buildComplianceMatrixFrom(scenario.compliance.profile, scenario.options, scenario.compliance);
+}
+
+/**
+ * The matrix from a profile and options' compliance results, for callers that assess compliance
+ * without a full scenario result (the CLI's compliance text).
+ */
+export function buildComplianceMatrixFrom(
+  profile: ComplianceProfile,
+  options: readonly OptionComplianceInput[],
+  summary: { cheapestCompliantOptionId: string | null; costBasis: string },
+): ComplianceMatrix {
   const requirements = listProfileRequirements(profile);
   // Reasons on paths the profile does not name (e.g. a missing deployment) get their own rows.
-  for (const option of scenario.options) {
+  for (const option of options) {
     for (const reason of option.compliance?.reasons ?? []) if (!requirements.includes(reason.requirement)) requirements.push(reason.requirement);
   }
-  const cheapestId = scenario.compliance.cheapestCompliantOptionId;
-  const cheapest = scenario.options.find((option) => option.id === cheapestId);
+  const cheapest = options.find((option) => option.id === summary.cheapestCompliantOptionId);
   return {
     profileSummary: describeProfile(profile),
-    options: scenario.options.map((option) => {
+    options: options.map((option) => {
       const verdict = option.compliance?.verdict ?? "blocked";
       return { optionId: option.id, name: option.name, verdict, verdictLabel: VERDICT_LABELS[verdict], deployments: buildDeployments(option, profile) };
     }),
     requirements: requirements.map((requirement) => ({
       requirement,
       label: labelRequirement(requirement, profile),
-      cells: scenario.options.map((option) => buildCell(option, requirement)),
+      cells: options.map((option) => buildCell(option, requirement)),
     })),
     objectives: SOVEREIGNTY_OBJECTIVES.map((objective) => ({ id: objective.id, name: objective.name, weight: objective.weight.toFixed() })),
     cheapest: cheapest === undefined ? null : { optionId: cheapest.id, name: cheapest.name },
-    costBasis: scenario.compliance.costBasis,
+    costBasis: summary.costBasis,
   };
 }

@@ -124,6 +124,19 @@ export function ComplianceMatrixView({ bundle }: { bundle: ResultBundle }) {
           </table>
         </div>
       ) : null}
+      {deployments.some(({ deployment }) => deployment.residencyPremium !== null || deployment.overheadsToPrice.length > 0) ? (
+        <ul className="overrides">
+          {deployments.map(({ option, deployment }) =>
+            deployment.residencyPremium === null && deployment.overheadsToPrice.length === 0 ? null : (
+              <li key={`${option.optionId}-${deployment.part}`}>
+                <strong>{option.name}</strong>
+                {deployment.residencyPremium === null ? null : <> — residency premium: {deployment.residencyPremium}</>}
+                {deployment.overheadsToPrice.length === 0 ? null : <> — yearly costs to estimate: {deployment.overheadsToPrice.map((overhead) => overhead.label).join("; ")}</>}
+              </li>
+            ),
+          )}
+        </ul>
+      ) : null}
       {deployments.some(({ deployment }) => deployment.seal.some((cell) => cell.override)) ? (
         <ul className="overrides">
           {deployments.flatMap(({ option, deployment }) =>

@@ -28,6 +28,14 @@ describe("npm run tco", () => {
     expect(stdout).toMatch(/cheapest compliant/i);
   }, 60_000);
 
+  it("prints through the presenter: headline first, a stale catalogue entry once for all its options", () => {
+    const { status, stdout } = runTco(["public/examples/four-options-60-months.json", "--as-of", "2026-11-25", "--no-sensitivity"]);
+    expect(status).toBe(0);
+    expect(stdout.split("\n")[3]).toBe("Cheapest option: $584,603.26 (gpt-oss-120b hosted by Together · cash TCO over 60 months)");
+    expect(stdout.match(/salary\.us-software-developer/g)).toHaveLength(1);
+    expect(stdout).toContain("is from 2024-05-31, 908 days before 2026-11-25. [owned-h100, rented-h100]");
+  }, 60_000);
+
   it("with --json prints results whose money is exact decimal strings", () => {
     const { status, stdout } = runTco(["public/examples/four-options-60-months.json", "--json", "--as-of", "2026-11-25", "--no-sensitivity"]);
     expect(status).toBe(0);
