@@ -3,14 +3,16 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { requireMembership } from "~/auth/membership.server.ts";
 import { hasRole, ROLE_LABELS } from "~/auth/roles.ts";
 import { getOrganizationOverview } from "~/models/organization.server.ts";
+import { listScenarios } from "~/models/scenario.server.ts";
+import { createFormatter } from "~/reports/index.ts";
 import { CURRENCY_LABELS, type Currency } from "~/schemas/currency.ts";
 
 export { TenantRouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary.tsx";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { org, role } = await requireMembership(request, params.slug);
-  const overview = await getOrganizationOverview({ orgId: org.id });
-  return { org: { name: org.name, slug: org.slug, defaultCurrency: org.defaultCurrency }, role, ...overview };
+  const [overview, scenarios] = await Promise.all([getOrganizationOverview({ orgId: org.id }), listScenarios({ orgId: org.id })]);
+  return { org: { name: org.name, slug: org.slug, defaultCurrency: org.defaultCurrency }, role, recentScenarios: scenarios.slice(0, 5), scenarioCount: scenarios.length, ...overview };
 }
 
 const ROLE_ABILITIES = {
@@ -21,11 +23,39 @@ const ROLE_ABILITIES = {
 } as const;
 
 export default function OrganizationOverview() {
-  const { org, role, memberCount, pendingInvitationCount, createdAt } = useLoaderData<typeof loader>();
+  const { org, role, memberCount, pendingInvitationCount, createdAt, recentScenarios, scenarioCount } = useLoaderData<typeof loader>();
   const currencyLabel = CURRENCY_LABELS[org.defaultCurrency as Currency] ?? org.defaultCurrency;
   return (
     <div className="stack">
       <h1>{org.name}</h1>
+      <section className="card" aria-labelledby="recent-scenarios">
+        <h2 id="recent-scenarios">Recent scenarios</h2>
+        {recentScenarios.length === 0 ? (
+          <p>
+            No scenarios yet.{" "}
+            {hasRole(role, "editor") ? <Link to="scenarios">Start one from a template</Link> : "An editor of this organisation can start one."}
+          </p>
+        ) : (
+          <>
+            <ul className="recent-scenarios">
+              {recentScenarios.map((scenario) => (
+                <li key={scenario.id}>
+                  <Link to={`scenarios/${scenario.id}`}>{scenario.name}</Link>
+                  <span className="muted">
+                    {scenario.headline?.cheapestName && scenario.headline.cheapestCashTotal
+                      ? ` · cheapest: ${scenario.headline.cheapestName}, ${createFormatter(scenario.headline.currency).moneyCompact(scenario.headline.cheapestCashTotal)} over the horizon`
+                      : ""}
+                    {` · changed ${scenario.updatedAt.slice(0, 10)}`}
+                  </span>
+                </li>
+              ))}
+            </ul>
+            <p>
+              <Link to="scenarios">All {scenarioCount} scenarios</Link>
+            </p>
+          </>
+        )}
+      </section>
       <section className="card" aria-labelledby="org-facts">
         <h2 id="org-facts">Organisation</h2>
         <table>
@@ -75,9 +105,8 @@ export default function OrganizationOverview() {
           <li>Every default figure shows its source and date: see the <Link to="/catalog">catalogue</Link>.</li>
         </ul>
         <p className="muted">
-          Coming next: building scenarios here, PDF exports for procurement and read-only share links. Today the
-          engine runs from the command line (<code>npm run tco</code>); the <Link to="/methodology">methodology</Link>{" "}
-          explains every convention it follows.
+          Build and compare scenarios under <Link to="scenarios">Scenarios</Link>; the same engine runs from the command line
+          (<code>npm run tco</code>), and the <Link to="/methodology">methodology</Link> explains every convention it follows.
         </p>
       </section>
     </div>

@@ -43,6 +43,7 @@ export default function OrganizationLayout() {
             <NavLink to={base} end>
               Overview
             </NavLink>
+            <NavLink to={`${base}/scenarios`}>Scenarios</NavLink>
             <NavLink to={`${base}/members`}>Members</NavLink>
             {hasRole(role, "admin") ? <NavLink to={`${base}/settings`}>Settings</NavLink> : null}
             {hasRole(role, "admin") ? <NavLink to={`${base}/audit`}>Audit</NavLink> : null}
