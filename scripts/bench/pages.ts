@@ -20,7 +20,7 @@ const PORT = Number(process.env.BENCH_PORT ?? 3190);
 const BASE = `http://localhost:${PORT}`;
 /** The headline figure that every input change moves, and the input typed into. */
 const TOTAL_SELECTOR = '[data-headline="cheapest-total"]';
-const VOLUME_LABEL = /requests per month/i;
+const VOLUME_LABEL = "Requests in month 1";
 
 async function startServer(databaseUrl: string): Promise<() => void> {
   const child = spawn("node", ["node_modules/@remix-run/serve/dist/cli.js", "./build/index.js"], {
