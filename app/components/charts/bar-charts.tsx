@@ -79,9 +79,10 @@ function drawMonteCarlo(chart: MonteCarloChart) {
             {row.ticks.map((tick) => (
               <g key={tick.name}>
                 <line x1={tick.x} x2={tick.x} y1={row.band.y - 3} y2={row.band.y + row.band.height + 3} stroke="#1b1f24" strokeWidth={tick.name === "P50" ? 2.5 : 1.5} />
-                <Label mark={tick.label} />
+                {tick.label ? <Label mark={tick.label} /> : null}
               </g>
             ))}
+            {row.summaryLabel ? <Label mark={row.summaryLabel} /> : null}
             <path d={row.deterministic.markerPath} transform={`translate(${row.deterministic.x},${row.deterministic.y})`} fill="#fff" stroke="#1b1f24" strokeWidth="1.5" />
           </g>
         ))}

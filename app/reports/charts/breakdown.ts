@@ -10,7 +10,7 @@ import { COST_CATEGORY_LABELS, type CostCategory } from "../labels.ts";
 import { CATEGORY_COLOURS, CATEGORY_TEXT_COLOURS } from "../palette.ts";
 import { getHighlightedOptionId } from "../selection.ts";
 import type { OptionData, ScenarioData } from "../types.ts";
-import { estimateTextWidth, FONT, WIDE_LAYOUT, type Axis, type ChartBase, type ChartLayout, type TextMark } from "./geometry.ts";
+import { estimateTextWidth, FONT, truncateToWidth, WIDE_LAYOUT, type Axis, type ChartBase, type ChartLayout, type TextMark } from "./geometry.ts";
 
 /** Stacking order: purchases, running costs in the engine's order, then the credits. */
 export const COST_CATEGORIES: readonly CostCategory[] = ["capex", ...OPEX_CATEGORIES, "resaleCredit", "residualCredit"];
@@ -131,8 +131,8 @@ export function buildBreakdownChart(scenario: ScenarioData, fmt: Formatter, layo
     const netX = x(net.toNumber());
     const barEnd = x(positiveEnd);
     const nameLabel: TextMark = layout.narrow
-      ? { x: plot.left, y: top - 6, text: option.name, anchor: "start" }
-      : { x: plot.left - 8, y: top + barHeight / 2 + FONT.label / 3, text: option.name.length > 30 ? `${option.name.slice(0, 29)}…` : option.name, anchor: "end" };
+      ? { x: plot.left, y: top - 6, text: truncateToWidth(option.name, plot.width - 60), anchor: "start" }
+      : { x: plot.left - 8, y: top + barHeight / 2 + FONT.label / 3, text: truncateToWidth(option.name, margin.left - 12), anchor: "end" };
     return {
       optionId: option.id,
       name: option.name,

@@ -71,13 +71,19 @@ export function buildCapacityChart(scenario: ScenarioData, fmt: Formatter, layou
   // Counts are whole GPUs: drop fractional ticks a small maximum would produce.
   frame.yAxis.ticks = frame.yAxis.ticks.filter((tick) => Number.isInteger(tick.value));
 
+  // Events of several options in the same month and direction stack away from the line, one row each.
+  const stacked = new Map<string, number>();
   const events: CapacityEventMark[] = hosted.flatMap(({ option, index }) =>
     option.capacityEvents.map((event) => {
       const direction = event.action === "buy" || event.action === "scale-up" ? "add" : "remove";
       const gpus = event.nodes * event.gpusPerNode;
+      const key = `${event.month}|${direction}`;
+      const row = stacked.get(key) ?? 0;
+      stacked.set(key, row + 1);
       const x = frame.x(event.month);
       // Above the step for capacity added, below it for capacity removed.
-      const y = frame.y(option.monthly[event.month]?.gpusInService ?? 0) + (direction === "add" ? -10 : 10);
+      const away = 10 + row * 14;
+      const y = frame.y(option.monthly[event.month]?.gpusInService ?? 0) + (direction === "add" ? -away : away);
       return {
         optionId: option.id,
         month: event.month,

@@ -101,6 +101,12 @@ export function estimateTextWidth(text: string, fontSize: number = FONT.label): 
   return text.length * fontSize * 0.6;
 }
 
+/** `text` cut with an ellipsis to fit `width` user units (estimated at 0.65 em per character, bold-safe). */
+export function truncateToWidth(text: string, width: number, fontSize: number = FONT.label): string {
+  const maxChars = Math.max(4, Math.floor(width / (fontSize * 0.65)));
+  return text.length <= maxChars ? text : `${text.slice(0, maxChars - 1)}…`;
+}
+
 /**
  * Moves label centres (already sorted or not) apart to at least `gap`, keeping their order and staying
  * within [min, max] where possible. Returns new positions in the input order.

@@ -6,7 +6,7 @@
 import { scaleLinear } from "d3-scale";
 import { curveLinear, curveStepAfter, line } from "d3-shape";
 import type { SeriesStyle } from "../palette.ts";
-import { FONT, markerPath, spreadLabels, type Axis, type ChartLayout, type LegendEntry, type Plot, type TextMark } from "./geometry.ts";
+import { FONT, markerPath, spreadLabels, truncateToWidth, type Axis, type ChartLayout, type LegendEntry, type Plot, type TextMark } from "./geometry.ts";
 
 export interface LineInput {
   id: string;
@@ -66,11 +66,6 @@ export interface LineFrameOptions {
 }
 
 const BLOCKED_DASH = "7 5";
-const END_LABEL_MAX_CHARS = 26;
-
-function truncate(text: string, maxChars: number): string {
-  return text.length <= maxChars ? text : `${text.slice(0, maxChars - 1)}…`;
-}
 
 /** Lays out the series on shared scales; y always includes 0. */
 export function buildLineFrame(inputs: readonly LineInput[], options: LineFrameOptions): LineFrame {
@@ -119,7 +114,7 @@ export function buildLineFrame(inputs: readonly LineInput[], options: LineFrameO
       plot.top + plot.height,
     );
     series.forEach((item, i) => {
-      item.endLabel = { x: item.end.x + 10, y: (spread[i] as number) + FONT.label / 3, text: truncate(item.name, END_LABEL_MAX_CHARS), anchor: "start" };
+      item.endLabel = { x: item.end.x + 10, y: (spread[i] as number) + FONT.label / 3, text: truncateToWidth(item.name, margin.right - 14), anchor: "start" };
     });
   }
 

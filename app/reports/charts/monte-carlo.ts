@@ -9,14 +9,15 @@ import type { Formatter } from "../format.ts";
 import { getSeriesStyle } from "../palette.ts";
 import { getHighlightedOptionId } from "../selection.ts";
 import type { MonteCarloData, ScenarioData } from "../types.ts";
-import { FONT, markerPath, WIDE_LAYOUT, type Axis, type ChartBase, type ChartLayout, type TextMark } from "./geometry.ts";
+import { estimateTextWidth, FONT, markerPath, truncateToWidth, WIDE_LAYOUT, type Axis, type ChartBase, type ChartLayout, type TextMark } from "./geometry.ts";
 
 export interface PercentileTick {
   name: "P10" | "P50" | "P90";
   /** Float64 estimate, in the scenario currency. */
   value: number;
   x: number;
-  label: TextMark;
+  /** Its own label, or null when the band is too narrow and the row's summary label carries it. */
+  label: TextMark | null;
 }
 
 export interface MonteCarloRow {
@@ -28,6 +29,8 @@ export interface MonteCarloRow {
   /** The P10–P90 band. */
   band: { x: number; y: number; width: number; height: number };
   ticks: PercentileTick[];
+  /** "P10 $379K · P50 $556K · P90 $791K" right of a band too narrow for three labels; else null. */
+  summaryLabel: TextMark | null;
   /** The deterministic (Decimal) total, for reference. */
   deterministic: { x: number; y: number; markerPath: string };
 }
@@ -50,7 +53,8 @@ export function buildMonteCarloChart(scenario: ScenarioData, monteCarlo: MonteCa
     return option === undefined ? [] : [{ estimate, option, index }];
   });
   const margin = layout.narrow ? { top: 8, right: 16, bottom: 46, left: 16 } : { top: 8, right: 40, bottom: 46, left: 200 };
-  const rowHeight = layout.narrow ? 64 : 48;
+  // Narrow rows stack name, band and a summary line; wide rows hold labels above and below the band.
+  const rowHeight = layout.narrow ? 76 : 64;
   const height = margin.top + margin.bottom + rowHeight * entries.length;
   const plot = { left: margin.left, top: margin.top, width: layout.width - margin.left - margin.right, height: height - margin.top - margin.bottom };
   const values = entries.flatMap(({ estimate, option }) => [estimate.p10, estimate.p90, Number(option.totals.cash)]);
@@ -67,22 +71,36 @@ export function buildMonteCarloChart(scenario: ScenarioData, monteCarlo: MonteCa
   const rows: MonteCarloRow[] = entries.map(({ estimate, option, index }) => {
     const y = band(option.id) ?? plot.top;
     const barHeight = band.bandwidth();
+    const texts = { P10: `P10 ${fmt.moneyCompact(estimate.p10.toFixed(2))}`, P50: `P50 ${fmt.moneyCompact(estimate.p50.toFixed(2))}`, P90: `P90 ${fmt.moneyCompact(estimate.p90.toFixed(2))}` };
+    // P10 hangs left and P90 right below the band, P50 sits centred above: they collide only when the
+    // band is narrower than half of P50's label on either side of the median.
+    const halfMedian = estimateTextWidth(texts.P50, FONT.annotation) / 2 + 4;
+    const fits = !layout.narrow && x(estimate.p50) - x(estimate.p10) >= halfMedian && x(estimate.p90) - x(estimate.p50) >= halfMedian && x(estimate.p10) - estimateTextWidth(texts.P10, FONT.annotation) >= plot.left;
     const tick = (name: PercentileTick["name"], value: number, below: boolean): PercentileTick => ({
       name,
       value,
       x: x(value),
-      label: { x: x(value), y: below ? y + barHeight + FONT.annotation + 2 : y - 4, text: `${name} ${fmt.moneyCompact(value.toFixed(2))}`, anchor: name === "P10" ? "end" : name === "P90" ? "start" : "middle" },
+      label: fits ? { x: x(value), y: below ? y + barHeight + FONT.annotation + 2 : y - 4, text: texts[name], anchor: name === "P10" ? "end" : name === "P90" ? "start" : "middle" } : null,
     });
+    const summary = `${texts.P10} · ${texts.P50} · ${texts.P90}`;
+    const summaryAtRight = x(estimate.p90) + 8 + estimateTextWidth(summary, FONT.annotation) <= plot.left + plot.width;
     return {
       optionId: option.id,
       name: option.name,
       colour: getSeriesStyle(index).colour,
       emphasised: option.id === highlightedId,
       nameLabel: layout.narrow
-        ? { x: plot.left, y: y - FONT.annotation - 6, text: option.name, anchor: "start" }
-        : { x: plot.left - 8, y: y + barHeight / 2 + FONT.label / 3, text: option.name.length > 30 ? `${option.name.slice(0, 29)}…` : option.name, anchor: "end" },
+        ? { x: plot.left, y: y - 6, text: truncateToWidth(option.name, plot.width), anchor: "start" }
+        : { x: plot.left - 8, y: y + barHeight / 2 + FONT.label / 3, text: truncateToWidth(option.name, margin.left - 12), anchor: "end" },
       band: { x: x(estimate.p10), y, width: Math.max(x(estimate.p90) - x(estimate.p10), 1), height: barHeight },
       ticks: [tick("P10", estimate.p10, true), tick("P50", estimate.p50, false), tick("P90", estimate.p90, true)],
+      summaryLabel: fits
+        ? null
+        : layout.narrow
+          ? { x: plot.left, y: y + barHeight + FONT.annotation + 4, text: summary, anchor: "start" }
+          : summaryAtRight
+          ? { x: x(estimate.p90) + 8, y: y + barHeight / 2 + FONT.annotation / 3, text: summary, anchor: "start" }
+          : { x: plot.left + plot.width, y: y + barHeight + FONT.annotation + 2, text: summary, anchor: "end" },
       deterministic: { x: x(Number(option.totals.cash)), y: y + barHeight / 2, markerPath: markerPath("diamond", 40) },
     };
   });
