@@ -24,6 +24,11 @@ export const AUDIT_ACTIONS = [
   "scenario.deleted",
   "scenario.revision_restored",
   "scenario.recomputed",
+  "share.created",
+  "share.revoked",
+  "share.revoked_all",
+  "share.viewed",
+  "share.copied",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

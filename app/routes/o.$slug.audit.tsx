@@ -41,13 +41,18 @@ const ACTION_LABELS: Record<string, string> = {
   "scenario.deleted": "Deleted a scenario",
   "scenario.revision_restored": "Restored an old revision",
   "scenario.recomputed": "Recomputed with current defaults",
+  "share.created": "Created a share link",
+  "share.revoked": "Revoked a share link",
+  "share.revoked_all": "Revoked every share link",
+  "share.viewed": "Share link viewed",
+  "share.copied": "Shared scenario copied into another organisation",
 };
 
 /** A one-line reading of the event's metadata ("role: viewer → admin"). */
 function describeMetadata(metadata: unknown): string {
   if (!metadata || typeof metadata !== "object" || Array.isArray(metadata)) return "";
   return Object.entries(metadata)
-    .filter(([key]) => key !== "invitationId")
+    .filter(([key]) => key !== "invitationId" && key !== "shareLinkId")
     .map(([key, value]) => {
       if (value && typeof value === "object" && "from" in value && "to" in value) return `${key}: ${String(value.from)} → ${String(value.to)}`;
       return `${key}: ${typeof value === "string" ? value : JSON.stringify(value)}`;
@@ -60,7 +65,7 @@ export default function AuditPage() {
   return (
     <div className="stack">
       <h1>Audit trail</h1>
-      <p className="muted">Sign-ins, membership and settings changes in this organisation, newest first. Times in UTC.</p>
+      <p className="muted">Sign-ins, membership and settings changes, scenario changes and share links (created, revoked, viewed) in this organisation, newest first. Times in UTC.</p>
       <section className="card">
         {events.length === 0 ? (
           <p className="muted">No events on this page.</p>
