@@ -156,6 +156,11 @@ export default function ScenarioPage() {
           <Link to={`../compare?s=${scenario.id}`} relative="path" className="button secondary">
             Compare
           </Link>
+          {canManage ? (
+            <Link to={revision.number === scenario.latestRevisionNumber ? "share" : `share?revision=${revision.number}`} className="button secondary">
+              Share
+            </Link>
+          ) : null}
         </nav>
       </div>
       {scenario.archivedAt ? (

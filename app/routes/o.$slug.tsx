@@ -45,6 +45,7 @@ export default function OrganizationLayout() {
             </NavLink>
             <NavLink to={`${base}/scenarios`}>Scenarios</NavLink>
             <NavLink to={`${base}/members`}>Members</NavLink>
+            {hasRole(role, "editor") ? <NavLink to={`${base}/shares`}>Shares</NavLink> : null}
             {hasRole(role, "admin") ? <NavLink to={`${base}/settings`}>Settings</NavLink> : null}
             {hasRole(role, "admin") ? <NavLink to={`${base}/audit`}>Audit</NavLink> : null}
           </nav>
