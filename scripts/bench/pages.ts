@@ -19,7 +19,7 @@ import { formatTimings } from "./measure.ts";
 const PORT = Number(process.env.BENCH_PORT ?? 3190);
 const BASE = `http://localhost:${PORT}`;
 /** The headline figure that every input change moves, and the input typed into. */
-const TOTAL_SELECTOR = '[data-headline="cheapest-total"]';
+const TOTAL_SELECTOR = '[data-headline="cheapest"] .headline-card__value';
 const VOLUME_LABEL = "Requests in month 1";
 
 async function startServer(databaseUrl: string): Promise<() => void> {

@@ -18,7 +18,7 @@ export function HeadlineCards({ bundle, locale }: HeadlineCardsProps) {
     <section className="headline-cards" aria-label="Headline results">
       <ul>
         {cards.map((card) => (
-          <li key={card.id} className={card.tone === "warning" ? "headline-card headline-card--warning" : "headline-card"}>
+          <li key={card.id} data-headline={card.id} className={card.tone === "warning" ? "headline-card headline-card--warning" : "headline-card"}>
             <p className="headline-card__label">{card.label}</p>
             <p className="headline-card__value" title={card.fullValue ?? undefined}>
               {card.value}

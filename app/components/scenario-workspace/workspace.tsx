@@ -67,15 +67,24 @@ export function ScenarioWorkspace({ revision, latestRevisionNumber, canEdit, loc
   const submitted = useRef<Json | null>(null);
   const fetcher = useFetcher<SaveResponse>();
 
-  // A newly loaded revision (after a save, a restore or navigation) becomes the base; the draft follows it
-  // unless the user kept typing after pressing save.
+  // A newly loaded revision becomes the base when it is the one my save created (the draft takes its
+  // canonical form unless I typed on meanwhile) or when I have nothing unsaved. Otherwise (a reload after
+  // a refused save) my draft and its base stay put until the conflict is resolved explicitly.
   const loadedNumber = revision.number;
   const loadedInputs = revision.inputs;
+  const savedNumber = fetcher.data && "saved" in fetcher.data ? fetcher.data.saved : null;
+  const dirty = !isJsonEqual(draft, base.inputs);
   useEffect(() => {
-    setBase({ number: loadedNumber, inputs: loadedInputs });
-    setDraft((current) => (submitted.current === null || isJsonEqual(current, submitted.current) ? loadedInputs : current));
-    submitted.current = null;
-  }, [loadedNumber, loadedInputs]);
+    if (loadedNumber === base.number) return;
+    if (savedNumber === loadedNumber) {
+      setBase({ number: loadedNumber, inputs: loadedInputs });
+      setDraft((current) => (submitted.current === null || isJsonEqual(current, submitted.current) ? loadedInputs : current));
+      submitted.current = null;
+    } else if (!dirty) {
+      setBase({ number: loadedNumber, inputs: loadedInputs });
+      setDraft(loadedInputs);
+    }
+  }, [loadedNumber, loadedInputs, savedNumber, base.number, dirty]);
 
   useEffect(() => {
     const answer = fetcher.data;
@@ -84,7 +93,6 @@ export function ScenarioWorkspace({ revision, latestRevisionNumber, canEdit, loc
     if ("saved" in answer) setNote("");
   }, [fetcher.state, fetcher.data]);
 
-  const dirty = !isJsonEqual(draft, base.inputs);
   const live = useLiveResult(draft, { asOf: today });
   const bundle = dirty && live.bundle ? live.bundle : revision.result;
   const saving = fetcher.state !== "idle";
