@@ -6,13 +6,14 @@ import { createAuditEvent } from "./audit.server.ts";
 import { isUniqueViolation } from "./prisma-errors.server.ts";
 import { SlugTakenError } from "./user.server.ts";
 
-export type OrganizationSummary = { id: string; name: string; slug: string; defaultCurrency: string };
+/** `locale` (BCP 47) and `pdfPageSize` ("A4" | "LETTER") shape the organisation's PDF reports. */
+export type OrganizationSummary = { id: string; name: string; slug: string; defaultCurrency: string; locale: string; pdfPageSize: string };
 
 /** The organisation behind `slug` if `userId` is a member, with their role; null otherwise. */
 export async function getMembershipBySlug({ userId, slug }: { userId: string; slug: string }): Promise<{ org: OrganizationSummary; role: Role; membershipId: string } | null> {
   const membership = await prisma.membership.findFirst({
     where: { userId, org: { slug } },
-    select: { id: true, role: true, org: { select: { id: true, name: true, slug: true, defaultCurrency: true } } },
+    select: { id: true, role: true, org: { select: { id: true, name: true, slug: true, defaultCurrency: true, locale: true, pdfPageSize: true } } },
   });
   return membership ? { org: membership.org, role: membership.role, membershipId: membership.id } : null;
 }
@@ -51,11 +52,11 @@ export async function createOrganization({ userId, name, slug }: { userId: strin
   }
 }
 
-/** Updates name, slug and default currency; returns false if the organisation no longer exists. */
+/** Updates name, slug, default currency and (when given) report locale and PDF page size; returns false if the organisation no longer exists. */
 export async function updateOrganizationSettings({ orgId, actorUserId, settings }: { orgId: string; actorUserId: string; settings: OrganizationSettings }): Promise<boolean> {
   try {
     return await prisma.$transaction(async (tx) => {
-      const before = await tx.organization.findFirst({ where: { id: orgId }, select: { name: true, slug: true, defaultCurrency: true } });
+      const before = await tx.organization.findFirst({ where: { id: orgId }, select: { name: true, slug: true, defaultCurrency: true, locale: true, pdfPageSize: true } });
       if (!before) return false;
       const { count } = await tx.organization.updateMany({ where: { id: orgId }, data: settings });
       if (count !== 1) return false;

@@ -9,7 +9,7 @@ import { hasRole } from "~/auth/roles.ts";
 import { deleteOrganization, updateOrganizationSettings } from "~/models/organization.server.ts";
 import { SlugTakenError } from "~/models/user.server.ts";
 import { CURRENCIES, CURRENCY_LABELS } from "~/schemas/currency.ts";
-import { DeleteOrganizationSchema, OrganizationSettingsSchema } from "~/schemas/organization.ts";
+import { DeleteOrganizationSchema, OrganizationSettingsSchema, PDF_PAGE_SIZE_LABELS, PDF_PAGE_SIZES, REPORT_LOCALE_LABELS, REPORT_LOCALES } from "~/schemas/organization.ts";
 import { createFieldFailure, createFormFailure, readForm, validateForm, type FormFailure } from "~/utils/form.server.ts";
 
 export { TenantRouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary.tsx";
@@ -18,7 +18,7 @@ export const meta: MetaFunction = () => [{ title: "Settings · OpenTCO" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { org, role } = await requireMembership(request, params.slug, "admin");
-  return { org: { name: org.name, slug: org.slug, defaultCurrency: org.defaultCurrency }, canDelete: hasRole(role, "owner") };
+  return { org: { name: org.name, slug: org.slug, defaultCurrency: org.defaultCurrency, locale: org.locale, pdfPageSize: org.pdfPageSize }, canDelete: hasRole(role, "owner") };
 }
 
 type Intent = "update" | "delete";
@@ -90,6 +90,21 @@ export default function SettingsPage() {
             defaultValue={values.defaultCurrency ?? org.defaultCurrency}
             hint="ISO 4217. New scenarios start in this currency."
             error={errors.defaultCurrency}
+          />
+          <SelectField
+            name="locale"
+            label="Report locale"
+            options={REPORT_LOCALES.map((locale) => ({ value: locale, label: REPORT_LOCALE_LABELS[locale] }))}
+            defaultValue={values.locale ?? org.locale}
+            hint="How PDF reports write numbers, money and dates. Money stays in each scenario's currency."
+            error={errors.locale}
+          />
+          <SelectField
+            name="pdfPageSize"
+            label="PDF page size"
+            options={PDF_PAGE_SIZES.map((size) => ({ value: size, label: PDF_PAGE_SIZE_LABELS[size] }))}
+            defaultValue={values.pdfPageSize ?? org.pdfPageSize}
+            error={errors.pdfPageSize}
           />
           <button type="submit" disabled={busy}>
             Save settings

@@ -22,6 +22,28 @@ export const SlugSchema = z
 
 export const CurrencySchema = z.enum(CURRENCIES, { error: `Default currency: one of ${CURRENCIES.join(", ")}` });
 
+/** Locales the reports (PDF) format numbers, money and dates in: the organisation picks one. */
+export const REPORT_LOCALES = ["en-US", "en-GB", "de-DE", "de-CH", "fr-FR", "fr-CH", "nl-NL", "es-ES", "it-IT"] as const;
+export type ReportLocale = (typeof REPORT_LOCALES)[number];
+
+export const REPORT_LOCALE_LABELS: Record<ReportLocale, string> = {
+  "en-US": "English (United States) — 1,234.56",
+  "en-GB": "English (United Kingdom) — 1,234.56",
+  "de-DE": "Deutsch (Deutschland) — 1.234,56",
+  "de-CH": "Deutsch (Schweiz) — 1’234.56",
+  "fr-FR": "Français (France) — 1 234,56",
+  "fr-CH": "Français (Suisse) — 1 234,56",
+  "nl-NL": "Nederlands — 1.234,56",
+  "es-ES": "Español (España) — 1234,56",
+  "it-IT": "Italiano — 1.234,56",
+};
+
+/** Paper of the PDF reports. */
+export const PDF_PAGE_SIZES = ["A4", "LETTER"] as const;
+export type PdfPageSize = (typeof PDF_PAGE_SIZES)[number];
+
+export const PDF_PAGE_SIZE_LABELS: Record<PdfPageSize, string> = { A4: "A4 (210 × 297 mm)", LETTER: "Letter (8.5 × 11 in)" };
+
 export const SignupSchema = AccountSchema.extend({
   orgName: OrganizationNameSchema,
   slug: SlugSchema,
@@ -37,6 +59,9 @@ export const OrganizationSettingsSchema = z.object({
   name: OrganizationNameSchema,
   slug: SlugSchema,
   defaultCurrency: CurrencySchema,
+  // Optional so a form without them (older clients, API callers) leaves them as they are.
+  locale: z.enum(REPORT_LOCALES, { error: `Report locale: one of ${REPORT_LOCALES.join(", ")}` }).optional(),
+  pdfPageSize: z.enum(PDF_PAGE_SIZES, { error: `PDF page size: one of ${PDF_PAGE_SIZES.join(", ")}` }).optional(),
 });
 export type OrganizationSettings = z.infer<typeof OrganizationSettingsSchema>;
 
