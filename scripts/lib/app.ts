@@ -20,7 +20,9 @@ export async function buildIfStale(): Promise<void> {
   const changed = builtAt === 0 ? "no build yet" : await newerThan(buildInputs, builtAt);
   if (!changed) return;
   console.log(`Building the app (${changed})…`);
-  await runOrThrow("npm", ["run", "build"]);
+  // Always a production build, also when the caller runs under another NODE_ENV (Vitest sets "test",
+  // and remix build would then emit development JSX that the production server cannot run).
+  await runOrThrow("npm", ["run", "build"], { env: { ...process.env, NODE_ENV: "production" } });
 }
 
 /** The first input path modified after `timeMs`, or undefined. */
@@ -51,6 +53,12 @@ export async function seed(databaseUrl: string): Promise<void> {
 }
 
 /**
+ * The production server: remix-serve on the build, with the preload that keeps share-link tokens out
+ * of its request log (docs/decisions/011-share-links.md). Arguments to `node`, from the project root.
+ */
+export const SERVER_NODE_ARGS = ["--import", "./scripts/redact-request-log.js", "node_modules/@remix-run/serve/dist/cli.js", "./build/index.js"];
+
+/**
  * Serves the production build with remix-serve until it exits; resolves with its exit code.
  * remix-serve answers a signal by closing its listener, but the database pool keeps it alive,
  * so it is killed if it has not exited two seconds after the signal.
@@ -58,7 +66,7 @@ export async function seed(databaseUrl: string): Promise<void> {
 export async function serve({ port, databaseUrl }: { port: number; databaseUrl: string }): Promise<number> {
   // Otherwise the readiness probe below would greet whatever already listens there.
   if (!(await isPortFree(port))) throw new Error(`Port ${port} is already in use; set PORT to another one.`);
-  const exited = run("node", ["node_modules/@remix-run/serve/dist/cli.js", "./build/index.js"], {
+  const exited = run("node", SERVER_NODE_ARGS, {
     env: { ...process.env, NODE_ENV: "production", PORT: String(port), DATABASE_URL: databaseUrl },
     killAfterMs: 2000,
   });

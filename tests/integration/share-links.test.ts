@@ -251,7 +251,7 @@ describe("what a token reaches", () => {
   it("does nothing else through a token: no intent of the scenario page, no copy into the link's own organisation", async () => {
     const token = await createLink();
     const before = await snapshotOrganization(orgA.id);
-    const intents = [
+    const intents: Record<string, string>[] = [
       { intent: "save", baseRevision: "2", inputs: JSON.stringify(scenarioInputs("Hijacked")) },
       { intent: "rename", name: "Hijacked" },
       { intent: "archive" },
@@ -288,7 +288,8 @@ describe("what a token reaches", () => {
 
 /** A loader of any /s/ route, called for `token` from address `from`. */
 function openSharedWith(loader: NonNullable<RouteModule["loader"]>, file: string, token: string, from: string): Promise<RouteResult> {
-  const suffix = file.replace(/^s\.\$token/, "").replace(/\.tsx?$/, "").replace(/\./g, "/");
+  // "s.$token.pdf.tsx" → "/pdf", "s.$token_.$.tsx" (a splat) → "/anything".
+  const suffix = file.replace(/^s\.\$token_?/, "").replace(/\.tsx?$/, "").replace(/\$$/, "anything").replace(/\./g, "/");
   const request = createGetRequest(`/s/${token}${suffix}`);
   request.headers.set("X-Forwarded-For", from);
   return callLoader(loader, request, { token });
