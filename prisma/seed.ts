@@ -10,9 +10,9 @@ import { hashPassword, verifyPassword } from "../app/auth/password.server.ts";
 import { Decimal } from "../app/engine/index.ts";
 import { PrismaClient } from "../app/generated/prisma/client.ts";
 import { createScenario, saveRevision } from "../app/models/scenario.server.ts";
+import { DEMO_LOGIN } from "./demo-login.ts";
 
-/** Documented in README: a fixed, public demo password. Never reuse it for a real account. */
-export const DEMO_LOGIN = { email: "demo@opentco.local", password: "opentco-demo-2026", orgSlug: "demo", orgName: "Demo Corp" } as const;
+export { DEMO_LOGIN };
 
 export async function seedDemo(prisma: PrismaClient): Promise<typeof DEMO_LOGIN> {
   const existing = await prisma.user.findUnique({ where: { email: DEMO_LOGIN.email }, select: { id: true, passwordHash: true } });

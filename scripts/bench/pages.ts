@@ -9,7 +9,7 @@
  */
 import { spawn } from "node:child_process";
 import { chromium, type Page } from "@playwright/test";
-import { DEMO_LOGIN } from "../../prisma/seed.ts";
+import { DEMO_LOGIN } from "../../prisma/demo-login.ts";
 import { buildIfStale, migrate, seed } from "../lib/app.ts";
 import { provideDatabase, recreateDatabase, withDatabaseName } from "../lib/database.ts";
 import { portAnswers, sleep } from "../lib/net.ts";
