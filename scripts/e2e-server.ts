@@ -13,9 +13,11 @@ async function main(): Promise<number> {
   const port = portFromEnv("PORT", 3170);
   await buildIfStale();
   const server = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || undefined;
+  // E2E_DATABASE lets two runs on one machine (two checkouts, two ports) keep apart.
+  const databaseName = process.env.E2E_DATABASE || "opentco_e2e";
   const database = await provideDatabase({
-    databaseName: "opentco_e2e",
-    urlFromEnv: server && withDatabaseName(server, "opentco_e2e"),
+    databaseName,
+    urlFromEnv: server && withDatabaseName(server, databaseName),
   });
   try {
     console.log(`e2e database: ${redact(database.url)} (recreated empty)`);
