@@ -86,7 +86,7 @@ export default function AuditPage() {
                   <td>
                     <time dateTime={event.createdAt}>{event.createdAt.slice(0, 19).replace("T", " ")}</time>
                   </td>
-                  <td>{event.actorEmail ?? <span className="muted">deleted user</span>}</td>
+                  <td>{event.actorEmail ?? <span className="muted">{event.action.startsWith("share.") ? "someone with the link" : "deleted user"}</span>}</td>
                   <td>
                     {ACTION_LABELS[event.action] ?? event.action} <code className="muted">{event.action}</code>
                   </td>
