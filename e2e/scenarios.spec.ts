@@ -105,7 +105,7 @@ test("two tabs edit the same scenario: the second save is refused, the edits are
 
   // History: what changed between revisions 1 and 3, then restore revision 1 as revision 4.
   await page.getByRole("link", { name: "History (3)" }).click();
-  await page.getByLabel("From").selectOption("1");
+  await page.getByLabel("From", { exact: true }).selectOption("1");
   await page.getByLabel("to", { exact: true }).selectOption("3");
   await page.getByRole("button", { name: "Compare revisions" }).click();
   await expect(page.getByRole("row", { name: /workload\.volume\.requestsPerMonth/ })).toContainText("1000000");
@@ -134,16 +134,16 @@ test("import lists every error of a bad file; two scenarios are compared side by
   await page.getByRole("button", { name: "Support assistant, four options" }).click();
   await expect(page).toHaveURL(/\/scenarios\/\w+$/);
   await page.goto(`/o/${owner.slug}/scenarios`);
-  await page.getByRole("button", { name: "Hybrid with API overflow, in EUR" }).click();
+  await page.getByRole("button", { name: "EU personal data under GDPR" }).click();
   await expect(page).toHaveURL(/\/scenarios\/\w+$/);
   await page.goto(`/o/${owner.slug}/scenarios`);
   await page.getByRole("link", { name: "Compare scenarios" }).click();
   await page.getByLabel(/Support assistant/).check();
-  await page.getByLabel(/EU document assistant/).check();
+  await page.getByLabel(/EU insurer claims assistant/).check();
   await page.getByRole("button", { name: "Compare", exact: true }).click();
   const table = page.getByRole("region", { name: /Headline results; differences are against/ });
   await expect(table).toContainText("Support assistant");
-  await expect(table).toContainText("EU document assistant");
+  await expect(table).toContainText("EU insurer claims assistant");
   // The overlaid cumulative-cost chart, named by its title sentence.
   await expect(page.locator('svg[role="img"]').first()).toBeVisible();
   await screenshot(page, "25-compare");
