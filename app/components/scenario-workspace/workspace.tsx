@@ -202,6 +202,18 @@ export function ScenarioWorkspace({ revision, latestRevisionNumber, canEdit, loc
               {dirty ? (live.bundle ? (live.issues.length > 0 ? "· last valid inputs, fix the errors to update" : "· live, not yet saved") : "") : `· as saved in revision ${revision.number}`}
             </span>
           </h2>
+          {dirty && live.monteCarlo.status === "running" ? (
+            <p className="sensitivity-progress">
+              <label htmlFor="monte-carlo-progress">Monte Carlo and tornado for the new inputs</label>{" "}
+              <progress id="monte-carlo-progress" max={1} value={live.monteCarlo.progress} /> {Math.round(live.monteCarlo.progress * 100)} %
+            </p>
+          ) : null}
+          {dirty && live.monteCarlo.status === "error" ? (
+            <p className="form-error" role="alert">
+              The Monte Carlo run failed in this browser; the deterministic figures above are complete, and saving computes the
+              sensitivity on the server.
+            </p>
+          ) : null}
           <ScenarioResults bundle={bundle} locale={locale} />
         </section>
       </div>
