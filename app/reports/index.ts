@@ -21,5 +21,7 @@ export { CATEGORY_COLOURS, getSeriesStyle, OKABE_ITO, SERIES_COLOURS } from "./p
 export type { MarkerShape, SeriesStyle } from "./palette.ts";
 export { getHighlightedOptionId } from "./selection.ts";
 export type { MonteCarloData, OptionData, ResultBundle, ScenarioData, TornadoData } from "./types.ts";
+export { buildScenarioSpotlight } from "./spotlight.ts";
+export type { ScenarioSpotlight } from "./spotlight.ts";
 export { groupWarnings } from "./warnings.ts";
 export type { WarningEntry, WarningGroup } from "./warnings.ts";

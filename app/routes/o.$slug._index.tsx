@@ -1,18 +1,38 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireMembership } from "~/auth/membership.server.ts";
 import { hasRole, ROLE_LABELS } from "~/auth/roles.ts";
 import { getOrganizationOverview } from "~/models/organization.server.ts";
-import { listScenarios } from "~/models/scenario.server.ts";
-import { createFormatter } from "~/reports/index.ts";
+import { CumulativeCostChart } from "~/components/charts/index.ts";
+import { HeadlineCardList } from "~/components/scenario-results/index.tsx";
+import { getRevision, listScenarios } from "~/models/scenario.server.ts";
+import { buildScenarioSpotlight, createFormatter } from "~/reports/index.ts";
+import resultsStyles from "~/styles/results.css";
+import { getLocale } from "~/utils/locale.server.ts";
 import { CURRENCY_LABELS, type Currency } from "~/schemas/currency.ts";
 
 export { TenantRouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary.tsx";
 
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: resultsStyles }];
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { org, role } = await requireMembership(request, params.slug);
   const [overview, scenarios] = await Promise.all([getOrganizationOverview({ orgId: org.id }), listScenarios({ orgId: org.id })]);
-  return { org: { name: org.name, slug: org.slug, defaultCurrency: org.defaultCurrency }, role, recentScenarios: scenarios.slice(0, 5), scenarioCount: scenarios.length, ...overview };
+  // The most recently changed scenario's answer, so the first page after log-in shows figures and a chart.
+  const latest = scenarios[0];
+  const revision = latest ? await getRevision({ orgId: org.id, scenarioId: latest.id }) : null;
+  const spotlight =
+    latest && revision
+      ? { id: latest.id, name: latest.name, ...buildScenarioSpotlight(revision.result, createFormatter(revision.result.scenario.currency.code, getLocale(request))) }
+      : null;
+  return {
+    org: { name: org.name, slug: org.slug, defaultCurrency: org.defaultCurrency },
+    role,
+    spotlight,
+    recentScenarios: scenarios.slice(0, 5),
+    scenarioCount: scenarios.length,
+    ...overview,
+  };
 }
 
 const ROLE_ABILITIES = {
@@ -23,11 +43,21 @@ const ROLE_ABILITIES = {
 } as const;
 
 export default function OrganizationOverview() {
-  const { org, role, memberCount, pendingInvitationCount, createdAt, recentScenarios, scenarioCount } = useLoaderData<typeof loader>();
+  const { org, role, memberCount, pendingInvitationCount, createdAt, recentScenarios, scenarioCount, spotlight } = useLoaderData<typeof loader>();
   const currencyLabel = CURRENCY_LABELS[org.defaultCurrency as Currency] ?? org.defaultCurrency;
   return (
     <div className="stack">
       <h1>{org.name}</h1>
+      {spotlight ? (
+        <section className="card" aria-labelledby="spotlight-heading">
+          <h2 id="spotlight-heading">
+            Latest: <Link to={`scenarios/${spotlight.id}`}>{spotlight.name}</Link>
+          </h2>
+          {/* The cards' "Details" anchors live on the scenario's own page. */}
+          <HeadlineCardList cards={spotlight.cards.map((card) => (card.href ? { ...card, href: `scenarios/${spotlight.id}${card.href}` } : card))} />
+          <CumulativeCostChart charts={spotlight.cumulative} />
+        </section>
+      ) : null}
       <section className="card" aria-labelledby="recent-scenarios">
         <h2 id="recent-scenarios">Recent scenarios</h2>
         {recentScenarios.length === 0 ? (

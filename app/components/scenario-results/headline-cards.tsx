@@ -1,4 +1,4 @@
-import { buildHeadlineCards, type ResultBundle } from "~/reports/index.ts";
+import { buildHeadlineCards, type HeadlineCard, type ResultBundle } from "~/reports/index.ts";
 import { useFormatter } from "./use-formatter.ts";
 
 export interface HeadlineCardsProps {
@@ -13,7 +13,11 @@ export interface HeadlineCardsProps {
  */
 export function HeadlineCards({ bundle, locale }: HeadlineCardsProps) {
   const fmt = useFormatter(bundle.scenario.currency.code, locale);
-  const cards = buildHeadlineCards(bundle, fmt);
+  return <HeadlineCardList cards={buildHeadlineCards(bundle, fmt)} />;
+}
+
+/** Cards already built (e.g. by a loader, which then need not ship the whole result to the page). */
+export function HeadlineCardList({ cards }: { cards: readonly HeadlineCard[] }) {
   return (
     <section className="headline-cards" aria-label="Headline results">
       <ul>
