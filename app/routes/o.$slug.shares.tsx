@@ -54,7 +54,7 @@ function formatDay(iso: string): string {
 }
 
 function formatTime(iso: string): string {
-  return `${iso.slice(0, 16).replace("T", " ")} UTC`;
+  return `${iso.slice(11, 16)} UTC`;
 }
 
 export default function ShareLinksPage() {
@@ -64,16 +64,28 @@ export default function ShareLinksPage() {
   const liveCount = shareLinks.filter((link) => link.status === "active").length;
   const columns: DataColumn<ShareLinkListItem>[] = [
     { id: "label", header: "Label", cell: (row) => row.label, sortValue: (row) => row.label },
-    { id: "scenario", header: "Scenario", cell: (row) => <Link to={`/o/${slug}/scenarios/${row.scenarioId}`}>{row.scenarioName}</Link>, sortValue: (row) => row.scenarioName },
     {
-      id: "revision",
-      header: "Shows",
-      fit: true,
-      cell: (row) => (row.followLatest ? `Latest (now ${row.latestRevisionNumber})` : `Revision ${row.revisionNumber}`),
-      sortValue: (row) => (row.followLatest ? row.latestRevisionNumber : row.revisionNumber),
+      id: "scenario",
+      header: "Scenario and revision",
+      cell: (row) => (
+        <>
+          <Link to={`/o/${slug}/scenarios/${row.scenarioId}`}>{row.scenarioName}</Link>
+          <span className="share-cell-note">{row.followLatest ? `Latest revision (now ${row.latestRevisionNumber})` : `Revision ${row.revisionNumber}, pinned`}</span>
+        </>
+      ),
+      sortValue: (row) => row.scenarioName,
     },
-    { id: "createdBy", header: "Created by", cell: (row) => row.createdByEmail ?? <span className="muted">former member</span>, sortValue: (row) => row.createdByEmail ?? undefined },
-    { id: "createdAt", header: "Created", fit: true, cell: (row) => <time dateTime={row.createdAt}>{formatDay(row.createdAt)}</time>, sortValue: (row) => row.createdAt },
+    {
+      id: "createdAt",
+      header: "Created",
+      cell: (row) => (
+        <>
+          <time dateTime={row.createdAt}>{formatDay(row.createdAt)}</time>
+          <span className="share-cell-note">by {row.createdByEmail ?? "a former member"}</span>
+        </>
+      ),
+      sortValue: (row) => row.createdAt,
+    },
     { id: "expiresAt", header: "Expires", fit: true, cell: (row) => <time dateTime={row.expiresAt}>{formatDay(row.expiresAt)}</time>, sortValue: (row) => row.expiresAt },
     { id: "pdf", header: "PDF download", fit: true, cell: (row) => (row.allowPdf ? "allowed" : "not allowed"), sortValue: (row) => (row.allowPdf ? 1 : 0) },
     { id: "views", header: "Views", numeric: true, cell: (row) => row.viewCount, sortValue: (row) => row.viewCount },
@@ -81,7 +93,15 @@ export default function ShareLinksPage() {
       id: "lastViewedAt",
       header: "Last view",
       fit: true,
-      cell: (row) => (row.lastViewedAt ? <time dateTime={row.lastViewedAt}>{formatTime(row.lastViewedAt)}</time> : <span className="muted">never</span>),
+      cell: (row) =>
+        row.lastViewedAt ? (
+          <time dateTime={row.lastViewedAt}>
+            {formatDay(row.lastViewedAt)}
+            <span className="share-cell-note">{formatTime(row.lastViewedAt)}</span>
+          </time>
+        ) : (
+          <span className="muted">never</span>
+        ),
       sortValue: (row) => row.lastViewedAt ?? undefined,
     },
     { id: "status", header: "Status", fit: true, cell: (row) => <span className={`share-status share-status--${row.status}`}>{STATUS_LABELS[row.status]}</span>, sortValue: (row) => row.status },
