@@ -23,6 +23,7 @@ import resultsStyles from "~/styles/results.css";
 import scenarioStyles from "~/styles/scenarios.css";
 import { readForm, validateForm } from "~/utils/form.server.ts";
 import { getLocale } from "~/utils/locale.server.ts";
+import { readRevisionParam } from "~/utils/revision-param.server.ts";
 import { getToday } from "~/utils/today.server.ts";
 
 export { TenantRouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary.tsx";
@@ -31,17 +32,10 @@ export const links: LinksFunction = () => [editorStyles, resultsStyles, scenario
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.scenario.name} · OpenTCO` : "Scenario · OpenTCO" }];
 
-function parseRevisionParam(request: Request): number | undefined {
-  const raw = new URL(request.url).searchParams.get("revision");
-  if (raw === null) return undefined;
-  if (!/^[1-9]\d{0,6}$/.test(raw)) throwNotFound();
-  return Number(raw);
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { org, role } = await requireMembership(request, params.slug);
   const scenarioId = params.id ?? "";
-  const number = parseRevisionParam(request);
+  const number = readRevisionParam(new URL(request.url), "revision");
   const [scenario, revision] = await Promise.all([getScenario({ orgId: org.id, scenarioId }), getRevision({ orgId: org.id, scenarioId, number })]);
   if (!scenario || !revision) throwNotFound();
   return {

@@ -6,6 +6,7 @@ import { DataTable, type DataColumn } from "~/components/data-table.tsx";
 import { getRevisionDiff, getScenario, listRevisions } from "~/models/scenario.server.ts";
 import { createFormatter } from "~/reports/index.ts";
 import scenarioStyles from "~/styles/scenarios.css";
+import { readRevisionParam } from "~/utils/revision-param.server.ts";
 
 export { TenantRouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary.tsx";
 
@@ -13,21 +14,14 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: scenarioSt
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `History of ${data.scenario.name} · OpenTCO` : "History · OpenTCO" }];
 
-function readRevisionParam(url: URL, name: string, fallback: number): number {
-  const raw = url.searchParams.get(name);
-  if (raw === null) return fallback;
-  if (!/^[1-9]\d{0,6}$/.test(raw)) throwNotFound();
-  return Number(raw);
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { org, role } = await requireMembership(request, params.slug);
   const scenarioId = params.id ?? "";
   const scenario = await getScenario({ orgId: org.id, scenarioId });
   if (!scenario) throwNotFound();
   const url = new URL(request.url);
-  const to = readRevisionParam(url, "to", scenario.latestRevisionNumber);
-  const from = readRevisionParam(url, "from", Math.max(1, to - 1));
+  const to = readRevisionParam(url, "to", scenario.latestRevisionNumber) ?? scenario.latestRevisionNumber;
+  const from = readRevisionParam(url, "from", Math.max(1, to - 1)) ?? 1;
   const [revisions, diff] = await Promise.all([listRevisions({ orgId: org.id, scenarioId }), getRevisionDiff({ orgId: org.id, scenarioId, from, to })]);
   if (!diff) throwNotFound();
   return { scenario, revisions, diff, from, to, canEdit: hasRole(role, "editor") && scenario.archivedAt === null };
@@ -42,6 +36,21 @@ function describeHeadline(headline: Headline): string {
   const fmt = createFormatter(headline.currency);
   const breakEven = headline.breakEvenMonth == null ? "no break-even within the horizon" : `break-even in month ${headline.breakEvenMonth + 1}`;
   return `${headline.cheapestName}: ${fmt.money(headline.cheapestCashTotal)}, ${breakEven}`;
+}
+
+function RevisionSelect({ id, name, label, numbers, value }: { id: string; name: string; label: string; numbers: number[]; value: number }) {
+  return (
+    <>
+      <label htmlFor={id}>{label}</label>
+      <select id={id} name={name} defaultValue={value}>
+        {numbers.map((n) => (
+          <option key={n} value={n}>
+            revision {n}
+          </option>
+        ))}
+      </select>
+    </>
+  );
 }
 
 export default function ScenarioHistory() {
@@ -84,22 +93,8 @@ export default function ScenarioHistory() {
           What changed from revision {from} to revision {to}
         </h2>
         <Form method="get" className="inline-form">
-          <label htmlFor="diff-from">From</label>
-          <select id="diff-from" name="from" defaultValue={from}>
-            {numbers.map((n) => (
-              <option key={n} value={n}>
-                revision {n}
-              </option>
-            ))}
-          </select>
-          <label htmlFor="diff-to">to</label>
-          <select id="diff-to" name="to" defaultValue={to}>
-            {numbers.map((n) => (
-              <option key={n} value={n}>
-                revision {n}
-              </option>
-            ))}
-          </select>
+          <RevisionSelect id="diff-from" name="from" label="From" numbers={numbers} value={from} />
+          <RevisionSelect id="diff-to" name="to" label="to" numbers={numbers} value={to} />
           <button type="submit" className="secondary">
             Compare revisions
           </button>
