@@ -68,11 +68,26 @@ function isSelfHosted(kind: Scenario["options"][number]["kind"]): boolean {
   return kind === "owned-gpu" || kind === "rented-gpu";
 }
 
+export type MonteCarloOverrides = { draws?: number; seed?: number; ranges?: TriangularRange[] };
+
 /**
  * Runs `draws` float64 draws. `ranges`, `draws` and `seed` default to the scenario's
  * `sensitivity.monteCarlo`; with no ranges every draw equals the base case.
  */
-export function computeMonteCarlo(scenario: Scenario, overrides: { draws?: number; seed?: number; ranges?: TriangularRange[] } = {}): MonteCarloResult {
+export function computeMonteCarlo(scenario: Scenario, overrides: MonteCarloOverrides = {}): MonteCarloResult {
+  const run = iterateMonteCarlo(scenario, overrides, Number.MAX_SAFE_INTEGER);
+  for (;;) {
+    const step = run.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The same draws in the same order as `computeMonteCarlo`, yielding `{ done, total }` after every
+ * `chunkSize` draws and returning the result at the end: a caller (the browser's worker) can report
+ * progress and drop a run that newer input made obsolete, with figures equal to the one-shot run.
+ */
+export function* iterateMonteCarlo(scenario: Scenario, overrides: MonteCarloOverrides = {}, chunkSize = 200): Generator<{ done: number; total: number }, MonteCarloResult> {
   const settings = scenario.sensitivity.monteCarlo;
   const draws = overrides.draws ?? settings?.draws.toNumber() ?? 10_000;
   const seed = overrides.seed ?? settings?.seed.toNumber() ?? 1;
@@ -86,19 +101,23 @@ export function computeMonteCarlo(scenario: Scenario, overrides: { draws?: numbe
   const api = scenario.options.map((option) => option.kind === "api");
   const comparable = selfHosted.includes(true) && api.includes(true);
   let selfHostedCheaper = 0;
-  for (let draw = 0; draw < draws; draw++) {
-    const multipliers: Multipliers<number> = {};
-    for (const range of ranges) multipliers[range.driver] = sampleTriangular(range, random());
-    const run = runModel(floatArithmetic, params, multipliers);
-    let cheapestSelfHosted = Infinity;
-    let cheapestApi = Infinity;
-    run.options.forEach((series, i) => {
-      const total = computeCashTotal(floatArithmetic, series);
-      (totals[i] as Float64Array)[draw] = total;
-      if (selfHosted[i]) cheapestSelfHosted = Math.min(cheapestSelfHosted, total);
-      if (api[i]) cheapestApi = Math.min(cheapestApi, total);
-    });
-    if (comparable && cheapestSelfHosted < cheapestApi) selfHostedCheaper++;
+  for (let start = 0; start < draws; start += chunkSize) {
+    const end = Math.min(draws, start + chunkSize);
+    for (let draw = start; draw < end; draw++) {
+      const multipliers: Multipliers<number> = {};
+      for (const range of ranges) multipliers[range.driver] = sampleTriangular(range, random());
+      const run = runModel(floatArithmetic, params, multipliers);
+      let cheapestSelfHosted = Infinity;
+      let cheapestApi = Infinity;
+      run.options.forEach((series, i) => {
+        const total = computeCashTotal(floatArithmetic, series);
+        (totals[i] as Float64Array)[draw] = total;
+        if (selfHosted[i]) cheapestSelfHosted = Math.min(cheapestSelfHosted, total);
+        if (api[i]) cheapestApi = Math.min(cheapestApi, total);
+      });
+      if (comparable && cheapestSelfHosted < cheapestApi) selfHostedCheaper++;
+    }
+    yield { done: end, total: draws };
   }
   return {
     sampling: "float64",

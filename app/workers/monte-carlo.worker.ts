@@ -1,6 +1,5 @@
 /// <reference lib="webworker" />
-import { computeTornado, parseScenario, serializeResult } from "~/engine/index.ts";
-import { runMonteCarloInChunks } from "./monte-carlo-chunks.ts";
+import { computeTornado, iterateMonteCarlo, parseScenario, serializeResult } from "~/engine/index.ts";
 import type { WorkerRequest, WorkerResponse } from "./protocol.ts";
 
 /**
@@ -24,7 +23,11 @@ async function run(jobId: number, input: unknown): Promise<void> {
     return;
   }
   post({ type: "tornado", jobId, tornado: serializeResult(computeTornado(parsed.scenario)) });
-  const chunks = runMonteCarloInChunks(parsed.scenario);
+  if (parsed.scenario.sensitivity.monteCarlo === undefined) {
+    post({ type: "monte-carlo", jobId, monteCarlo: null });
+    return;
+  }
+  const chunks = iterateMonteCarlo(parsed.scenario);
   for (;;) {
     await yieldToMessages();
     if (currentJob !== jobId) return;

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { computeLiveResult, getWorkerUrl, WORKER_PATH } from "~/hooks/use-live-result.ts";
-import { computeMonteCarlo, parseScenario } from "~/engine";
-import { runMonteCarloInChunks } from "~/workers/monte-carlo-chunks.ts";
+import { computeMonteCarlo, iterateMonteCarlo, parseScenario } from "~/engine";
 import { EXAMPLE_NAMES, loadExample } from "./fixtures.ts";
 
 describe("Monte Carlo in chunks", () => {
@@ -10,7 +9,7 @@ describe("Monte Carlo in chunks", () => {
     (scenario.sensitivity as { monteCarlo: { draws: string } }).monteCarlo.draws = "450";
     const parsed = parseScenario(scenario);
     if (!parsed.ok) throw new Error("example must parse");
-    const chunks = runMonteCarloInChunks(parsed.scenario, 200);
+    const chunks = iterateMonteCarlo(parsed.scenario, {}, 200);
     const progress: number[] = [];
     let step = chunks.next();
     while (!step.done) {
@@ -19,12 +18,6 @@ describe("Monte Carlo in chunks", () => {
     }
     expect(progress).toEqual([200, 400, 450]);
     expect(step.value).toEqual(computeMonteCarlo(parsed.scenario));
-  });
-
-  it("gives null without Monte Carlo settings", () => {
-    const parsed = parseScenario(loadExample("eu-personal-data-compliance"));
-    if (!parsed.ok) throw new Error("example must parse");
-    expect(runMonteCarloInChunks(parsed.scenario).next()).toEqual({ done: true, value: null });
   });
 });
 
