@@ -1,8 +1,9 @@
 import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useParams } from "@remix-run/react";
 import { requireMembership, throwNotFound } from "~/auth/membership.server.ts";
 import { hasRole } from "~/auth/roles.ts";
 import { FormError } from "~/components/form-error.tsx";
+import { PdfDownloadButton } from "~/components/pdf-download-button.tsx";
 import { ScenarioWorkspace } from "~/components/scenario-workspace/workspace.tsx";
 import {
   archiveScenario,
@@ -139,6 +140,7 @@ export default function ScenarioPage() {
   const { scenario, revision, canEdit, canManage, canDelete, locale, today } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const menuError = actionData && "intent" in actionData ? actionData.formError : undefined;
+  const { slug } = useParams();
   return (
     <div className="stack scenario-page">
       <div className="page-heading">
@@ -149,6 +151,10 @@ export default function ScenarioPage() {
           </Link>
           <Link to={`../compare?s=${scenario.id}`} relative="path" className="button secondary">
             Compare
+          </Link>
+          <PdfDownloadButton href={`/o/${slug}/scenarios/${scenario.id}/pdf?revision=${revision.number}`} />
+          <Link to={`/o/${slug}/verify`} className="button secondary">
+            Verify a copy
           </Link>
           {canManage ? (
             <Link to={revision.number === scenario.latestRevisionNumber ? "share" : `share?revision=${revision.number}`} className="button secondary">

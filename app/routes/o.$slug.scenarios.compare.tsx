@@ -1,6 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData, useParams } from "@remix-run/react";
 import { requireMembership, throwNotFound } from "~/auth/membership.server.ts";
+import { PdfDownloadButton } from "~/components/pdf-download-button.tsx";
 import { CompareView } from "~/components/scenario-results/index.tsx";
 import { getRevision, getScenario, listScenarios } from "~/models/scenario.server.ts";
 import { CompareSelectionSchema } from "~/schemas/scenario.ts";
@@ -40,6 +41,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function CompareScenarios() {
   const { items, baseIndex, choices, selected, locale } = useLoaderData<typeof loader>();
+  const { slug } = useParams();
+  // The PDF takes the scenarios at the revisions shown, the base first.
+  const pdfItems = [items[baseIndex], ...items.filter((_, index) => index !== baseIndex)].flatMap((item) => (item ? [`s=${item.id}@${item.revisionNumber}`] : []));
   return (
     <div className="stack compare-page">
       <p>
@@ -81,6 +85,9 @@ export default function CompareScenarios() {
               Set base
             </button>
           </Form>
+          <p>
+            <PdfDownloadButton href={`/o/${slug}/scenarios/compare/pdf?${pdfItems.join("&")}`} label="Download comparison PDF" />
+          </p>
           <CompareView items={items.map(({ label, bundle }) => ({ label, bundle }))} baseIndex={baseIndex} locale={locale} />
         </>
       ) : (

@@ -3,4 +3,4 @@
  * links to it only when this is true and the link allows the PDF; set it in the same change that adds
  * the route (tests/integration/share-links.test.ts fails while the two disagree).
  */
-export const SHARED_PDF_ROUTE_EXISTS = false;
+export const SHARED_PDF_ROUTE_EXISTS = true;
