@@ -469,7 +469,6 @@ export function ReportDocument({ report }: { report: Report }) {
       creator="OpenTCO"
       producer="OpenTCO (@react-pdf/renderer)"
       creationDate={date}
-      modificationDate={date}
       language={info.language}
     >
       {report.kind === "scenario" ? <ScenarioDocument report={report} /> : <CompareDocument report={report} />}
