@@ -209,10 +209,10 @@ function drawChart(chart: AnyChart): ReactNode {
 
 /**
  * A chart as a figure: its sentence title, the drawing scaled to `width` points (12-unit text at
- * 720 units wide comes out at about 8 pt on A4), its legend and an optional note. Never split across
- * pages.
+ * 720 units wide comes out at about 8 pt on A4), its legend, an optional note and its description.
+ * Never split across pages.
  */
-export function PdfChart({ chart, width, legend = true, note }: { chart: AnyChart; width: number; legend?: boolean; note?: string | null }) {
+export function PdfChart({ chart, width, legend = true, describe = true, note }: { chart: AnyChart; width: number; legend?: boolean; describe?: boolean; note?: string | null }) {
   const height = (width * chart.height) / chart.width;
   return (
     <View wrap={false} style={{ marginBottom: 12 }}>
@@ -222,7 +222,7 @@ export function PdfChart({ chart, width, legend = true, note }: { chart: AnyChar
       </Svg>
       {legend ? <Legend entries={chart.legend} /> : null}
       {note ? <Text style={{ fontSize: 8.5, fontWeight: 600, marginTop: 3 }}>{note}</Text> : null}
-      <Text style={{ fontSize: 7.5, color: INK.muted, marginTop: 3 }}>{chart.description}</Text>
+      {describe ? <Text style={{ fontSize: 7.5, color: INK.muted, marginTop: 3 }}>{chart.description}</Text> : null}
     </View>
   );
 }

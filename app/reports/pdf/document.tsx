@@ -41,12 +41,15 @@ const styles = StyleSheet.create({
   cell: { paddingVertical: 2.5, paddingHorizontal: 3, fontSize: 7.6 },
   headCell: { paddingVertical: 3, paddingHorizontal: 3, fontSize: 7.4, fontWeight: 700 },
   figureGrid: { flexDirection: "row", flexWrap: "wrap", marginBottom: 6 },
-  figure: { width: "50%", paddingRight: 8, marginBottom: 5 },
+  figure: { width: "33.33%", paddingRight: 8, marginBottom: 4 },
   figureLabel: { fontSize: 7.2, color: COLOURS.muted, fontWeight: 600, textTransform: "uppercase" },
-  figureValue: { fontSize: 10.5, fontWeight: 700 },
-  answer: { fontSize: 11.5, fontWeight: 600, marginBottom: 10 },
+  figureValue: { fontSize: 9.5, fontWeight: 700 },
+  answer: { fontSize: 11.5, fontWeight: 600, marginBottom: 8 },
   swatch: { width: 6, height: 6, marginRight: 3, marginTop: 2 },
 });
+
+/** The summary's chart is drawn smaller and without its description (the title says it), so the summary fits on one page. */
+const SUMMARY_CHART_SCALE = 0.72;
 
 function contentWidth(size: PdfPageSize): number {
   return PAGE_WIDTH[size] - 2 * MARGIN.side;
@@ -146,25 +149,27 @@ function SummaryPart({ section, width }: { section: ScenarioSection; width: numb
     <View>
       <Heading level={1}>Executive summary</Heading>
       <Text style={styles.answer}>{summary.answer}</Text>
-      <Figures items={summary.figures} />
+      <Figures items={[...summary.figures, ...summary.monteCarlo]} />
       {summary.alternatives ? (
         <>
           <Heading level={3}>Savings against each alternative over the horizon</Heading>
           <Table table={summary.alternatives} />
         </>
       ) : null}
-      <PdfChart chart={summary.cumulative} width={width} />
+      <PdfChart chart={summary.cumulative} width={width * SUMMARY_CHART_SCALE} describe={false} />
       <Heading level={3}>What moves the answer most</Heading>
       <Text style={[styles.small, styles.paragraph]}>{summary.driversNote}</Text>
-      {summary.drivers ? <Table table={summary.drivers} /> : null}
-      <Heading level={3}>Monte Carlo range</Heading>
-      <Figures items={summary.monteCarlo} />
+      {summary.drivers.map((line) => (
+        <Text key={line} style={[styles.small, styles.paragraph]}>
+          {line}
+        </Text>
+      ))}
       <Heading level={3}>Key warnings</Heading>
       {summary.keyWarnings.length === 0 ? (
         <Text>No warnings.</Text>
       ) : (
         summary.keyWarnings.map((line) => (
-          <Text key={line} style={styles.paragraph}>
+          <Text key={line} style={[styles.small, styles.paragraph]}>
             • {line}
           </Text>
         ))
@@ -195,7 +200,7 @@ function WarningsPart({ groups }: { groups: WarningGroup[] }) {
 
 const STATUS_COLOURS = { met: COLOURS.text, info: COLOURS.muted, condition: COLOURS.warning, block: COLOURS.block } as const;
 
-function Deployment({ deployment }: { deployment: DeploymentView }) {
+function Deployment({ deployment, objectives }: { deployment: DeploymentView; objectives: ComplianceMatrix["objectives"] }) {
   return (
     <View style={{ marginBottom: 6 }}>
       <Text style={{ fontWeight: 600 }} minPresenceAhead={40}>
@@ -206,6 +211,7 @@ function Deployment({ deployment }: { deployment: DeploymentView }) {
       {deployment.seal.map((cell, index) => (
         <View key={index} style={{ marginLeft: 8, marginTop: 2 }} wrap={false}>
           <Text style={styles.small}>
+            <Text style={{ fontWeight: 600 }}>{`${objectives[index]?.id ?? ""} ${objectives[index]?.name ?? ""}: `}</Text>
             {`SEAL ${cell.level} (${cell.levelName})`}
             {cell.minimum !== null ? ` · minimum ${cell.minimum}${cell.belowMinimum ? ", not met" : ", met"}` : ""}
             {cell.override ? ` · overridden from ${cell.derivedLevel}; justification: “${cell.override.justification}”` : ""}
@@ -263,7 +269,7 @@ function CompliancePart({ matrix }: { matrix: ComplianceMatrix }) {
           <Text style={{ fontWeight: 700, marginTop: 4 }} minPresenceAhead={50}>
             {option.name} — {option.verdictLabel}
           </Text>
-          {option.deployments.length === 0 ? <Text style={styles.small}>No deployment assessed.</Text> : option.deployments.map((deployment) => <Deployment key={deployment.part} deployment={deployment} />)}
+          {option.deployments.length === 0 ? <Text style={styles.small}>No deployment assessed.</Text> : option.deployments.map((deployment) => <Deployment key={deployment.part} deployment={deployment} objectives={matrix.objectives} />)}
         </View>
       ))}
     </View>
@@ -417,8 +423,6 @@ function ScenarioDocument({ report }: { report: ScenarioReport }) {
       </Pages>
       <Pages frame={frame} size={size}>
         <AssumptionsPart section={section} />
-      </Pages>
-      <Pages frame={frame} size={size}>
         <InputsPart section={section} />
       </Pages>
       <Pages frame={frame} size={size}>

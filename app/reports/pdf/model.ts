@@ -90,8 +90,9 @@ export interface ExecutiveSummary {
   figures: LabelledValue[];
   /** Savings of the cheapest compliant option against each alternative, with break-even months. */
   alternatives: TextTable | null;
-  /** The three drivers that move the answer most (tornado), or a sentence why there are none. */
-  drivers: TextTable | null;
+  /** The three drivers that move the answer most (tornado), one line each, widest swing first. */
+  drivers: string[];
+  /** Which option the drivers move, or why there are none. */
   driversNote: string;
   /** Monte Carlo P10–P90 and the probability that self-hosting is cheaper, or why it is absent. */
   monteCarlo: LabelledValue[];
@@ -252,17 +253,12 @@ function buildSummary(bundle: ResultBundle, fmt: Formatter): ExecutiveSummary {
         };
 
   const tornadoChart = buildTornadoChart(scenario, tornado, fmt, WIDE_LAYOUT);
-  const drivers: TextTable | null =
-    tornadoChart === null
-      ? null
-      : {
-          columns: tornadoChart.table.columns.map((column, index) => ({ header: column.header, numeric: column.numeric, weight: index === 0 ? 2.4 : 1.6 })),
-          rows: tornadoChart.table.rows.slice(0, 3).map((cells) => ({ cells, emphasised: false, style: null })),
-        };
+  // The tornado's table rows: driver, low multiplier, total at low, high multiplier, total at high, swing.
+  const drivers = (tornadoChart?.table.rows ?? []).slice(0, 3).map(([driver, lowMultiplier, low, highMultiplier, high, swing], index) => `${index + 1}. ${driver}: ${low} at ${lowMultiplier} to ${high} at ${highMultiplier} (swing ${swing})`);
   const driversNote =
     tornadoChart === null
       ? "No driver moves the cheapest option's total (no tornado run, or every driver is flat)."
-      : `One driver at a time moved to its low and high multiplier, everything else at base, for ${scenario.options.find((option) => option.id === tornadoChart.optionId)?.name ?? "the cheapest option"}: ${tornadoChart.title}.`;
+      : `Total cash cost of ${scenario.options.find((option) => option.id === tornadoChart.optionId)?.name ?? "the cheapest option"} with one driver at a time moved to its low and high multiplier, everything else at base (${fmt.money(tornadoChart.base.total)}):`;
 
   const estimate = monteCarlo?.options.find((option) => option.optionId === cheapest?.id);
   const monteCarloFigures: LabelledValue[] =

@@ -24,9 +24,8 @@ describe("executive summary", () => {
   });
 
   it("lists the three drivers with the widest swing, widest first", () => {
-    const rows = summary.drivers?.rows ?? [];
-    expect(rows).toHaveLength(3);
-    const swings = rows.map((row) => Number((row.cells[5] ?? "").replace(/[^0-9.]/g, "")));
+    expect(summary.drivers).toHaveLength(3);
+    const swings = summary.drivers.map((line) => Number(/swing \$([\d,.]+)\)/.exec(line)?.[1]?.replace(/,/g, "")));
     expect([...swings].sort((a, b) => b - a)).toEqual(swings);
   });
 

@@ -80,7 +80,7 @@ describe("scenario report (hybrid EUR example, A4, en-US)", () => {
   it("gives the executive summary: savings vs each alternative, break-even, top drivers, Monte Carlo, warnings", () => {
     // Figure labels are printed in capitals (text-transform), so compare without case.
     const summary = normalise(first.pdf.pages.slice(1, 4).join(" ")).toLowerCase();
-    for (const expected of ["Executive summary", "Savings against each alternative", "Break-even", "What moves the answer most", "Monte Carlo range", "Probability self-hosting is cheaper", "Key warnings"]) {
+    for (const expected of ["Executive summary", "Savings against each alternative", "Break-even", "What moves the answer most", "P10–P90", "Probability self-hosting is cheaper", "Key warnings"]) {
       expect(summary).toContain(expected.toLowerCase());
     }
   });
