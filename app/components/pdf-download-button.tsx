@@ -1,6 +1,8 @@
 import { useState, type MouseEvent } from "react";
 import { FormError } from "./form-error.tsx";
 
+// The failure sits under the button, so the row of buttons keeps its order.
+const STACKED = { display: "inline-flex", flexDirection: "column", alignItems: "flex-start", gap: "0.25rem", maxWidth: "28rem" } as const;
 const VISUALLY_HIDDEN = { position: "absolute", width: 1, height: 1, overflow: "hidden", clip: "rect(0 0 0 0)", whiteSpace: "nowrap" } as const;
 
 /** The name the server gave the file (RFC 6266 `filename*` first), else `fallback`. */
@@ -47,7 +49,7 @@ export function PdfDownloadButton({ href, label = "Download PDF" }: { href: stri
   }
 
   return (
-    <span className="pdf-download">
+    <span style={STACKED}>
       <a className="button secondary" href={href} download onClick={download} aria-disabled={working || undefined} aria-busy={working || undefined}>
         {working ? "Preparing PDF…" : label}
       </a>
