@@ -74,8 +74,8 @@ function Frame({ frame }: { frame: PageFrame }) {
       </View>
       <View style={styles.footer} fixed>
         <View style={styles.footerRow}>
-          <Text>{frame.revisionLine}</Text>
-          <Text render={({ pageNumber, totalPages }) => `page ${pageNumber} of ${totalPages}`} />
+          <Text style={{ flexShrink: 1, paddingRight: 12 }}>{frame.revisionLine}</Text>
+          <Text style={{ flexShrink: 0 }} render={({ pageNumber, totalPages }) => `page ${pageNumber} of ${totalPages}`} />
         </View>
         <Text>{frame.fingerprintLine}</Text>
       </View>

@@ -510,7 +510,7 @@ export function buildCompareReport(source: CompareReportSource): CompareReport {
       { header: "Scenario", numeric: false, weight: 3 },
       { header: "Cheapest compliant option", numeric: false, weight: 2.6 },
       { header: "Horizon cash TCO", numeric: true, weight: 2 },
-      { header: `Difference vs ${source.items[0]?.scenarioName ?? "base"}`, numeric: true, weight: 2 },
+      { header: "Difference vs base", numeric: true, weight: 2 },
       { header: "Savings vs runner-up", numeric: true, weight: 1.8 },
       { header: "Break-even vs runner-up", numeric: false, weight: 2 },
       { header: "Monte Carlo P10–P90", numeric: true, weight: 2.2 },
@@ -557,7 +557,7 @@ export function buildCompareReport(source: CompareReportSource): CompareReport {
     },
     frame: {
       header: `Comparison of ${source.items.length} scenarios`,
-      revisionLine: `Revisions: ${source.items.map((item) => `${item.scenarioName} r${item.revision.number} (${item.revision.id})`).join(" · ")}`,
+      revisionLine: `Revisions: ${source.items.map((item) => `r${item.revision.number} ${item.revision.id}`).join(" · ")}`,
       fingerprintLine: `Fingerprints (first 16 hex digits; full ones on the cover): ${fingerprints}`,
     },
     cover: {
@@ -574,7 +574,7 @@ export function buildCompareReport(source: CompareReportSource): CompareReport {
     overviewNote:
       chart === null
         ? "The scenarios use different currencies: no difference is taken across currencies and no common chart is drawn."
-        : `Differences are against ${labels[0]}. Each line of the chart is the scenario's cheapest compliant option.`,
+        : `Differences are against the base, ${labels[0]}. Each line of the chart is the scenario's cheapest compliant option.`,
     chart,
     sections: source.items.map((item, index) => buildSection(item.scenarioName, item.revision, formatters[index] as Formatter)),
     methodology: buildMethodology(),
