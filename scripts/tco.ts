@@ -1,7 +1,8 @@
 /**
- * npm run tco -- <scenario.json> [--json] [--as-of YYYY-MM-DD] [--no-sensitivity]
- * Prints a readable comparison (or, with --json, the full serialized results). Invalid input exits 2
- * and lists every bad field with its path and the rule it broke.
+ * npm run tco -- <scenario.json> [--json [--exact]] [--as-of YYYY-MM-DD] [--no-sensitivity]
+ * Prints a readable comparison, or with --json the results with figures rounded for the currency
+ * (--exact: every figure as an exact decimal string). A bad argument exits 2 with one line; an invalid
+ * scenario exits 2 and lists every bad field with its path and the rule it broke; --help exits 0.
  */
 import { readFileSync } from "node:fs";
 import { computeMonteCarlo, computeScenario, computeTornado, parseScenario, serializeResult } from "../app/engine/index.ts";
@@ -12,39 +13,79 @@ import {
   buildMonteCarloChart,
   buildTornadoChart,
   createFormatter,
+  describeCurrency,
   groupWarnings,
+  roundResultBundle,
   type DataTable,
   type ResultBundle,
 } from "../app/reports/index.ts";
+import { migrateScenario } from "../app/scenarios/migrate.ts";
 import { formatComplianceMatrix } from "./lib/format-compliance.ts";
+import { stringifyReadable } from "./lib/readable-json.ts";
 
-const USAGE = "usage: npm run tco -- <scenario.json> [--json] [--as-of YYYY-MM-DD] [--no-sensitivity]";
+const USAGE = `Usage: npm run tco -- <scenario.json> [options]
 
+Compares the options of a scenario file (examples in public/examples/) and prints the result.
+
+Options:
+  --as-of YYYY-MM-DD  the day the figures are for (judges stale catalogue entries); default today (UTC)
+  --json              the results as JSON, figures rounded for the currency (money to its minor units)
+  --exact             with --json: every figure as the engine's exact decimal string
+  --no-sensitivity    skip the tornado and Monte Carlo runs
+  -h, --help          print this help`;
+
+/** A bad invocation: one line on stderr, exit 2. */
 function fail(message: string): never {
-  process.stderr.write(`${message}\n`);
+  process.stderr.write(`tco: ${message}\n`);
   process.exit(2);
 }
 
-function parseArgs(argv: string[]): { file: string; json: boolean; asOf: string; sensitivity: boolean } {
+function failWithUsageHint(message: string): never {
+  fail(`${message} (npm run tco -- --help lists the options)`);
+}
+
+/** True for a real calendar day written YYYY-MM-DD (2026-02-30 and 2026-13-45 are not). */
+function isCalendarDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
+interface Args {
+  file: string;
+  json: boolean;
+  exact: boolean;
+  asOf: string;
+  sensitivity: boolean;
+}
+
+function parseArgs(argv: string[]): Args {
   let file: string | null = null;
   let json = false;
+  let exact = false;
   let sensitivity = true;
   // The CLI may read the clock; the engine receives the date as an argument.
   let asOf = new Date().toISOString().slice(0, 10);
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
-    if (arg === "--json") json = true;
+    if (arg === "--help" || arg === "-h") {
+      process.stdout.write(`${USAGE}\n`);
+      process.exit(0);
+    } else if (arg === "--json") json = true;
+    else if (arg === "--exact") exact = true;
     else if (arg === "--no-sensitivity") sensitivity = false;
     else if (arg === "--as-of") {
       const value = argv[++i];
-      if (value === undefined || !/^\d{4}-\d{2}-\d{2}$/.test(value)) fail(`--as-of needs a date YYYY-MM-DD\n${USAGE}`);
+      if (value === undefined) failWithUsageHint("--as-of needs a date YYYY-MM-DD");
+      if (!isCalendarDate(value)) fail(`--as-of ${value} is not a date YYYY-MM-DD`);
       asOf = value;
-    } else if (arg.startsWith("--")) fail(`unknown option ${arg}\n${USAGE}`);
+    } else if (arg.startsWith("-") && arg !== "-") failWithUsageHint(`unknown option ${arg}`);
     else if (file === null) file = arg;
-    else fail(`only one scenario file is accepted\n${USAGE}`);
+    else failWithUsageHint(`one scenario file at a time (got ${file} and ${arg})`);
   }
-  if (file === null) fail(USAGE);
-  return { file, json, asOf, sensitivity };
+  if (file === null) failWithUsageHint("no scenario file given");
+  if (exact && !json) fail("--exact applies to --json output; add --json");
+  return { file, json, exact, asOf, sensitivity };
 }
 
 function readJson(file: string): unknown {
@@ -85,7 +126,7 @@ function printReadable(bundle: ResultBundle): void {
   const out: string[] = [];
   out.push(scenario.name);
   out.push(
-    `${scenario.horizonMonths} months from ${scenario.startMonth}; ${currency.code} at ${currency.perUsd} per USD (${currency.source}, ${currency.asOf}); discount ${fmt.percent(scenario.discountRatePerYear)}/yr; residual value credit ${scenario.creditResidualValue ? "on" : "off"}; as of ${scenario.asOf}`,
+    `${scenario.horizonMonths} months from ${scenario.startMonth}; ${describeCurrency(currency, fmt)}; discount ${fmt.percent(scenario.discountRatePerYear)}/yr; residual value credit ${scenario.creditResidualValue ? "on" : "off"}; as of ${scenario.asOf}`,
   );
   out.push("");
   for (const card of buildHeadlineCards(bundle, fmt)) {
@@ -121,8 +162,8 @@ function printReadable(bundle: ResultBundle): void {
   out.push("Break-even (row against column: first month from which the row stays at or below the column):");
   out.push(
     table(
-      ["", ...rows.map((row) => row.optionId)],
-      rows.map((row) => [row.optionId, ...rows.map((other) => (other.optionId === row.optionId ? "-" : (row.breakEven.find((cell) => cell.otherId === other.optionId)?.text ?? "")))]),
+      ["", ...rows.map((row) => row.name)],
+      rows.map((row) => [row.name, ...rows.map((other) => (other.optionId === row.optionId ? "-" : (row.breakEven.find((cell) => cell.otherId === other.optionId)?.text ?? "")))]),
       [false, ...rows.map(() => true)],
     ),
   );
@@ -159,8 +200,16 @@ function printReadable(bundle: ResultBundle): void {
   process.stdout.write(`${out.join("\n")}\n`);
 }
 
+// `npm run tco -- … | head` closes the pipe early: that is the reader's choice, not an error.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EPIPE") process.exit(0);
+  throw error;
+});
+
 const args = parseArgs(process.argv.slice(2));
-const parsed = parseScenario(readJson(args.file));
+// Files of an older format are upgraded first, as the app does when it opens a saved revision.
+const migrated = migrateScenario(readJson(args.file));
+const parsed = migrated.ok ? parseScenario(migrated.scenario) : { ok: false as const, issues: migrated.issues };
 if (!parsed.ok) {
   process.stderr.write(`${args.file}: invalid scenario (${parsed.issues.length} problem${parsed.issues.length === 1 ? "" : "s"})\n`);
   for (const issue of parsed.issues) process.stderr.write(`  ${issue.path}: ${issue.message}\n`);
@@ -169,8 +218,11 @@ if (!parsed.ok) {
 const result = computeScenario(parsed.scenario, { asOf: args.asOf });
 const tornado = args.sensitivity ? computeTornado(parsed.scenario) : null;
 const monteCarlo = args.sensitivity && parsed.scenario.sensitivity.monteCarlo ? computeMonteCarlo(parsed.scenario) : null;
+const bundle: ResultBundle = { scenario: serializeResult(result), tornado: tornado && serializeResult(tornado), monteCarlo: monteCarlo && serializeResult(monteCarlo) };
 if (args.json) {
-  process.stdout.write(`${JSON.stringify(serializeResult({ result, tornado, monteCarlo }), null, 2)}\n`);
+  const shown = args.exact ? bundle : roundResultBundle(bundle);
+  const figures = args.exact ? "exact" : "rounded";
+  process.stdout.write(`${stringifyReadable({ figures, result: shown.scenario, tornado: shown.tornado, monteCarlo: shown.monteCarlo })}\n`);
 } else {
-  printReadable({ scenario: serializeResult(result), tornado: tornado && serializeResult(tornado), monteCarlo: monteCarlo && serializeResult(monteCarlo) });
+  printReadable(bundle);
 }

@@ -133,6 +133,16 @@ function toIssues(error: z.ZodError): ScenarioIssue[] {
       const message = issue.input === undefined ? "is required" : `must be ${/^[aeiou]/.test(issue.expected) ? "an" : "a"} ${issue.expected}`;
       return [{ path: joinPath(issue.path), message }];
     }
+    if (issue.code === "invalid_value") {
+      // zod's default reads "Invalid input: expected 1" / "Invalid option: expected one of …".
+      const allowed = issue.values.map(String);
+      const message = allowed.length === 1 ? `must be ${allowed[0]}` : `must be one of ${allowed.join(", ")}`;
+      return [{ path: joinPath(issue.path), message }];
+    }
+    if (issue.code === "invalid_union" && "options" in issue && issue.discriminator !== undefined && issue.options !== undefined) {
+      // An unknown discriminator ("kind"): zod's default is "Invalid discriminator value. Expected 'api' | …".
+      return [{ path: joinPath(issue.path), message: `must be one of ${issue.options.map(String).join(", ")}` }];
+    }
     return [{ path: joinPath(issue.path), message: issue.message }];
   });
 }

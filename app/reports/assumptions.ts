@@ -5,7 +5,7 @@
 import type { CatalogueValueUsed, Serialized } from "../engine/index.ts";
 import { STALE_AFTER_DAYS } from "../engine/index.ts";
 import type { Formatter } from "./format.ts";
-import type { ResultBundle } from "./types.ts";
+import type { ResultBundle, ScenarioData } from "./types.ts";
 
 export interface ScenarioFact {
   label: string;
@@ -45,13 +45,21 @@ function withUnit(value: string, unit: string, fmt: Formatter): string {
   return shown === "" ? fmt.number(value) : `${fmt.number(value)} ${shown}`;
 }
 
+/**
+ * The scenario's currency in words: the catalogue's own currency (USD) needs no rate, any other names
+ * its rate per USD with the rate's source and date ("EUR at 0.92 per USD (ECB, 2026-11-20)").
+ */
+export function describeCurrency(currency: ScenarioData["currency"], fmt: Formatter): string {
+  if (currency.code === "USD") return "USD, the catalogue's currency";
+  return `${currency.code} at ${fmt.number(currency.perUsd)} per USD (${currency.source}, ${currency.asOf})`;
+}
+
 /** The scenario's settings and every catalogue value used, deduplicated across options. */
 export function buildAssumptions(bundle: ResultBundle, fmt: Formatter): Assumptions {
   const { scenario } = bundle;
-  const currency = scenario.currency;
   const scenarioFacts: ScenarioFact[] = [
     { label: "Horizon", value: `${scenario.horizonMonths} months from ${fmt.month(scenario.startMonth)}` },
-    { label: "Currency", value: `${currency.code} at ${fmt.number(currency.perUsd)} per USD (${currency.source}, ${currency.asOf})` },
+    { label: "Currency", value: describeCurrency(scenario.currency, fmt) },
     { label: "Discount rate", value: `${fmt.percent(scenario.discountRatePerYear)} per year` },
     { label: "Residual value credit", value: scenario.creditResidualValue ? "on: hardware still held at the horizon end is credited" : "off" },
     { label: "Results as of", value: scenario.asOf },

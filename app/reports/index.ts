@@ -2,7 +2,7 @@
  * The presenter layer: engine results (plain data, `ResultBundle`) → view-models and chart geometry for
  * the web pages, the CLI and the PDF. Display logic lives here and nowhere else.
  */
-export { buildAssumptions } from "./assumptions.ts";
+export { buildAssumptions, describeCurrency } from "./assumptions.ts";
 export type { AssumptionRow, Assumptions, ScenarioFact } from "./assumptions.ts";
 export { buildHeadlineCards } from "./cards.ts";
 export type { HeadlineCard } from "./cards.ts";
@@ -19,6 +19,7 @@ export { COST_CATEGORY_LABELS, DRIVER_LABELS, KIND_LABELS, VERDICT_LABELS, WARNI
 export type { CostCategory } from "./labels.ts";
 export { CATEGORY_COLOURS, getSeriesStyle, OKABE_ITO, SERIES_COLOURS } from "./palette.ts";
 export type { MarkerShape, SeriesStyle } from "./palette.ts";
+export { roundResultBundle } from "./rounded-results.ts";
 export { getHighlightedOptionId } from "./selection.ts";
 export type { MonteCarloData, OptionData, ResultBundle, ScenarioData, TornadoData } from "./types.ts";
 export { buildScenarioSpotlight } from "./spotlight.ts";

@@ -36,14 +36,90 @@ describe("npm run tco", () => {
     expect(stdout).toContain("is from 2024-05-31, 908 days before 2026-11-25. [owned-h100, rented-h100]");
   }, 60_000);
 
-  it("with --json prints results whose money is exact decimal strings", () => {
-    const { status, stdout } = runTco(["public/examples/four-options-60-months.json", "--json", "--as-of", "2026-11-25", "--no-sensitivity"]);
+  it("labels the break-even matrix with option names and gives no rate for the catalogue's own currency", () => {
+    const { status, stdout } = runTco(["public/examples/four-options-60-months.json", "--as-of", "2026-11-25", "--no-sensitivity"]);
     expect(status).toBe(0);
-    const { result, tornado } = JSON.parse(stdout) as { result: { options: { totals: { cash: unknown } }[] }; tornado: unknown };
-    const options = result.options;
-    expect(tornado).toBeNull();
-    expect(options.length).toBe(4);
-    for (const option of options) expect(option.totals.cash).toMatch(/^-?\d+(\.\d+)?$/);
+    expect(stdout).not.toContain("USD at 1 per USD");
+    expect(stdout.split("\n")[1]).toContain("USD, the catalogue's currency");
+    const matrix = stdout.slice(stdout.indexOf("Break-even (row against column"));
+    const [, header, , firstRow] = matrix.split("\n");
+    expect(header).toMatch(/Claude Opus via API\s+gpt-oss-120b hosted by Together\s+Own H100 cluster in colocation\s+Rented H100 \(Lambda on-demand\)/);
+    expect(firstRow).toMatch(/^Claude Opus via API\s+-\s+never/);
+    expect(matrix).not.toContain("api-frontier");
+  }, 60_000);
+
+  it("names the rate of another currency with its source", () => {
+    const { status, stdout } = runTco(["public/examples/hybrid-overflow-eur.json", "--as-of", "2026-11-25", "--no-sensitivity"]);
+    expect(status).toBe(0);
+    expect(stdout.split("\n")[1]).toMatch(/EUR at 0\.92 per USD \(.+, 2026-11-20\)/);
+  }, 60_000);
+
+  it("with --json prints figures rounded for the currency, one month per line; --exact gives the exact strings", () => {
+    const args = ["public/examples/four-options-60-months.json", "--json", "--as-of", "2026-11-25"];
+    const rounded = runTco(args);
+    const exact = runTco([...args, "--exact"]);
+    expect(rounded.status).toBe(0);
+    expect(exact.status).toBe(0);
+    type Output = { figures: string; result: { options: { npv: string; totals: { cash: string }; monthly: { cash: string; utilisation: string }[] }[] }; tornado: { bars: { swing: string }[] } | null };
+    const readable = JSON.parse(rounded.stdout) as Output;
+    const precise = JSON.parse(exact.stdout) as Output;
+    expect(readable.figures).toBe("rounded");
+    expect(precise.figures).toBe("exact");
+    expect(readable.result.options.length).toBe(4);
+    for (const [o, option] of readable.result.options.entries()) {
+      // Cents, half-even, from the exact value (ADR 006): the same figure, fewer digits.
+      expect(option.totals.cash).toMatch(/^-?\d+\.\d{2}$/);
+      expect(option.npv).toMatch(/^-?\d+\.\d{2}$/);
+      const exactCash = precise.result.options[o]?.totals.cash ?? "";
+      expect(exactCash).toMatch(/^-?\d+(\.\d+)?$/);
+      expect(Math.abs(Number(option.totals.cash) - Number(exactCash))).toBeLessThanOrEqual(0.005);
+      for (const month of option.monthly) {
+        expect(month.cash).toMatch(/^-?\d+\.\d{2}$/);
+        expect(month.utilisation).toMatch(/^\d\.\d{4}$/);
+      }
+    }
+    expect(readable.tornado?.bars[0]?.swing).toMatch(/^\d+\.\d{2}$/);
+    expect(precise.result.options.some((option) => /\.\d{20,}$/.test(option.totals.cash))).toBe(true);
+    // One line per month, not one per field; a third fewer bytes than the exact strings.
+    expect(rounded.stdout.split("\n").length).toBeLessThan(1000);
+    expect(rounded.stdout.length).toBeLessThan(exact.stdout.length * 0.75);
+  }, 60_000);
+
+  it.each([
+    [["public/examples/four-options-60-months.json", "--as-of", "2026-13-45"], "tco: --as-of 2026-13-45 is not a date YYYY-MM-DD"],
+    [["public/examples/four-options-60-months.json", "--as-of", "2026-02-30"], "tco: --as-of 2026-02-30 is not a date YYYY-MM-DD"],
+    [["public/examples/four-options-60-months.json", "--as-of"], "tco: --as-of needs a date YYYY-MM-DD (npm run tco -- --help lists the options)"],
+    [["public/examples/four-options-60-months.json", "--colour"], "tco: unknown option --colour (npm run tco -- --help lists the options)"],
+    [[], "tco: no scenario file given (npm run tco -- --help lists the options)"],
+    [["a.json", "b.json"], "tco: one scenario file at a time (got a.json and b.json) (npm run tco -- --help lists the options)"],
+    [["public/examples/four-options-60-months.json", "--exact"], "tco: --exact applies to --json output; add --json"],
+  ])("exits 2 with one clear line for bad arguments %j", (args, line) => {
+    const { status, stdout, stderr } = runTco(args);
+    expect(status).toBe(2);
+    expect(stdout).toBe("");
+    expect(stderr).toBe(`${line}\n`);
+  }, 60_000);
+
+  it("prints its usage for --help and exits 0", () => {
+    for (const flag of ["--help", "-h"]) {
+      const { status, stdout, stderr } = runTco([flag]);
+      expect(status).toBe(0);
+      expect(stderr).toBe("");
+      expect(stdout).toMatch(/^Usage: npm run tco -- <scenario\.json> \[options\]/);
+      for (const option of ["--as-of", "--json", "--exact", "--no-sensitivity"]) expect(stdout).toContain(option);
+    }
+  }, 60_000);
+
+  it("says in its own words what a field must be and which format a newer file is", () => {
+    const example = JSON.parse(readFileSync(path.join(root, "public/examples/four-options-60-months.json"), "utf8")) as { options: Record<string, unknown>[] };
+    const badKind = writeScenario("bad-kind.json", JSON.stringify({ ...example, options: example.options.map((option, i) => (i === 0 ? { ...option, kind: "apix" } : option)) }));
+    const kind = runTco([badKind]);
+    expect(kind.status).toBe(2);
+    expect(kind.stderr).toContain("options.0.kind: must be one of api, owned-gpu, rented-gpu, hybrid");
+    const newer = runTco([writeScenario("newer.json", JSON.stringify({ ...example, schemaVersion: 2 }))]);
+    expect(newer.status).toBe(2);
+    expect(newer.stderr).toContain("schemaVersion: is 2, newer than this version of OpenTCO reads (1): update OpenTCO to open it");
+    expect(`${kind.stderr}${newer.stderr}`).not.toMatch(/Invalid|expected/);
   }, 60_000);
 
   it("exits 2 and lists every bad field with its path and rule", () => {

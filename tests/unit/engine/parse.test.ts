@@ -64,6 +64,16 @@ describe("parseScenario: bad input gets the field's path and the rule, never a c
     expect(issuesOf(input).length).toBeGreaterThan(0);
   });
 
+  it("names what is expected in our words, not the validation library's", () => {
+    const scenario = createScenario([createApiOption()]);
+    const [option] = scenario.options as Record<string, unknown>[];
+    const issues = issuesOf({ ...scenario, schemaVersion: 2, options: [{ ...option, kind: "apix" }], workload: { ...scenario.workload, growth: { rate: "0.1", per: "week" } } });
+    expect(issues).toContainEqual({ path: "schemaVersion", message: "must be 1" });
+    expect(issues).toContainEqual({ path: "options.0.kind", message: "must be one of api, owned-gpu, rented-gpu, hybrid" });
+    expect(issues).toContainEqual({ path: "workload.growth.per", message: "must be one of month, year" });
+    for (const issue of issues) expect(issue.message).not.toMatch(/Invalid|expected/);
+  });
+
   it("lists every bad field, not just the first", () => {
     const scenario = createScenario([createApiOption({ inputPricePerMillion: "-1", batchDiscount: "2" })]);
     const paths = issuesOf({ ...scenario, horizonMonths: "6" }).map((issue) => issue.path);
