@@ -6,6 +6,7 @@
 import { ENGINE_BENCHMARKS } from "./bench/engine.ts";
 import { formatMeasurement, measure, type Benchmark } from "./bench/measure.ts";
 import { runPageBenchmarks } from "./bench/pages.ts";
+import { runPdfBenchmarks } from "./bench/pdf.ts";
 
 const BENCHMARKS: Benchmark[] = [...ENGINE_BENCHMARKS];
 
@@ -19,3 +20,4 @@ for (const benchmark of BENCHMARKS) {
 }
 
 await runPageBenchmarks(filter);
+await runPdfBenchmarks(filter);
