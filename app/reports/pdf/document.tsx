@@ -89,7 +89,7 @@ export function Table({ table }: { table: TextTable }) {
   const width = (index: number) => `${(((table.columns[index]?.weight ?? 1) / total) * 100).toFixed(3)}%`;
   return (
     <View style={styles.table}>
-      <View style={styles.headRow}>
+      <View style={styles.headRow} fixed>
         {table.columns.map((column, index) => (
           <Text key={column.header} style={[styles.headCell, { width: width(index), textAlign: column.numeric ? "right" : "left" }]}>
             {column.header}
