@@ -14,16 +14,12 @@ async function main(): Promise<number> {
   await buildIfStale();
 
   const urlFromEnv = process.env.DATABASE_URL || undefined;
-  console.log(urlFromEnv ? `Using DATABASE_URL (${redact(urlFromEnv)})…` : "Starting embedded PostgreSQL…");
   const database: ProvidedDatabase = await provideDatabase({ databaseName: "opentco", urlFromEnv });
   try {
-    if (database.embedded) console.log(`Embedded PostgreSQL is up: ${redact(database.url)} (data in .data/postgres)`);
-    console.log("Applying migrations…");
+    // Where the data lives, the demo login (printed by the seed), the URL: all a user needs to read.
+    console.log(database.embedded ? `Data: embedded PostgreSQL in .data/postgres (delete it to start over)` : `Data: ${redact(database.url)} (DATABASE_URL)`);
     await migrate(database.url);
-    if (database.embedded || seedRequested) {
-      console.log("Seeding the demo organisation…");
-      await seed(database.url);
-    }
+    if (database.embedded || seedRequested) await seed(database.url);
     const interrupted = signalReceived();
     if (interrupted) return exitCodeOf(null, interrupted);
     return await serve({ port, databaseUrl: database.url });

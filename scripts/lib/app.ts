@@ -7,7 +7,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { isPortFree, portAnswers, sleep } from "./net.ts";
 import { projectRoot } from "./paths.ts";
-import { run, runOrThrow } from "./process.ts";
+import { run, runCapturedOrThrow, runOrThrow } from "./process.ts";
 
 // Everything the server and client bundles are compiled from.
 const buildInputs = ["app", "remix.config.js", "tsconfig.json", "package.json"];
@@ -19,10 +19,13 @@ export async function buildIfStale(): Promise<void> {
   const builtAt = existsSync(serverBuild) && existsSync(clientBuild) ? (await fs.stat(serverBuild)).mtimeMs : 0;
   const changed = builtAt === 0 ? "no build yet" : await newerThan(buildInputs, builtAt);
   if (!changed) return;
-  console.log(`Building the app (${changed})…`);
+  process.stdout.write(`Building the app (${changed})… `);
+  const startedAt = Date.now();
   // Always a production build, also when the caller runs under another NODE_ENV (Vitest sets "test",
   // and remix build would then emit development JSX that the production server cannot run).
-  await runOrThrow("npm", ["run", "build"], { env: { ...process.env, NODE_ENV: "production" } });
+  // Its output (npm, Prisma generate, Remix, the workers) is shown only when it fails.
+  await runCapturedOrThrow("npm", ["run", "build"], { env: { ...process.env, NODE_ENV: "production" } });
+  console.log(`done in ${Math.round((Date.now() - startedAt) / 1000)} s`);
 }
 
 /** The first input path modified after `timeMs`, or undefined. */
@@ -43,8 +46,13 @@ async function newerThan(inputs: string[], timeMs: number): Promise<string | und
   return undefined;
 }
 
+/**
+ * Applies pending migrations. Prisma's CLI narrates every run and, with this project's config, always
+ * adds two notices (the config file's "skipping environment variable loading", and the schema's
+ * datasource `url` that ADR 002 keeps on purpose): its output is shown only when it fails.
+ */
 export async function migrate(databaseUrl: string): Promise<void> {
-  await runOrThrow("npm", ["run", "--silent", "db:migrate"], { env: { ...process.env, DATABASE_URL: databaseUrl } });
+  await runCapturedOrThrow("npm", ["run", "--silent", "db:migrate"], { env: { ...process.env, DATABASE_URL: databaseUrl } });
 }
 
 /** Idempotent: creates the demo organisation and user when missing and prints the login. */
@@ -58,6 +66,9 @@ export async function seed(databaseUrl: string): Promise<void> {
  */
 export const SERVER_NODE_ARGS = ["--import", "./scripts/redact-request-log.js", "node_modules/@remix-run/serve/dist/cli.js", "./build/index.js"];
 
+/** remix-serve's start-up line: "[remix-serve] http://localhost:3000 (http://192.0.2.2:3000)". */
+export const REMIX_SERVE_BANNER = /^\[remix-serve\] http:\/\//;
+
 /**
  * Serves the production build with remix-serve until it exits; resolves with its exit code.
  * remix-serve answers a signal by closing its listener, but the database pool keeps it alive,
@@ -69,6 +80,9 @@ export async function serve({ port, databaseUrl }: { port: number; databaseUrl: 
   const exited = run("node", SERVER_NODE_ARGS, {
     env: { ...process.env, NODE_ENV: "production", PORT: String(port), DATABASE_URL: databaseUrl },
     killAfterMs: 2000,
+    // remix-serve announces itself with the first non-internal IPv4 address it finds, which in a
+    // container or VM is not an address anyone can open; the line below says where it runs.
+    dropLines: REMIX_SERVE_BANNER,
   });
   const listening = waitForPort(port, exited);
   if (await listening) console.log(`\nOpenTCO is running at http://localhost:${port}  (Ctrl-C stops it)\n`);
