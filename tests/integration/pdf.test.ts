@@ -166,7 +166,7 @@ describe("comparison PDF", () => {
       const foreign = await callLoader(comparePdfRoute.loader, createGetRequest(`/o/${org.slug}/scenarios/compare/pdf?s=${scenarioId}&s=${foreignId}`, cookie), { slug: org.slug });
       expect(foreign.status).toBe(404);
       const single = await callLoader(comparePdfRoute.loader, createGetRequest(`/o/${org.slug}/scenarios/compare/pdf?s=${scenarioId}`, cookie), { slug: org.slug });
-      expect(single.status).toBe(404);
+      expect(single.status).toBe(400);
     },
     PDF_TIMEOUT,
   );
