@@ -62,3 +62,27 @@ export async function listRevisionsByFingerprint({ orgId, fingerprint }: { orgId
     superseded: revision.number < revision.scenario.latestRevisionNumber,
   }));
 }
+
+/** What a share link's holder learns about a printed fingerprint (ADR 011, "Verifying a printed copy"). */
+export type SharedFingerprintCheck =
+  | { match: "shown"; revisionNumber: number }
+  | { match: "superseded"; revisionNumber: number; shownRevisionNumber: number }
+  | { match: "none" };
+
+/**
+ * Whether a fingerprint belongs to what the link shares, for a link the gate has already opened
+ * (`linkId`, `shownRevisionNumber` from requireShareLink). A pinned link answers only about its own
+ * revision; a following link, which shares the scenario as it evolves, also recognises the scenario's
+ * earlier revisions (as superseded). Nothing outside the linked scenario is ever matched.
+ */
+export async function checkSharedFingerprint({ linkId, shownRevisionNumber, shownFingerprint, fingerprint }: { linkId: string; shownRevisionNumber: number; shownFingerprint: string; fingerprint: string }): Promise<SharedFingerprintCheck> {
+  if (fingerprint === shownFingerprint) return { match: "shown", revisionNumber: shownRevisionNumber };
+  const link = await prisma.shareLink.findFirst({ where: { id: linkId }, select: { orgId: true, scenarioId: true, followLatest: true } });
+  if (!link?.followLatest) return { match: "none" };
+  const earlier = await prisma.scenarioRevision.findFirst({
+    where: { orgId: link.orgId, scenarioId: link.scenarioId, fingerprint, number: { lt: shownRevisionNumber } },
+    orderBy: { number: "desc" },
+    select: { number: true },
+  });
+  return earlier ? { match: "superseded", revisionNumber: earlier.number, shownRevisionNumber } : { match: "none" };
+}

@@ -3,12 +3,11 @@ import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { requireMembership } from "~/auth/membership.server.ts";
 import { TextField } from "~/components/text-field.tsx";
 import { listRevisionsByFingerprint, type FingerprintMatch } from "~/models/report-source.server.ts";
+import { FINGERPRINT_RULE, parseFingerprint } from "~/schemas/fingerprint.ts";
 
 export { TenantRouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Verify a report · OpenTCO" }];
-
-const FINGERPRINT_RULE = "Fingerprint: the 64 hexadecimal digits printed in the report's footer (spaces and line breaks are ignored)";
 
 /**
  * /o/<slug>/verify?fingerprint=<hex>: which revision of which scenario a printed report belongs to,
@@ -18,9 +17,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { org } = await requireMembership(request, params.slug);
   const raw = new URL(request.url).searchParams.get("fingerprint");
   if (raw === null) return { query: null, error: null, matches: null };
-  // Copied from a PDF, a fingerprint may carry spaces, line breaks or capitals.
-  const fingerprint = raw.replace(/\s+/g, "").toLowerCase();
-  if (!/^[0-9a-f]{64}$/.test(fingerprint)) return { query: raw, error: FINGERPRINT_RULE, matches: null };
+  const fingerprint = parseFingerprint(raw);
+  if (fingerprint === null) return { query: raw, error: FINGERPRINT_RULE, matches: null };
   return { query: fingerprint, error: null, matches: await listRevisionsByFingerprint({ orgId: org.id, fingerprint }) };
 }
 
