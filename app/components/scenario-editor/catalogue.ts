@@ -1,6 +1,6 @@
 import { CATALOGUE, Decimal, getCatalogueEntry, type AnyCatalogueEntry } from "~/engine";
 import { DEPLOYMENT_CAPABILITIES, getDeploymentCapability, getResidencyPremium } from "~/engine/compliance/index.ts";
-import { getAtPath, isJsonObject, setAtPath, type JsonObject } from "./paths.ts";
+import { getAtPath, isJsonObject, setAtPath, type JsonObject } from "~/scenarios/paths.ts";
 
 /**
  * Catalogue pickers and override detection on the raw scenario input (the editor holds JSON that may

@@ -1,5 +1,5 @@
 import { createContext, useContext, useMemo } from "react";
-import { formatPath, type JsonObject, type Path } from "./paths.ts";
+import { formatPath, type JsonObject, type Path } from "~/scenarios/paths.ts";
 
 /** One broken rule, as `parseScenario` reports it: dotted path and the rule's words. */
 export interface EditorIssue {

@@ -1,6 +1,6 @@
 import { DEFAULT_TORNADO_HIGH, DEFAULT_TORNADO_LOW, DRIVERS } from "~/engine";
 import { applyCatalogueEntry, applyDeployment, BINDINGS, listDeployments, type LeafKind } from "./catalogue.ts";
-import { getAtPath, isJsonObject, type JsonObject } from "./paths.ts";
+import { getAtPath, isJsonObject, type JsonObject } from "~/scenarios/paths.ts";
 
 /**
  * New options, list items and optional blocks with sensible defaults: catalogue picks where the

@@ -2,9 +2,9 @@ import { useContext, useState, type ReactNode } from "react";
 import { FieldFrame, type FieldControlProps } from "~/components/field-frame.tsx";
 import { getCatalogueState, resetToCatalogue, type CatalogueState } from "./catalogue.ts";
 import { OptionContext, useEditor, useIssuesAt } from "./context.tsx";
-import { formatFieldHint, getFieldDescription } from "./field-info.ts";
-import { fractionToPercent, percentToFraction } from "./percent.ts";
-import { getAtPath, getFieldId, isJsonObject, type Path } from "./paths.ts";
+import { formatFieldHint, getFieldDescription } from "~/scenarios/field-info.ts";
+import { fractionToPercent, percentToFraction } from "~/scenarios/percent.ts";
+import { getAtPath, getFieldId, isJsonObject, type Path } from "~/scenarios/paths.ts";
 
 /**
  * The editor's field controls. Each is a FieldFrame (label, hint, error with aria-invalid and

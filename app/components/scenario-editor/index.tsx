@@ -1,6 +1,6 @@
 import { useCallback, useMemo, useRef } from "react";
 import { EditorContext, groupIssues, IssuesContext, type EditorContextValue, type EditorIssue } from "./context.tsx";
-import { getAtPath, getFieldId, setAtPath, type Path } from "./paths.ts";
+import { getAtPath, getFieldId, setAtPath, type Path } from "~/scenarios/paths.ts";
 import { AssumptionsSection, ComplianceSection, GeneralSection, OptionsSection, SensitivitySection, WorkloadSection } from "./sections.tsx";
 
 export type { EditorIssue } from "./context.tsx";

@@ -4,7 +4,7 @@ import { OptionContext, useEditor, useIssuesAt } from "./context.tsx";
 import { createExtraCost, createOption, OPTION_KIND_LABELS, type OptionKind } from "./defaults.ts";
 import { DecimalField, FieldGroup, SelectField, TextField, type Choice } from "./fields.tsx";
 import { CataloguePicker, DeploymentPicker } from "./pickers.tsx";
-import { getAtPath, getFieldId, isJsonObject, removeItem, type JsonObject, type Path } from "./paths.ts";
+import { getAtPath, getFieldId, isJsonObject, removeItem, type JsonObject, type Path } from "~/scenarios/paths.ts";
 
 /**
  * The fields of one option, by kind. Layout is written by hand (what belongs together for a person

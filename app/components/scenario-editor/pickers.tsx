@@ -2,7 +2,7 @@ import { useContext } from "react";
 import { applyCatalogueEntry, applyDeployment, getPickedEntry, listDeployments, type CatalogueBinding, type LeafKind } from "./catalogue.ts";
 import { OptionContext, useEditor } from "./context.tsx";
 import { SelectField } from "./fields.tsx";
-import { getAtPath, getFieldId } from "./paths.ts";
+import { getAtPath, getFieldId } from "~/scenarios/paths.ts";
 
 /**
  * Catalogue pickers inside an option: choosing an entry fills its fields (money converted at the

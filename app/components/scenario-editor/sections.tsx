@@ -8,8 +8,8 @@ import { useEditor, useIssueCountUnder, useIssuesAt } from "./context.tsx";
 import { createComplianceProfile, createMonteCarlo, createMonteCarloRange, createOption, createTornadoRange, createUniqueId, duplicateOption, OPTION_KIND_LABELS, type OptionKind } from "./defaults.ts";
 import { CheckboxField, DecimalField, FieldGroup, SelectField, TextField, type Choice } from "./fields.tsx";
 import { ActionButton, HybridFields, LeafOptionFields, ListEditor } from "./option-fields.tsx";
-import { fractionToPercent } from "./percent.ts";
-import { getAtPath, getFieldId, insertAfter, isJsonObject, moveItem, removeItem, type JsonObject, type Path } from "./paths.ts";
+import { fractionToPercent } from "~/scenarios/percent.ts";
+import { getAtPath, getFieldId, insertAfter, isJsonObject, moveItem, removeItem, type JsonObject, type Path } from "~/scenarios/paths.ts";
 import { summarizeAssumptions, summarizeCompliance, summarizeGeneral, summarizeOptions, summarizeSensitivity, summarizeWorkload } from "./summaries.ts";
 
 /** A collapsible section: its one-line summary shows when closed, with the count of problems inside. */

@@ -1,5 +1,5 @@
-import { fractionToPercent } from "./percent.ts";
-import { getAtPath, isJsonObject } from "./paths.ts";
+import { fractionToPercent } from "~/scenarios/percent.ts";
+import { getAtPath, isJsonObject } from "~/scenarios/paths.ts";
 
 /**
  * One-line summaries of collapsed sections ("20 M requests/month, +40 %/yr, 1,500 in / 400 out

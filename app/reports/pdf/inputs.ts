@@ -2,7 +2,7 @@
  * Every input of a revision as rows for the PDF's assumptions: the field's place in the scenario, the
  * value as stored (canonical inputs, exact), its unit and the schema's own description of it.
  */
-import { getFieldDescription, parseDecimalDescription } from "~/components/scenario-editor/field-info.ts";
+import { getFieldDescription, parseDecimalDescription } from "~/scenarios/field-info.ts";
 import type { Formatter } from "../format.ts";
 
 export interface InputRow {

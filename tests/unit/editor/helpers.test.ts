@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { fractionToPercent, percentToFraction, shiftDecimalPoint } from "~/components/scenario-editor/percent.ts";
-import { getAtPath, insertAfter, moveItem, removeItem, setAtPath } from "~/components/scenario-editor/paths.ts";
+import { fractionToPercent, percentToFraction, shiftDecimalPoint } from "~/scenarios/percent.ts";
+import { getAtPath, insertAfter, moveItem, removeItem, setAtPath } from "~/scenarios/paths.ts";
 import { formatCompactCount, summarizeCompliance, summarizeGeneral, summarizeOptions, summarizeSensitivity, summarizeWorkload } from "~/components/scenario-editor/summaries.ts";
-import { formatFieldHint, getFieldDescription, parseDecimalDescription } from "~/components/scenario-editor/field-info.ts";
+import { formatFieldHint, getFieldDescription, parseDecimalDescription } from "~/scenarios/field-info.ts";
 import { createKitchenSink, listLeaves, loadExample } from "./fixtures.ts";
 
 describe("setAtPath", () => {

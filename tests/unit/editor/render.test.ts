@@ -2,7 +2,7 @@ import { createElement } from "react";
 import { renderToString } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { ScenarioEditor, type EditorIssue } from "~/components/scenario-editor/index.tsx";
-import { getFieldId } from "~/components/scenario-editor/paths.ts";
+import { getFieldId } from "~/scenarios/paths.ts";
 import { parseScenario } from "~/engine";
 import { createKitchenSink, EXAMPLE_NAMES, listLeaves, loadExample } from "./fixtures.ts";
 
