@@ -25,6 +25,9 @@ export function Layout({ children }: { children: ReactNode }) {
         <Links />
       </head>
       <body>
+        <a className="skip-link" href="#main">
+          Skip to main content
+        </a>
         {children}
         <ScrollRestoration />
         <Scripts />
@@ -47,7 +50,7 @@ export function ErrorBoundary() {
         ? error.statusText || "Something went wrong."
         : "Something went wrong. The error has been logged.";
   return (
-    <main className="page page--narrow">
+    <main id="main" className="page page--narrow">
       <h1>{status === 404 ? "Not found" : "Error"}</h1>
       <p role="alert">{message}</p>
       <p>

@@ -3,7 +3,13 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { getSession } from "~/auth/session.server.ts";
 import { listOrganizationsForUser } from "~/models/organization.server.ts";
 
-export const meta: MetaFunction = () => [{ title: "OpenTCO — API spend against self-hosted inference" }];
+export const meta: MetaFunction = () => [
+  { title: "OpenTCO — API spend against self-hosted inference" },
+  {
+    name: "description",
+    content: "Compare what commercial LLM APIs cost with self-hosting open-weight models on GPUs you own or rent, with data residency and compliance in the same numbers.",
+  },
+];
 
 /** Logged in: straight to the user's first organisation. Otherwise: the landing page. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -18,7 +24,7 @@ export default function Index() {
   const { email } = useLoaderData<typeof loader>();
   if (email) {
     return (
-      <main className="page page--narrow">
+      <main id="main" className="page page--narrow">
         <h1>OpenTCO</h1>
         <p>
           You are signed in as <strong>{email}</strong> but belong to no organisation: it was deleted, or you
@@ -38,7 +44,7 @@ export default function Index() {
     );
   }
   return (
-    <main className="page page--narrow">
+    <main id="main" className="page page--narrow">
       <h1>OpenTCO</h1>
       <p>
         Compare what commercial LLM APIs cost you with self-hosting open-weight models on GPUs you own or

@@ -1,5 +1,6 @@
-import type { LinksFunction, MetaFunction } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { getViewer } from "~/auth/viewer.server.ts";
 import { buildCatalogView } from "~/components/catalog-data.server.tsx";
 import { CatalogPublicNav } from "~/components/catalog-public-nav.tsx";
 import { CatalogueSectionTable, ComplianceSourceTable, DeploymentTable, ObjectiveTable } from "~/components/catalog-tables.tsx";
@@ -13,8 +14,8 @@ export const meta: MetaFunction = () => [
 ];
 
 /** Public: the built-in catalogue with provenance; staleness is judged against today (UTC). */
-export function loader() {
-  return buildCatalogView(new Date().toISOString().slice(0, 10));
+export async function loader({ request }: LoaderFunctionArgs) {
+  return { ...buildCatalogView(new Date().toISOString().slice(0, 10)), viewer: await getViewer(request) };
 }
 
 export default function Catalog() {
@@ -23,8 +24,8 @@ export default function Catalog() {
   const stale = view.sections.reduce((sum, section) => sum + section.rows.filter((row) => row.provenance.stale).length, 0);
   return (
     <>
-      <CatalogPublicNav />
-      <main className="page reference-page catalog-page">
+      <CatalogPublicNav viewer={view.viewer} />
+      <main id="main" className="page reference-page catalog-page">
         <header className="reference-intro">
           <h1>Catalogue of default figures</h1>
           <p className="reference-lead">

@@ -1,5 +1,6 @@
-import type { LinksFunction, MetaFunction } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { getViewer } from "~/auth/viewer.server.ts";
 import { CatalogPublicNav } from "~/components/catalog-public-nav.tsx";
 import { SEAL_LEVEL_NAMES, SOVEREIGNTY_OBJECTIVES, type SealLevel } from "~/engine/compliance/index.ts";
 import { DEFAULT_TORNADO_HIGH, DEFAULT_TORNADO_LOW, Decimal, formatPercent, HOURS_PER_MONTH, STALE_AFTER_DAYS } from "~/engine/index.ts";
@@ -15,8 +16,9 @@ export const meta: MetaFunction = () => [
 const SEAL_LEVELS: SealLevel[] = [0, 1, 2, 3, 4];
 
 /** The constants the prose quotes, read from the engine so the page cannot drift from the code. */
-export function loader() {
+export async function loader({ request }: LoaderFunctionArgs) {
   return {
+    viewer: await getViewer(request),
     hoursPerMonth: HOURS_PER_MONTH,
     staleAfterDays: STALE_AFTER_DAYS,
     tornadoDown: formatPercent(new Decimal(1).minus(DEFAULT_TORNADO_LOW), 0),
@@ -31,11 +33,11 @@ export function loader() {
 }
 
 export default function Methodology() {
-  const { hoursPerMonth, staleAfterDays, tornadoDown, tornadoUp, objectives, sealLevels } = useLoaderData<typeof loader>();
+  const { viewer, hoursPerMonth, staleAfterDays, tornadoDown, tornadoUp, objectives, sealLevels } = useLoaderData<typeof loader>();
   return (
     <>
-      <CatalogPublicNav />
-      <main className="page reference-page methodology-layout">
+      <CatalogPublicNav viewer={viewer} />
+      <main id="main" className="page reference-page methodology-layout">
         <article className="methodology">
           <header className="reference-intro">
             <h1>Methodology</h1>

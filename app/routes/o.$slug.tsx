@@ -59,7 +59,7 @@ export default function OrganizationLayout() {
           </Form>
         </div>
       </header>
-      <main className="page">
+      <main id="main" className="page">
         <Outlet />
       </main>
       <footer className="page page-footer">

@@ -44,7 +44,7 @@ export function SharedView({ orgName, scenarioName, revision, bundle, locale, pd
           </a>
         ) : null}
       </header>
-      <main className="shared-main">
+      <main id="main" className="shared-main">
         <h2 className="shared-visually-hidden">Results</h2>
         <ScenarioResults bundle={bundle} locale={locale} />
         <section className="shared-fingerprint" aria-labelledby="shared-fingerprint-heading">

@@ -11,7 +11,7 @@ export function SharedUnavailable() {
   const throttled = status === 429 && isRouteErrorResponse(error) && typeof error.data === "string";
   return (
     <div className="shared-page shared-page--unavailable">
-      <main className="shared-main">
+      <main id="main" className="shared-main">
         <h1>{status === 404 ? "This link does not work" : throttled ? "Too many requests" : "Something went wrong"}</h1>
         <p role="alert">
           {status === 404
