@@ -14,7 +14,7 @@ export class EmailTakenError extends Error {
 
 export class SlugTakenError extends Error {
   constructor() {
-    super("Slug: already taken");
+    super("Organisation URL: already taken");
   }
 }
 

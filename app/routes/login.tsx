@@ -1,5 +1,6 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useEffect, useRef } from "react";
 import { FormError } from "~/components/form-error.tsx";
 import { TextField } from "~/components/text-field.tsx";
 import { createSession, getSafeRedirect, getSession } from "~/auth/session.server.ts";
@@ -9,7 +10,10 @@ import { LoginSchema } from "~/schemas/auth.ts";
 import { getClientAddress } from "~/utils/client-address.server.ts";
 import { createFormFailure, readForm, respondWithFailure, validateForm } from "~/utils/form.server.ts";
 
-export const meta: MetaFunction = () => [{ title: "Log in · OpenTCO" }];
+export const meta: MetaFunction = () => [
+  { title: "Log in · OpenTCO" },
+  { name: "description", content: "Log in to OpenTCO to open your organisation's cost scenarios." },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const redirectTo = getSafeRedirect(new URL(request.url).searchParams.get("redirectTo"));
@@ -37,10 +41,16 @@ export default function LoginPage() {
   const failure = useActionData<typeof action>();
   const submitting = useNavigation().state === "submitting";
   const errors = failure?.fieldErrors ?? {};
+  const formRef = useRef<HTMLFormElement>(null);
+  // A refused log-in keeps the email but not the password (a new page without JavaScript has none either).
+  useEffect(() => {
+    const password = formRef.current?.elements.namedItem("password");
+    if (failure && password instanceof HTMLInputElement) password.value = "";
+  }, [failure]);
   return (
-    <main className="page page--narrow">
+    <main id="main" className="page page--narrow">
       <h1>Log in to OpenTCO</h1>
-      <Form method="post" className="card" noValidate>
+      <Form method="post" className="card" noValidate ref={formRef}>
         <FormError message={failure?.formError} />
         <input type="hidden" name="redirectTo" value={redirectTo} />
         <TextField name="email" label="Email" type="email" autoComplete="email" required autoFocus defaultValue={failure?.values.email} error={errors.email} />

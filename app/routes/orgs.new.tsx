@@ -1,8 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
-import { SlugField } from "~/components/account-fields.tsx";
+import { NewOrganizationFields } from "~/components/account-fields.tsx";
 import { FormError } from "~/components/form-error.tsx";
-import { TextField } from "~/components/text-field.tsx";
 import { requireSession } from "~/auth/session.server.ts";
 import { createOrganization } from "~/models/organization.server.ts";
 import { SlugTakenError } from "~/models/user.server.ts";
@@ -35,13 +34,12 @@ export default function NewOrganizationPage() {
   const submitting = useNavigation().state === "submitting";
   const errors = failure?.fieldErrors ?? {};
   return (
-    <main className="page page--narrow">
+    <main id="main" className="page page--narrow">
       <h1>New organisation</h1>
       <p className="muted">You become its owner. Your other organisations are not affected.</p>
       <Form method="post" className="card" noValidate>
         <FormError message={failure?.formError} />
-        <TextField name="orgName" label="Organisation name" autoComplete="organization" required autoFocus defaultValue={failure?.values.orgName} error={errors.orgName} />
-        <SlugField defaultValue={failure?.values.slug} error={errors.slug} />
+        <NewOrganizationFields defaultName={failure?.values.orgName} defaultSlug={failure?.values.slug} errors={errors} autoFocus />
         <button type="submit" disabled={submitting}>
           Create organisation
         </button>

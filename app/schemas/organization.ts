@@ -2,7 +2,8 @@ import { z } from "zod";
 import { AccountSchema } from "./auth.ts";
 import { CURRENCIES } from "./currency.ts";
 
-export const SLUG_RULE = "Slug: 3–40 lowercase letters, digits and hyphens";
+/** Errors name the field by its label, "Organisation URL" (the slug is its last part). */
+export const SLUG_RULE = "Organisation URL: 3–40 lowercase letters, digits and hyphens";
 
 /** Slugs that would collide with top-level routes or confuse readers of a URL. */
 const RESERVED_SLUGS = new Set(["new", "orgs", "admin", "api", "settings", "login", "logout", "signup", "invite", "healthz"]);
@@ -14,11 +15,11 @@ export const OrganizationNameSchema = z
   .max(80, "Organisation name: at most 80 characters");
 
 export const SlugSchema = z
-  .string({ error: "Slug: required" })
+  .string({ error: "Organisation URL: required" })
   .trim()
   .regex(/^[a-z0-9](?:[a-z0-9-]{1,38})[a-z0-9]$/, SLUG_RULE)
-  .refine((slug) => !slug.includes("--"), "Slug: no consecutive hyphens")
-  .refine((slug) => !RESERVED_SLUGS.has(slug), "Slug: this word is reserved");
+  .refine((slug) => !slug.includes("--"), "Organisation URL: no consecutive hyphens")
+  .refine((slug) => !RESERVED_SLUGS.has(slug), "Organisation URL: this word is reserved");
 
 export const CurrencySchema = z.enum(CURRENCIES, { error: `Default currency: one of ${CURRENCIES.join(", ")}` });
 

@@ -127,7 +127,7 @@ export function respondWithFailure(failure: FormFailure, status: 400 | 403 | 409
   return data(failure, { status, headers });
 }
 
-/** One field's message, for errors found after validation (e.g. "Slug: already taken"). */
+/** One field's message, for errors found after validation (e.g. "Organisation URL: already taken"). */
 export function createFieldFailure(field: string, message: string, values: Record<string, string> = {}): FormFailure {
   return { fieldErrors: { [field]: message }, values };
 }

@@ -52,8 +52,8 @@ describe("sign-up", () => {
   it.each([
     ["malformed email", { email: "not-an-email" }, "email", "Email: must be a valid address"],
     ["short password", { password: "short" }, "password", "Password: at least 12 characters"],
-    ["malformed slug", { slug: "Not A Slug!" }, "slug", "Slug: 3–40 lowercase letters, digits and hyphens"],
-    ["too short slug", { slug: "ab" }, "slug", "Slug: 3–40 lowercase letters, digits and hyphens"],
+    ["malformed slug", { slug: "Not A Slug!" }, "slug", "Organisation URL: 3–40 lowercase letters, digits and hyphens"],
+    ["too short slug", { slug: "ab" }, "slug", "Organisation URL: 3–40 lowercase letters, digits and hyphens"],
     ["missing organisation name", { orgName: "" }, "orgName", "Organisation name: at least 2 characters"],
   ])("rejects a %s with a message beside the field", async (_case, overrides, field, message) => {
     const fields = validSignup(overrides);
@@ -64,19 +64,40 @@ describe("sign-up", () => {
     expect(await prisma.organization.count({ where: { slug: fields.slug } })).toBe(0);
   });
 
-  it("rejects a duplicate email (any case) and a taken slug, creating nothing", async () => {
+  it("answers a registered email without saying so, and creates nothing (ADR 013)", async () => {
     const existing = await createTestOrganization();
-    const duplicate = await signup(validSignup({ email: existing.owner.email.toUpperCase() }));
-    expect(duplicate.status).toBe(409);
-    expect(getFieldErrors(duplicate.body).email).toBe("Email: already registered — log in instead");
+    const fields = validSignup({ email: existing.owner.email.toUpperCase(), password: "not the owner's password" });
+    const duplicate = await signup(fields);
+    expect(duplicate.status).toBe(400);
+    expect(duplicate.body).toMatchObject({ formError: signupRoute.SIGNUP_REFUSED, fieldErrors: {} });
+    expect(JSON.stringify(duplicate.body)).not.toMatch(/registered|exists|taken|in use/i);
+    expect(duplicate.setCookie).toBeNull();
+    expect(await prisma.organization.count({ where: { slug: fields.slug } })).toBe(0);
+  });
 
+  it("signs the owner of a registered email in with its password and creates the organisation, as for a new account", async () => {
+    const existing = await createTestOrganization();
+    const fields = validSignup({ email: existing.owner.email });
+    const result = await signup(fields);
+    expect(result.status).toBe(302);
+    expect(result.location).toBe(`/o/${fields.slug}`);
+    const cookie = result.setCookie?.split(";")[0] ?? "";
+    expect((await overview(fields.slug!, cookie)).status).toBe(200);
+    const org = await prisma.organization.findUniqueOrThrow({ where: { slug: fields.slug }, include: { memberships: true } });
+    expect(org.memberships).toEqual([expect.objectContaining({ userId: existing.owner.id, role: "owner" })]);
+    expect(await prisma.user.count({ where: { email: existing.owner.email } })).toBe(1);
+  });
+
+  it("refuses a taken organisation URL beside its field, creating nothing", async () => {
+    const existing = await createTestOrganization();
     const fields = validSignup({ slug: existing.slug });
     const taken = await signup(fields);
     expect(taken.status).toBe(409);
-    expect(getFieldErrors(taken.body).slug).toBe("Slug: already taken");
+    expect(getFieldErrors(taken.body).slug).toBe("Organisation URL: already taken");
     // The transaction rolled back: the user of the failed sign-up does not exist.
     expect(await prisma.user.count({ where: { email: fields.email } })).toBe(0);
   });
+
 
   it("answers 413 with a form error to an oversized body, declared or streamed", async () => {
     const big = "x".repeat(MAX_FORM_BYTES + 1);

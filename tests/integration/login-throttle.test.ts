@@ -152,14 +152,14 @@ describe("per-address ceiling", () => {
     expect(await prisma.loginAttempt.findFirst({ where: { emailHash: hashEmail(email) } })).toMatchObject({ ip: null });
   });
 
-  it("applies to sign-up, where each 'already registered' answer counts as a failure", async () => {
+  it("applies to sign-up, where a registered email with another password counts as a failure (ADR 013)", async () => {
     vi.stubEnv("TRUST_PROXY", "1");
     const address = createUniqueAddress();
     const existing = await createTestOrganization();
     const signup = (email: string) =>
-      callAction(signupRoute.action, createPostRequest("/signup", { email, password: TEST_PASSWORD, orgName: "Probe", slug: createUniqueSlug("probe") }, undefined, { "X-Forwarded-For": address }));
+      callAction(signupRoute.action, createPostRequest("/signup", { email, password: "a guessed password", orgName: "Probe", slug: createUniqueSlug("probe") }, undefined, { "X-Forwarded-For": address }));
 
-    expect((await signup(existing.owner.email)).status).toBe(409);
+    expect((await signup(existing.owner.email)).status).toBe(400);
     expect(await prisma.loginAttempt.count({ where: { ip: address, succeeded: false } })).toBe(1);
 
     await prisma.loginAttempt.createMany({

@@ -25,10 +25,10 @@ describe("/orgs/new", () => {
     const existing = await createTestOrganization();
     const cookie = await loginAs(existing.owner);
     const cases: [string, number, string][] = [
-      [existing.slug, 409, "Slug: already taken"],
-      ["orgs", 400, "Slug: this word is reserved"],
-      ["a--b", 400, "Slug: no consecutive hyphens"],
-      ["UPPER", 400, "Slug: 3–40 lowercase letters, digits and hyphens"],
+      [existing.slug, 409, "Organisation URL: already taken"],
+      ["orgs", 400, "Organisation URL: this word is reserved"],
+      ["a--b", 400, "Organisation URL: no consecutive hyphens"],
+      ["UPPER", 400, "Organisation URL: 3–40 lowercase letters, digits and hyphens"],
     ];
     for (const [slug, status, message] of cases) {
       const result = await callAction(newOrganizationRoute.action, createPostRequest("/orgs/new", { orgName: "Name", slug }, cookie));

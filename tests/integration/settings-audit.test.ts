@@ -32,13 +32,25 @@ describe("organisation settings", () => {
     const newSlug = `${org.slug}-new`;
     const result = await postSettings(org, cookie, { intent: "update", name: "Renamed Org", slug: newSlug, defaultCurrency: "CHF" });
     expect(result.status).toBe(302);
-    expect(result.location).toBe(`/o/${newSlug}/settings`);
+    expect(result.location).toBe(`/o/${newSlug}/settings?saved=moved`);
     expect(await prisma.organization.findUniqueOrThrow({ where: { id: org.id } })).toMatchObject({ name: "Renamed Org", slug: newSlug, defaultCurrency: "CHF" });
     expect(await prisma.auditEvent.findFirst({ where: { orgId: org.id, action: "org.settings_updated" } })).toMatchObject({
       actorUserId: admin.id,
       metadata: { name: { from: org.name, to: "Renamed Org" }, slug: { from: org.slug, to: newSlug }, defaultCurrency: { from: "USD", to: "CHF" } },
     });
     expect((await callLoader(settingsRoute.loader, createGetRequest(`/o/${org.slug}/settings`, cookie), { slug: org.slug })).status).toBe(404);
+  });
+
+  it("says the settings were saved, also after the move to a new URL", async () => {
+    const org = await createTestOrganization();
+    const cookie = await loginAs(org.owner);
+    const saved = await postSettings(org, cookie, { intent: "update", name: "Kept URL", slug: org.slug, defaultCurrency: "EUR" });
+    expect(saved).toMatchObject({ status: 200, body: { intent: "update", notice: "Settings saved." } });
+    const newSlug = `${org.slug}-moved`;
+    const moved = await postSettings(org, cookie, { intent: "update", name: "Kept URL", slug: newSlug, defaultCurrency: "EUR" });
+    const page = await callLoader(settingsRoute.loader, createGetRequest(moved.location ?? "", cookie), { slug: newSlug });
+    expect(page).toMatchObject({ status: 200, body: { movedHere: true } });
+    expect((await callLoader(settingsRoute.loader, createGetRequest(`/o/${newSlug}/settings`, cookie), { slug: newSlug })).body).toMatchObject({ movedHere: false });
   });
 
   it("names the field and the rule for a malformed or taken slug and an unsupported currency", async () => {
@@ -48,12 +60,12 @@ describe("organisation settings", () => {
     expect(malformed.status).toBe(400);
     expect(fieldErrorsOf(malformed.body)).toEqual({
       name: "Organisation name: at least 2 characters",
-      slug: "Slug: 3–40 lowercase letters, digits and hyphens",
+      slug: "Organisation URL: 3–40 lowercase letters, digits and hyphens",
       defaultCurrency: "Default currency: one of USD, EUR, GBP, CHF",
     });
     const taken = await postSettings(org, cookie, { intent: "update", name: org.name, slug: other.slug, defaultCurrency: "EUR" });
     expect(taken.status).toBe(409);
-    expect(fieldErrorsOf(taken.body)).toEqual({ slug: "Slug: already taken" });
+    expect(fieldErrorsOf(taken.body)).toEqual({ slug: "Organisation URL: already taken" });
     expect((await prisma.organization.findUniqueOrThrow({ where: { id: org.id } })).defaultCurrency).toBe("USD");
   });
 
