@@ -13,7 +13,8 @@ test("an owner renames the organisation, moves its URL and changes its currency;
   await page.getByLabel("Default currency").selectOption("EUR");
   await page.getByRole("button", { name: "Save settings" }).click();
 
-  await expect(page).toHaveURL(`/o/${renamed.slug}/settings`);
+  await expect(page).toHaveURL(`/o/${renamed.slug}/settings?saved=moved`);
+  await expect(page.getByRole("status")).toHaveText(`Settings saved. The organisation's URL is now /o/${renamed.slug}; links to the old one no longer work.`);
   await expect(page.getByRole("banner")).toContainText(renamed.orgName);
   await expect(page.getByLabel("Default currency")).toHaveValue("EUR");
   await screenshot(page, "11-settings");
@@ -90,7 +91,7 @@ test("a user creates a second organisation and switches between the two", async 
   await page.getByLabel("Organisation name").fill(second.orgName);
   await page.getByLabel("Organisation URL").fill(owner.slug);
   await page.getByRole("button", { name: "Create organisation" }).click();
-  await expect(page.getByLabel("Organisation URL")).toHaveAccessibleDescription(/Slug: already taken/);
+  await expect(page.getByLabel("Organisation URL")).toHaveAccessibleDescription(/Organisation URL: already taken/);
 
   await page.getByLabel("Organisation URL").fill(second.slug);
   await page.getByRole("button", { name: "Create organisation" }).click();

@@ -18,7 +18,9 @@ export const meta: MetaFunction = () => [{ title: "Settings · OpenTCO" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { org, role } = await requireMembership(request, params.slug, "admin");
-  return { org: { name: org.name, slug: org.slug, defaultCurrency: org.defaultCurrency, locale: org.locale, pdfPageSize: org.pdfPageSize }, canDelete: hasRole(role, "owner") };
+  // Set by the redirect that follows a change of URL (the action's own answer is lost in a redirect).
+  const movedHere = new URL(request.url).searchParams.get("saved") === "moved";
+  return { org: { name: org.name, slug: org.slug, defaultCurrency: org.defaultCurrency, locale: org.locale, pdfPageSize: org.pdfPageSize }, canDelete: hasRole(role, "owner"), movedHere };
 }
 
 type Intent = "update" | "delete";
@@ -43,7 +45,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       throw error;
     }
     // The slug is part of every tenant URL: follow it when it changed.
-    if (parsed.data.slug !== org.slug) throw redirect(`/o/${parsed.data.slug}/settings`);
+    if (parsed.data.slug !== org.slug) throw redirect(`/o/${parsed.data.slug}/settings?saved=moved`);
     return respond({ intent, notice: "Settings saved." });
   }
   if (intent === "delete") {
@@ -61,7 +63,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function SettingsPage() {
-  const { org, canDelete } = useLoaderData<typeof loader>();
+  const { org, canDelete, movedHere } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
   const update = result?.intent === "update" || result?.intent === null ? result : undefined;
@@ -73,11 +75,6 @@ export default function SettingsPage() {
       <h1>Settings</h1>
       <section className="card" aria-labelledby="general-heading">
         <h2 id="general-heading">Organisation</h2>
-        {update?.notice ? (
-          <p className="notice" role="status">
-            {update.notice}
-          </p>
-        ) : null}
         <Form method="post" className="form-narrow" noValidate>
           <input type="hidden" name="intent" value="update" />
           <FormError message={update?.failure?.formError} />
@@ -109,6 +106,7 @@ export default function SettingsPage() {
           <button type="submit" disabled={busy}>
             Save settings
           </button>
+          <SavedNotice notice={update?.notice ?? (movedHere && !update ? `Settings saved. The organisation's URL is now /o/${org.slug}; links to the old one no longer work.` : undefined)} />
         </Form>
       </section>
       {canDelete ? (
@@ -136,5 +134,14 @@ export default function SettingsPage() {
         </section>
       ) : null}
     </div>
+  );
+}
+
+/** The answer to a save, beside the button that was pressed (on a phone the top of the form is out of view). */
+function SavedNotice({ notice }: { notice: string | undefined }) {
+  return (
+    <p className="notice saved-notice" role="status" hidden={!notice}>
+      {notice}
+    </p>
   );
 }
