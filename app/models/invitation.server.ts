@@ -4,7 +4,7 @@
  */
 import { createHash, randomBytes } from "node:crypto";
 import { hashPassword } from "~/auth/password.server.ts";
-import { listGrantableRoles, type Role } from "~/auth/roles.ts";
+import { listGrantableRoles, ROLE_LABELS, type Role } from "~/auth/roles.ts";
 import { prisma } from "~/db.server.ts";
 import type { Prisma } from "~/generated/prisma/client.ts";
 import type { Account } from "~/schemas/auth.ts";
@@ -33,30 +33,51 @@ function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
 
-/** Creates an invitation; the raw token is returned once and never stored. */
-export async function createInvitation({ orgId, actor, role, now = new Date() }: { orgId: string; actor: { userId: string; role: Role }; role: Role; now?: Date }): Promise<{ token: string; expiresAt: string }> {
+/** How the audit trail names an invitation: its invitee's email, or its role when none was given. */
+function describeInvitation({ email, role }: { email: string | null; role: Role }): string {
+  return email ?? `${ROLE_LABELS[role].toLowerCase()} invitation (no email given)`;
+}
+
+/**
+ * Creates an invitation, for `email` when the inviter gave one (a label: anyone with the link may
+ * accept); the raw token is returned once and never stored.
+ */
+export async function createInvitation({
+  orgId,
+  actor,
+  role,
+  email = null,
+  now = new Date(),
+}: {
+  orgId: string;
+  actor: { userId: string; role: Role };
+  role: Role;
+  email?: string | null;
+  now?: Date;
+}): Promise<{ token: string; expiresAt: string }> {
   if (!listGrantableRoles(actor.role).includes(role)) throw new MembershipRuleError("Role: only an owner can invite an owner");
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(now.getTime() + INVITATION_TTL_MS);
   await prisma.$transaction(async (tx) => {
-    const invitation = await tx.invitation.create({ data: { orgId, tokenHash: hashToken(token), role, createdByUserId: actor.userId, createdAt: now, expiresAt } });
-    await createAuditEvent({ orgId, actorUserId: actor.userId, action: "member.invited", target: `invitation ${invitation.id.slice(-6)}`, metadata: { role, invitationId: invitation.id } }, tx);
+    const invitation = await tx.invitation.create({ data: { orgId, tokenHash: hashToken(token), role, email, createdByUserId: actor.userId, createdAt: now, expiresAt } });
+    await createAuditEvent({ orgId, actorUserId: actor.userId, action: "member.invited", target: describeInvitation({ email, role }), metadata: { role, invitationId: invitation.id } }, tx);
   });
   return { token, expiresAt: expiresAt.toISOString() };
 }
 
-export type PendingInvitationRow = { id: string; role: Role; createdByEmail: string | null; createdAt: string; expiresAt: string; expired: boolean };
+export type PendingInvitationRow = { id: string; role: Role; email: string | null; createdByEmail: string | null; createdAt: string; expiresAt: string; expired: boolean };
 
 /** Invitations neither accepted nor revoked (expired ones included, marked), newest first. */
 export async function listPendingInvitations({ orgId, now = new Date() }: { orgId: string; now?: Date }): Promise<PendingInvitationRow[]> {
   const rows = await prisma.invitation.findMany({
     where: { orgId, acceptedAt: null, revokedAt: null },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    select: { id: true, role: true, createdAt: true, expiresAt: true, createdBy: { select: { email: true } } },
+    select: { id: true, role: true, email: true, createdAt: true, expiresAt: true, createdBy: { select: { email: true } } },
   });
   return rows.map((row) => ({
     id: row.id,
     role: row.role,
+    email: row.email,
     createdByEmail: row.createdBy?.email ?? null,
     createdAt: row.createdAt.toISOString(),
     expiresAt: row.expiresAt.toISOString(),
@@ -67,14 +88,16 @@ export async function listPendingInvitations({ orgId, now = new Date() }: { orgI
 /** Revokes a pending invitation; false when it is not a pending invitation of this organisation (→ 404). */
 export async function revokeInvitation({ orgId, actorUserId, invitationId }: { orgId: string; actorUserId: string; invitationId: string }): Promise<boolean> {
   return prisma.$transaction(async (tx) => {
-    const { count } = await tx.invitation.updateMany({ where: { id: invitationId, orgId, acceptedAt: null, revokedAt: null }, data: { revokedAt: new Date() } });
-    if (count !== 1) return false;
-    await createAuditEvent({ orgId, actorUserId, action: "member.invitation_revoked", target: `invitation ${invitationId.slice(-6)}`, metadata: { invitationId } }, tx);
+    const pending = { id: invitationId, orgId, acceptedAt: null, revokedAt: null };
+    const invitation = await tx.invitation.findFirst({ where: pending, select: { email: true, role: true } });
+    const { count } = await tx.invitation.updateMany({ where: pending, data: { revokedAt: new Date() } });
+    if (!invitation || count !== 1) return false;
+    await createAuditEvent({ orgId, actorUserId, action: "member.invitation_revoked", target: describeInvitation(invitation), metadata: { invitationId } }, tx);
     return true;
   });
 }
 
-export type InvitationPreview = { orgName: string; orgSlug: string; role: Role; expiresAt: string };
+export type InvitationPreview = { orgName: string; orgSlug: string; role: Role; email: string | null; expiresAt: string };
 
 function getInvitationProblem(invitation: { acceptedAt: Date | null; revokedAt: Date | null; expiresAt: Date } | null, now: Date): InvitationProblem | null {
   if (!invitation) return "unknown";
@@ -88,11 +111,11 @@ function getInvitationProblem(invitation: { acceptedAt: Date | null; revokedAt: 
 export async function getInvitationPreview({ token, now = new Date() }: { token: string; now?: Date }): Promise<{ ok: true; invitation: InvitationPreview } | { ok: false; problem: InvitationProblem; message: string }> {
   const invitation = await prisma.invitation.findUnique({
     where: { tokenHash: hashToken(token) },
-    select: { role: true, expiresAt: true, acceptedAt: true, revokedAt: true, org: { select: { name: true, slug: true } } },
+    select: { role: true, email: true, expiresAt: true, acceptedAt: true, revokedAt: true, org: { select: { name: true, slug: true } } },
   });
   const problem = getInvitationProblem(invitation, now);
   if (problem || !invitation) return { ok: false, problem: problem ?? "unknown", message: INVITATION_MESSAGES[problem ?? "unknown"] };
-  return { ok: true, invitation: { orgName: invitation.org.name, orgSlug: invitation.org.slug, role: invitation.role, expiresAt: invitation.expiresAt.toISOString() } };
+  return { ok: true, invitation: { orgName: invitation.org.name, orgSlug: invitation.org.slug, role: invitation.role, email: invitation.email, expiresAt: invitation.expiresAt.toISOString() } };
 }
 
 async function acceptInTransaction(tx: Prisma.TransactionClient, token: string, userId: string, now: Date): Promise<{ orgSlug: string }> {

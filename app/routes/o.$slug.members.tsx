@@ -1,11 +1,13 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useEffect, useState } from "react";
 import { FormError } from "~/components/form-error.tsx";
 import { SelectField } from "~/components/select-field.tsx";
+import { TextField } from "~/components/text-field.tsx";
 import { requireMembership, throwNotFound } from "~/auth/membership.server.ts";
 import { hasRole, listGrantableRoles, ROLE_LABELS, type Role } from "~/auth/roles.ts";
 import { createInvitation, listPendingInvitations, revokeInvitation } from "~/models/invitation.server.ts";
-import { deleteMember, listMembers, MembershipRuleError, updateMemberRole } from "~/models/membership.server.ts";
+import { deleteMember, listMembers, MembershipRuleError, updateMemberRole, type MemberRow } from "~/models/membership.server.ts";
 import { ChangeRoleSchema, CreateInvitationSchema, RemoveMemberSchema, RevokeInvitationSchema } from "~/schemas/member.ts";
 import { createFormFailure, readForm, validateForm, type FormFailure } from "~/utils/form.server.ts";
 
@@ -21,7 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 type Intent = "invite" | "change-role" | "remove" | "revoke";
-type ActionResult = { intent: Intent | null; failure?: FormFailure; notice?: string; inviteLink?: string; expiresAt?: string };
+type ActionResult = { intent: Intent | null; failure?: FormFailure; notice?: string; inviteLink?: string; expiresAt?: string; invitedEmail?: string };
 
 function respond(result: ActionResult, status = 200) {
   return data(result, { status });
@@ -44,8 +46,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       case "invite": {
         const parsed = validateForm(read.form, CreateInvitationSchema);
         if (!parsed.success) return fail(intent, parsed.failure, parsed.status);
-        const { token, expiresAt } = await createInvitation({ orgId: org.id, actor, role: parsed.data.role });
-        return respond({ intent, inviteLink: new URL(`/invite/${token}`, request.url).toString(), expiresAt });
+        const { token, expiresAt } = await createInvitation({ orgId: org.id, actor, role: parsed.data.role, email: parsed.data.email });
+        return respond({ intent, inviteLink: new URL(`/invite/${token}`, request.url).toString(), expiresAt, invitedEmail: parsed.data.email });
       }
       case "change-role": {
         const parsed = validateForm(read.form, ChangeRoleSchema);
@@ -88,6 +90,7 @@ export default function MembersPage() {
   const busy = useNavigation().state !== "idle";
   const roleOptions = grantableRoles.map((r) => ({ value: r, label: ROLE_LABELS[r] }));
   const tableError = result?.intent !== "invite" ? result?.failure?.formError : undefined;
+  const ownerCount = members.filter((member) => member.role === "owner").length;
   return (
     <div className="stack">
       <h1>Members</h1>
@@ -99,65 +102,45 @@ export default function MembersPage() {
       <FormError message={tableError} />
       <section className="card" aria-labelledby="members-heading">
         <h2 id="members-heading">People with access</h2>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Email</th>
-              <th scope="col">Role</th>
-              <th scope="col">Joined</th>
-              {canManage ? <th scope="col">Actions</th> : null}
-            </tr>
-          </thead>
-          <tbody>
-            {members.map((member) => {
-              const manageable = canManage && grantableRoles.includes(member.role);
-              return (
-                <tr key={member.membershipId}>
-                  <td>
-                    {member.email}
-                    {member.membershipId === ownMembershipId ? <span className="muted"> (you)</span> : null}
-                  </td>
-                  <td>{ROLE_LABELS[member.role]}</td>
-                  <td>{member.joinedAt.slice(0, 10)}</td>
-                  {canManage ? (
+        <div className="table-scroll">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Email</th>
+                <th scope="col">Role</th>
+                <th scope="col">Joined</th>
+                {canManage ? <th scope="col">Actions</th> : null}
+              </tr>
+            </thead>
+            <tbody>
+              {members.map((member) => {
+                const isSelf = member.membershipId === ownMembershipId;
+                return (
+                  <tr key={member.membershipId}>
                     <td>
-                      {manageable ? (
-                        <div className="row">
-                          <Form method="post" className="inline-form">
-                            <input type="hidden" name="intent" value="change-role" />
-                            <input type="hidden" name="membershipId" value={member.membershipId} />
-                            <label className="visually-hidden" htmlFor={`access-${member.membershipId}`}>
-                              Change access for {member.email}
-                            </label>
-                            <select id={`access-${member.membershipId}`} name="role" defaultValue={member.role}>
-                              {roleOptions.map((o) => (
-                                <option key={o.value} value={o.value}>
-                                  {o.label}
-                                </option>
-                              ))}
-                            </select>
-                            <button type="submit" className="secondary" disabled={busy}>
-                              Save
-                            </button>
-                          </Form>
-                          <Form method="post" className="inline-form">
-                            <input type="hidden" name="intent" value="remove" />
-                            <input type="hidden" name="membershipId" value={member.membershipId} />
-                            <button type="submit" className="danger" disabled={busy} aria-label={`Remove ${member.email}`}>
-                              Remove
-                            </button>
-                          </Form>
-                        </div>
-                      ) : (
-                        <span className="muted">Only an owner can change an owner</span>
-                      )}
+                      {member.email}
+                      {isSelf ? <span className="muted"> (you)</span> : null}
                     </td>
-                  ) : null}
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+                    <td>{ROLE_LABELS[member.role]}</td>
+                    <td className="nowrap">{member.joinedAt.slice(0, 10)}</td>
+                    {canManage ? (
+                      <td>
+                        {isSelf && member.role === "owner" && ownerCount === 1 ? (
+                          // The last owner can neither leave nor step down: the model would refuse it (409).
+                          <span className="muted">Sole owner: make someone else an owner first</span>
+                        ) : grantableRoles.includes(member.role) ? (
+                          <MemberActions member={member} roleOptions={roleOptions} result={result} busy={busy} />
+                        ) : (
+                          <span className="muted">Only an owner can change an owner</span>
+                        )}
+                      </td>
+                    ) : null}
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
       </section>
       {canManage ? <InviteSection roleOptions={roleOptions} result={result} busy={busy} /> : null}
       {canManage ? (
@@ -166,37 +149,84 @@ export default function MembersPage() {
           {invitations.length === 0 ? (
             <p className="muted">No pending invitations.</p>
           ) : (
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Role</th>
-                  <th scope="col">Created by</th>
-                  <th scope="col">Expires</th>
-                  <th scope="col">Actions</th>
-                </tr>
-              </thead>
-              <tbody>
-                {invitations.map((invitation) => (
-                  <tr key={invitation.id}>
-                    <td>{ROLE_LABELS[invitation.role as Role]}</td>
-                    <td>{invitation.createdByEmail ?? "—"}</td>
-                    <td>{invitation.expired ? <span className="field-error">Expired {formatDate(invitation.expiresAt)}</span> : formatDate(invitation.expiresAt)}</td>
-                    <td>
-                      <Form method="post" className="inline-form">
-                        <input type="hidden" name="intent" value="revoke" />
-                        <input type="hidden" name="invitationId" value={invitation.id} />
-                        <button type="submit" className="secondary" disabled={busy}>
-                          Revoke
-                        </button>
-                      </Form>
-                    </td>
+            <div className="table-scroll">
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">For</th>
+                    <th scope="col">Role</th>
+                    <th scope="col">Created by</th>
+                    <th scope="col">Expires</th>
+                    <th scope="col">Actions</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {invitations.map((invitation) => (
+                    <tr key={invitation.id}>
+                      <td>{invitation.email ?? <span className="muted">no email given</span>}</td>
+                      <td>{ROLE_LABELS[invitation.role as Role]}</td>
+                      <td>{invitation.createdByEmail ?? "—"}</td>
+                      <td className="nowrap">{invitation.expired ? <span className="field-error">Expired {formatDate(invitation.expiresAt)}</span> : formatDate(invitation.expiresAt)}</td>
+                      <td>
+                        <Form method="post" className="inline-form">
+                          <input type="hidden" name="intent" value="revoke" />
+                          <input type="hidden" name="invitationId" value={invitation.id} />
+                          <button type="submit" className="secondary" disabled={busy} aria-label={`Revoke the invitation${invitation.email ? ` for ${invitation.email}` : ""}`}>
+                            Revoke
+                          </button>
+                        </Form>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           )}
         </section>
       ) : null}
+    </div>
+  );
+}
+
+/**
+ * Role change and removal of one member. The role picker shows the member's real role again after
+ * every answer (a refused change included); Remove asks for confirmation in place, without JavaScript.
+ */
+function MemberActions({ member, roleOptions, result, busy }: { member: MemberRow; roleOptions: { value: string; label: string }[]; result: ActionResult | undefined; busy: boolean }) {
+  const [role, setRole] = useState<string>(member.role);
+  useEffect(() => setRole(member.role), [member.role, result]);
+  return (
+    <div className="row member-actions">
+      <Form method="post" className="inline-form">
+        <input type="hidden" name="intent" value="change-role" />
+        <input type="hidden" name="membershipId" value={member.membershipId} />
+        <label className="visually-hidden" htmlFor={`access-${member.membershipId}`}>
+          Change access for {member.email}
+        </label>
+        <select id={`access-${member.membershipId}`} name="role" value={role} onChange={(event) => setRole(event.target.value)}>
+          {roleOptions.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+        <button type="submit" className="secondary" disabled={busy}>
+          Save
+        </button>
+      </Form>
+      <details className="confirm-remove">
+        <summary aria-label={`Remove ${member.email}…`}>Remove…</summary>
+        <Form method="post" className="confirm-remove__panel">
+          <input type="hidden" name="intent" value="remove" />
+          <input type="hidden" name="membershipId" value={member.membershipId} />
+          <p>
+            Remove <strong>{member.email}</strong> from this organisation? They lose access at once.
+          </p>
+          <button type="submit" className="danger" disabled={busy}>
+            Remove {member.email}
+          </button>
+        </Form>
+      </details>
     </div>
   );
 }
@@ -212,6 +242,15 @@ function InviteSection({ roleOptions, result, busy }: { roleOptions: { value: st
       <Form method="post" className="form-narrow" noValidate>
         <input type="hidden" name="intent" value="invite" />
         <FormError message={inviteResult?.failure?.formError} />
+        <TextField
+          name="email"
+          label="Email (optional)"
+          type="email"
+          autoComplete="off"
+          hint="Whom the link is for: shown in the pending list and the audit trail, and filled in on the invitation page."
+          defaultValue={inviteResult?.failure?.values.email}
+          error={inviteResult?.failure?.fieldErrors.email}
+        />
         <SelectField name="role" label="Role" options={roleOptions} defaultValue="viewer" error={inviteResult?.failure?.fieldErrors.role} />
         <button type="submit" disabled={busy}>
           Create invitation
@@ -219,7 +258,10 @@ function InviteSection({ roleOptions, result, busy }: { roleOptions: { value: st
       </Form>
       {inviteResult?.inviteLink ? (
         <div className="stack" role="status">
-          <p className="notice">Invitation created. Copy this link now; it expires {inviteResult.expiresAt ? formatDate(inviteResult.expiresAt) : "in 7 days"}.</p>
+          <p className="notice">
+            Invitation created{inviteResult.invitedEmail ? ` for ${inviteResult.invitedEmail}` : ""}. Copy this link now; it expires{" "}
+            {inviteResult.expiresAt ? formatDate(inviteResult.expiresAt) : "in 7 days"}.
+          </p>
           <code className="invite-link" data-testid="invite-link">
             {inviteResult.inviteLink}
           </code>

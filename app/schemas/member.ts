@@ -1,9 +1,14 @@
 import { z } from "zod";
 import { ROLES } from "~/auth/roles.ts";
+import { EmailSchema } from "./auth.ts";
 
 export const RoleSchema = z.enum(ROLES, { error: `Role: one of ${ROLES.join(", ")}` });
 
-export const CreateInvitationSchema = z.object({ role: RoleSchema });
+export const CreateInvitationSchema = z.object({
+  role: RoleSchema,
+  // Optional: an empty field means no email.
+  email: z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), EmailSchema.optional()),
+});
 
 export const ChangeRoleSchema = z.object({
   membershipId: z.string({ error: "Member: required" }).min(1, "Member: required").max(64, "Member: unknown"),

@@ -163,7 +163,35 @@ describe("invitations", () => {
     expect(reuse.status).toBe(410);
     expect(formErrorOf(reuse.body)).toBe("Invitation: this link has already been used");
     const reusedPreview = await callLoader(inviteRoute.loader, createGetRequest(`/invite/${token}`), { token });
+    expect(reusedPreview.status).toBe(404);
     expect(reusedPreview.body).toMatchObject({ preview: { ok: false, problem: "used", message: "Invitation: this link has already been used" } });
+    const unknownPreview = await callLoader(inviteRoute.loader, createGetRequest(`/invite/${"A".repeat(43)}`), { token: "A".repeat(43) });
+    expect(unknownPreview).toMatchObject({ status: 404, body: { preview: { ok: false, problem: "unknown" } } });
+  });
+
+  it("an invitation may name its invitee: the pending list, the audit trail and the invitation page use the email, not an id", async () => {
+    const org = await createTestOrganization();
+    const cookie = await loginAs(org.owner);
+    const invited = await postMembers(org, cookie, { intent: "invite", role: "viewer", email: " Invitee@Example.TEST " });
+    expect(invited).toMatchObject({ status: 200, body: { invitedEmail: "invitee@example.test" } });
+    const token = (invited.body as { inviteLink: string }).inviteLink.split("/").pop()!;
+    expect((await postMembers(org, cookie, { intent: "invite", role: "viewer", email: "" })).status).toBe(200);
+    expect((await postMembers(org, cookie, { intent: "invite", role: "viewer", email: "not an address" })).body).toMatchObject({ failure: { fieldErrors: { email: "Email: must be a valid address" } } });
+
+    const page = await callLoader(membersRoute.loader, createGetRequest(`/o/${org.slug}/members`, cookie), { slug: org.slug });
+    const invitations = (page.body as { invitations: { id: string; email: string | null }[] }).invitations;
+    expect(invitations.map((invitation) => invitation.email).sort()).toEqual(["invitee@example.test", null]);
+    const preview = await callLoader(inviteRoute.loader, createGetRequest(`/invite/${token}`), { token });
+    expect(preview.body).toMatchObject({ preview: { ok: true, invitation: { email: "invitee@example.test" } } });
+
+    const named = invitations.find((invitation) => invitation.email !== null)!;
+    expect((await postMembers(org, cookie, { intent: "revoke", invitationId: named.id })).status).toBe(200);
+    const events = await prisma.auditEvent.findMany({ where: { orgId: org.id, action: { in: ["member.invited", "member.invitation_revoked"] } }, orderBy: { createdAt: "asc" } });
+    expect(events.map((event) => [event.action, event.target])).toEqual([
+      ["member.invited", "invitee@example.test"],
+      ["member.invited", "viewer invitation (no email given)"],
+      ["member.invitation_revoked", "invitee@example.test"],
+    ]);
   });
 
   it("an existing user logged in elsewhere joins a second organisation and can switch between them", async () => {
