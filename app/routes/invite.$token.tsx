@@ -15,18 +15,22 @@ import { createFieldFailure, createFormFailure, readForm, validateForm, type For
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: tenantStyles }];
 export const meta: MetaFunction = () => [{ title: "Invitation · OpenTCO" }];
 
+/** An unknown, used, revoked or expired link answers 404, with the page that says which and what to do. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const token = params.token ?? "";
   const preview = await getInvitationPreview({ token });
   const session = await getSession(request);
   const alreadyMember =
     preview.ok && session ? (await listOrganizationsForUser({ userId: session.user.id })).some((o) => o.slug === preview.invitation.orgSlug) : false;
-  return {
-    token,
-    preview,
-    user: session ? { email: session.user.email } : null,
-    alreadyMember,
-  };
+  return data(
+    {
+      token,
+      preview,
+      user: session ? { email: session.user.email } : null,
+      alreadyMember,
+    },
+    { status: preview.ok ? 200 : 404 },
+  );
 }
 
 type ActionResult = { failure: FormFailure };
@@ -69,7 +73,7 @@ export default function InvitationPage() {
   const busy = useNavigation().state !== "idle";
   if (!preview.ok) {
     return (
-      <main className="page page--narrow">
+      <main id="main" className="page page--narrow">
         <h1>Invitation</h1>
         <p className="form-error" role="alert">
           {preview.message}
@@ -83,7 +87,7 @@ export default function InvitationPage() {
   const { orgName, orgSlug, role } = preview.invitation;
   const loginLink = `/login?${new URLSearchParams({ redirectTo: `/invite/${token}` })}`;
   return (
-    <main className="page page--narrow">
+    <main id="main" className="page page--narrow">
       <h1>Join {orgName}</h1>
       <p>
         You are invited to <strong>{orgName}</strong> on OpenTCO as <strong>{ROLE_LABELS[role].toLowerCase()}</strong>.
@@ -125,7 +129,7 @@ export default function InvitationPage() {
               autoComplete="email"
               required
               autoFocus
-              defaultValue={result?.failure.values.email}
+              defaultValue={result?.failure.values.email ?? preview.invitation.email ?? undefined}
               error={result?.failure.fieldErrors.email}
             />
             <NewPasswordField error={result?.failure.fieldErrors.password} />
