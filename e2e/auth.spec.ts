@@ -1,5 +1,5 @@
 import { expect, logIn, newAccount, screenshot, signUp, test } from "./fixtures.ts";
-import { DEMO_LOGIN } from "../prisma/seed.ts";
+import { DEMO_LOGIN } from "../prisma/demo-login.ts";
 
 // The app answers a rejected form with 400/409, which Chromium logs as a failed resource load.
 const rejectedForm = /Failed to load resource: the server responded with a status of (400|409)/;
@@ -48,7 +48,7 @@ test("sign-up errors are shown beside the fields that broke a rule", async ({ pa
   await expect(page).toHaveURL(/\/signup$/);
 });
 
-test("an email or organisation URL already in use is refused beside its field", async ({ page, openFreshPage, allowConsoleErrors }) => {
+test("a registered email gets a neutral answer; an organisation URL in use is refused beside its field", async ({ page, openFreshPage, allowConsoleErrors }) => {
   allowConsoleErrors(rejectedForm);
   const first = newAccount("first");
   await signUp(page, first);
@@ -57,11 +57,13 @@ test("an email or organisation URL already in use is refused beside its field", 
   const visitor = await openFreshPage();
   const second = newAccount("second");
   await signUp(visitor, { ...second, email: first.email.toUpperCase() });
-  await expect(visitor.getByLabel("Email", { exact: true })).toHaveAccessibleDescription(/Email: already registered/);
+  // ADR 013: the answer does not say that the email has an account.
+  await expect(visitor.getByRole("alert")).toHaveText(/^We could not create an account with this email and password\./);
+  await expect(visitor.getByLabel("Email", { exact: true })).not.toHaveAttribute("aria-invalid", "true");
   await expect(visitor).toHaveURL(/\/signup$/);
 
   await signUp(visitor, { ...second, slug: first.slug });
-  await expect(visitor.getByLabel("Organisation URL")).toHaveAccessibleDescription(/Slug: already taken/);
+  await expect(visitor.getByLabel("Organisation URL")).toHaveAccessibleDescription(/Organisation URL: already taken/);
   await expect(visitor.getByLabel("Email", { exact: true })).not.toHaveAttribute("aria-invalid", "true");
 });
 
@@ -76,6 +78,9 @@ test("a wrong password is refused without saying whether the account exists", as
 
   await logIn(page, { email: account.email, password: `${account.password}!` });
   await expect(page.getByRole("alert")).toHaveText("Email or password is incorrect.");
+  // The email stays for the next try; the rejected password does not.
+  await expect(page.getByLabel("Email", { exact: true })).toHaveValue(account.email);
+  await expect(page.getByLabel("Password", { exact: true })).toHaveValue("");
   await logIn(page, { email: `nobody-${account.email}`, password: account.password });
   await expect(page.getByRole("alert")).toHaveText("Email or password is incorrect.");
   await expect(page).toHaveURL(/\/login/);

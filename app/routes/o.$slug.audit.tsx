@@ -70,32 +70,34 @@ export default function AuditPage() {
         {events.length === 0 ? (
           <p className="muted">No events on this page.</p>
         ) : (
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">When (UTC)</th>
-                <th scope="col">Who</th>
-                <th scope="col">What</th>
-                <th scope="col">Target</th>
-                <th scope="col">Details</th>
-              </tr>
-            </thead>
-            <tbody>
-              {events.map((event) => (
-                <tr key={event.id}>
-                  <td>
-                    <time dateTime={event.createdAt}>{event.createdAt.slice(0, 19).replace("T", " ")}</time>
-                  </td>
-                  <td>{event.actorEmail ?? <span className="muted">{event.action.startsWith("share.") ? "someone with the link" : "deleted user"}</span>}</td>
-                  <td>
-                    {ACTION_LABELS[event.action] ?? event.action} <code className="muted">{event.action}</code>
-                  </td>
-                  <td>{event.target}</td>
-                  <td>{describeMetadata(event.metadata)}</td>
+          <div className="table-scroll">
+            <table className="audit-table">
+              <thead>
+                <tr>
+                  <th scope="col">When (UTC)</th>
+                  <th scope="col">Who</th>
+                  <th scope="col">What</th>
+                  <th scope="col">Target</th>
+                  <th scope="col">Details</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {events.map((event) => (
+                  <tr key={event.id}>
+                    <td>
+                      <time dateTime={event.createdAt}>{event.createdAt.slice(0, 19).replace("T", " ")}</time>
+                    </td>
+                    <td>{event.actorEmail ?? <span className="muted">{event.action.startsWith("share.") ? "someone with the link" : "deleted user"}</span>}</td>
+                    <td>
+                      {ACTION_LABELS[event.action] ?? event.action} <code className="muted">{event.action}</code>
+                    </td>
+                    <td>{event.target}</td>
+                    <td>{describeMetadata(event.metadata)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         )}
         <nav className="pagination" aria-label="Audit pages">
           {page > 1 ? <Link to={`?page=${page - 1}`}>← Newer</Link> : <span />}

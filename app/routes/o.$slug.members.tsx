@@ -1,4 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import type { ShouldRevalidateFunction } from "@remix-run/react";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { FormError } from "~/components/form-error.tsx";
@@ -21,6 +22,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [members, invitations] = await Promise.all([listMembers({ orgId: org.id }), canManage ? listPendingInvitations({ orgId: org.id }) : Promise.resolve([])]);
   return { members, invitations, canManage, grantableRoles: listGrantableRoles(role), ownMembershipId: membershipId };
 }
+
+/**
+ * A refused change (409) is a rule about the current members, which someone else may have changed
+ * since the page loaded: reload them, so every row shows the real roles (Remix skips the reload after
+ * a 4xx answer by default).
+ */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defaultShouldRevalidate }) => actionStatus === 409 || defaultShouldRevalidate;
 
 type Intent = "invite" | "change-role" | "remove" | "revoke";
 type ActionResult = { intent: Intent | null; failure?: FormFailure; notice?: string; inviteLink?: string; expiresAt?: string; invitedEmail?: string };
@@ -124,7 +132,7 @@ export default function MembersPage() {
                     <td>{ROLE_LABELS[member.role]}</td>
                     <td className="nowrap">{member.joinedAt.slice(0, 10)}</td>
                     {canManage ? (
-                      <td>
+                      <td className="member-actions-cell">
                         {isSelf && member.role === "owner" && ownerCount === 1 ? (
                           // The last owner can neither leave nor step down: the model would refuse it (409).
                           <span className="muted">Sole owner: make someone else an owner first</span>
