@@ -4,6 +4,7 @@
  * .test-output/screens/ at the configured 1280×800 viewport.
  */
 import { randomBytes } from "node:crypto";
+import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type BrowserContext, type Page } from "@playwright/test";
 
 export { expect };
@@ -117,4 +118,28 @@ export async function acceptAsNewUser(page: Page, inviteLink: string, account: P
   await page.getByLabel("Email", { exact: true }).fill(account.email);
   await page.getByLabel("Password", { exact: true }).fill(account.password);
   await page.getByRole("button", { name: "Create account and join" }).click();
+}
+
+/** A new owner, signed up and on their organisation's overview. */
+export async function signUpOwner(page: Page, label: string): Promise<Account> {
+  const owner = newAccount(label);
+  await signUp(page, owner);
+  await expect(page).toHaveURL(`/o/${owner.slug}`);
+  return owner;
+}
+
+/** Creates a scenario from `template` (a button on the scenario list) and returns its page's path. */
+export async function startScenario(page: Page, owner: Pick<Account, "slug">, template = "New blank scenario"): Promise<string> {
+  await page.goto(`/o/${owner.slug}/scenarios`);
+  await page.getByRole("button", { name: template }).click();
+  await expect(page).toHaveURL(new RegExp(`/o/${owner.slug}/scenarios/\\w+$`));
+  await expect(page.getByRole("status").filter({ hasText: "Saved · revision 1" })).toBeVisible();
+  return new URL(page.url()).pathname;
+}
+
+/** No serious or critical accessibility violation (axe-core) on the page as it stands. */
+export async function expectAccessible(page: Page): Promise<void> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const severe = violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
+  expect(severe.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`)).toEqual([]);
 }

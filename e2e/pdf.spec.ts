@@ -1,23 +1,10 @@
 import { execFileSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
-import type { Download, Page } from "@playwright/test";
-import { expect, newAccount, screenshot, signUp, test, type Account } from "./fixtures.ts";
+import type { Download } from "@playwright/test";
+import { expect, screenshot, signUpOwner, startScenario, test } from "./fixtures.ts";
 
 /** Where downloaded PDFs are kept for people to look at after the run. */
 const PDF_DIR = ".test-output/pdf";
-
-async function signUpOwner(page: Page, label: string): Promise<Account> {
-  const owner = newAccount(label);
-  await signUp(page, owner);
-  await expect(page).toHaveURL(`/o/${owner.slug}`);
-  return owner;
-}
-
-async function startFromTemplate(page: Page, owner: Account, template: string): Promise<void> {
-  await page.goto(`/o/${owner.slug}/scenarios`);
-  await page.getByRole("button", { name: template }).click();
-  await expect(page).toHaveURL(/\/scenarios\/\w+$/);
-}
 
 /** Saves the download and reads it back with poppler: text (whitespace collapsed) and page count. */
 async function readDownload(download: Download, name: string): Promise<{ text: string; pages: number }> {
@@ -32,7 +19,7 @@ async function readDownload(download: Download, name: string): Promise<{ text: s
 test("a member downloads the scenario's PDF and traces the printed fingerprint back to its revision", async ({ page }) => {
   test.setTimeout(60_000);
   const owner = await signUpOwner(page, "procurer");
-  await startFromTemplate(page, owner, "Support assistant, four options");
+  await startScenario(page, owner, "Support assistant, four options");
   const button = page.getByRole("link", { name: "Download PDF" });
   const downloading = page.waitForEvent("download");
   await button.click();
@@ -57,8 +44,8 @@ test("a member downloads the scenario's PDF and traces the printed fingerprint b
 test("two scenarios are compared and the comparison is downloaded as one PDF", async ({ page }) => {
   test.setTimeout(60_000);
   const owner = await signUpOwner(page, "comparer");
-  await startFromTemplate(page, owner, "Support assistant, four options");
-  await startFromTemplate(page, owner, "EU personal data under GDPR");
+  await startScenario(page, owner, "Support assistant, four options");
+  await startScenario(page, owner, "EU personal data under GDPR");
   await page.goto(`/o/${owner.slug}/scenarios`);
   await page.getByRole("link", { name: "Compare scenarios" }).click();
   await page.getByLabel(/Support assistant/).check();
@@ -76,7 +63,7 @@ test("two scenarios are compared and the comparison is downloaded as one PDF", a
 test("the download button says it is busy, then shows the server's reason when the PDF cannot be made", async ({ page, allowConsoleErrors }) => {
   allowConsoleErrors(/status of 503/);
   const owner = await signUpOwner(page, "waiter");
-  await startFromTemplate(page, owner, "Support assistant, four options");
+  await startScenario(page, owner, "Support assistant, four options");
   let release: () => void = () => undefined;
   const held = new Promise<void>((resolve) => (release = resolve));
   await page.route("**/pdf?revision=*", async (route) => {

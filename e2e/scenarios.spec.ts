@@ -1,22 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
-import { acceptAsNewUser, createInvitation, expect, newAccount, screenshot, signUp, test, type Account } from "./fixtures.ts";
-
-/** A new owner, signed up and on their organisation's overview. */
-async function signUpOwner(page: Page, label: string): Promise<Account> {
-  const owner = newAccount(label);
-  await signUp(page, owner);
-  await expect(page).toHaveURL(`/o/${owner.slug}`);
-  return owner;
-}
-
-/** Creates a scenario from `template` (a button label on the list page). */
-async function startScenario(page: Page, owner: Account, template = "New blank scenario"): Promise<string> {
-  await page.goto(`/o/${owner.slug}/scenarios`);
-  await page.getByRole("button", { name: template }).click();
-  await expect(page).toHaveURL(new RegExp(`/o/${owner.slug}/scenarios/\\w+$`));
-  return new URL(page.url()).pathname;
-}
+import { acceptAsNewUser, createInvitation, expect, expectAccessible, newAccount, screenshot, signUpOwner, startScenario, test } from "./fixtures.ts";
 
 function volumeField(page: Page) {
   return page.getByLabel("Requests in month 1", { exact: true });
@@ -29,13 +12,6 @@ function headlineCard(page: Page, label: RegExp) {
 async function save(page: Page, revision: number): Promise<void> {
   await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.getByRole("status").filter({ hasText: `Saved · revision ${revision}` })).toBeVisible();
-}
-
-/** No serious or critical accessibility violation on the page as it stands. */
-async function expectAccessible(page: Page): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const severe = violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
-  expect(severe.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`)).toEqual([]);
 }
 
 test("a CTO builds a scenario from a blank one, watches break-even move as they type, saves and reloads the same figures", async ({ page }) => {

@@ -3,30 +3,13 @@
  * fresh, logged-out browser; a pinned link keeps its revision while a following one moves; revoked,
  * expired and unknown links get the same 404; a member of another organisation copies the scenario.
  */
-import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import pg from "pg";
 import { provideDatabase, withDatabaseName } from "../scripts/lib/database.ts";
-import { expect, newAccount, signUp, test, type Account } from "./fixtures.ts";
+import { expect, expectAccessible, newAccount, signUp, signUpOwner, startScenario, test } from "./fixtures.ts";
 
 const DESKTOP_CHROME = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
 const NOT_FOUND = "The link is wrong, has expired or has been withdrawn. Ask the person who sent it for a new one.";
-
-async function signUpOwner(page: Page, label: string): Promise<Account> {
-  const owner = newAccount(label);
-  await signUp(page, owner);
-  await expect(page).toHaveURL(`/o/${owner.slug}`);
-  return owner;
-}
-
-/** A blank scenario (revision 1); returns its page's path. */
-async function startScenario(page: Page, owner: Account): Promise<string> {
-  await page.goto(`/o/${owner.slug}/scenarios`);
-  await page.getByRole("button", { name: "New blank scenario" }).click();
-  await expect(page).toHaveURL(new RegExp(`/o/${owner.slug}/scenarios/\\w+$`));
-  await expect(page.getByRole("status").filter({ hasText: "Saved · revision 1" })).toBeVisible();
-  return new URL(page.url()).pathname;
-}
 
 /** Through the scenario page's Share button; returns the link shown once. */
 async function createShareLink(page: Page, scenarioPath: string, label: string, shows: "pinned" | "latest" = "pinned"): Promise<string> {
@@ -53,13 +36,6 @@ async function withE2eDatabase<T>(run: (client: pg.Client) => Promise<T>): Promi
   } finally {
     await client.end();
   }
-}
-
-/** No serious or critical accessibility violation on the page as it stands. */
-async function expectAccessible(page: Page): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const severe = violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
-  expect(severe.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`)).toEqual([]);
 }
 
 /**
@@ -120,6 +96,13 @@ test("a prospect opens a shared scenario logged out; pinned stays, following mov
   expect(pinnedFingerprint).toMatch(/^[0-9a-f]{64}$/);
   await expectAccessible(prospect);
   await screenshotWidths(prospect, "60-shared-view");
+
+  // A printed copy's fingerprint checks out against the link, without logging in.
+  await prospect.getByRole("link", { name: "Check a printed copy against this link" }).click();
+  await prospect.getByLabel("Fingerprint").fill(pinnedFingerprint.toUpperCase());
+  await prospect.getByRole("button", { name: "Verify" }).click();
+  await expect(prospect.getByTestId("shared-verify-result")).toHaveText("It matches: the copy shows revision 1, the revision this link shares.");
+  await expectAccessible(prospect);
 
   // The engineer edits the scenario: revision 2.
   await page.goto(scenarioPath);

@@ -76,7 +76,7 @@ export default function SharedScenarioPage() {
   const actionData = useActionData<typeof action>();
   const { pathname } = useLocation();
   return (
-    <SharedView orgName={orgName} scenarioName={scenarioName} revision={revision} bundle={result} locale={locale} pdfHref={showPdf ? `${pathname}/pdf` : null}>
+    <SharedView orgName={orgName} scenarioName={scenarioName} revision={revision} bundle={result} locale={locale} pdfHref={showPdf ? `${pathname}/pdf` : null} verifyHref={`${pathname}/verify`}>
       <CopyPanel orgName={orgName} targets={copyTargets} loginHref={`/login?${new URLSearchParams({ redirectTo: pathname })}`} formError={actionData?.formError} />
     </SharedView>
   );

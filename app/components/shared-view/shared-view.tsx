@@ -10,6 +10,8 @@ export interface SharedViewProps {
   locale: string;
   /** The PDF of this revision, when the link allows it and the route exists. */
   pdfHref: string | null;
+  /** The page that checks a printed copy's fingerprint against this link. */
+  verifyHref: string;
   /** The copy panel, or nothing. */
   children?: ReactNode;
 }
@@ -27,7 +29,7 @@ export function SharedFooter() {
  * What a prospect sees (docs/ui-design.md, "The shared view"): whose scenario, which revision, the
  * whole results area, the fingerprint that ties it to the revision. No navigation, no edit control.
  */
-export function SharedView({ orgName, scenarioName, revision, bundle, locale, pdfHref, children }: SharedViewProps) {
+export function SharedView({ orgName, scenarioName, revision, bundle, locale, pdfHref, verifyHref, children }: SharedViewProps) {
   return (
     <div className="shared-page">
       <header className="shared-header">
@@ -51,6 +53,9 @@ export function SharedView({ orgName, scenarioName, revision, bundle, locale, pd
           <h2 id="shared-fingerprint-heading">Fingerprint</h2>
           <p className="muted">The SHA-256 of this revision&apos;s inputs. The same inputs always give the same fingerprint, so these figures can be traced back to the exact revision.</p>
           <code data-testid="shared-fingerprint">{revision.fingerprint}</code>
+          <p>
+            <a href={verifyHref}>Check a printed copy against this link</a>
+          </p>
         </section>
         {children}
       </main>
