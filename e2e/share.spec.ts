@@ -110,7 +110,7 @@ test("a prospect opens a shared scenario logged out; pinned stays, following mov
   await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.getByRole("status").filter({ hasText: "Saved · revision 2" })).toBeVisible();
 
-  await prospect.reload();
+  await prospect.goto(pinnedUrl);
   await expect(prospect.getByText(/Revision 1 ·/)).toBeVisible();
   await expect(fingerprint(prospect)).toHaveText(pinnedFingerprint);
   await prospect.goto(followingUrl);
