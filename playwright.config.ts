@@ -1,7 +1,13 @@
 import { defineConfig } from "@playwright/test";
+import { launchOptions, resolveBrowser } from "./scripts/lib/browser.ts";
 
 // Away from `npm start`'s 3000 and from other local servers; E2E_PORT moves it.
 const port = Number(process.env.E2E_PORT ?? 3170);
+
+// CHROMIUM_PATH, else Debian's /usr/bin/chromium, else the one inside the @sparticuz/chromium
+// devDependency (unpacked on first use; nothing is downloaded): scripts/lib/browser.ts, ADR 015.
+// Top-level await: Playwright imports this ESM config, in its runner and in each worker.
+const browser = await resolveBrowser();
 
 export default defineConfig({
   testDir: "e2e",
@@ -14,6 +20,8 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   // scripts/test-all.ts reads the JSON report for its counts.
   reporter: [["list"], ["json", { outputFile: ".test-output/e2e.json" }]],
+  // In the JSON report too, where scripts/test-all.ts reads which browser the run used.
+  metadata: { browser: browser.description },
   use: {
     // localhost, not 127.0.0.1: browsers treat it as a secure context, so Secure cookies work over http.
     baseURL: `http://localhost:${port}`,
@@ -21,17 +29,7 @@ export default defineConfig({
     screenshot: "only-on-failure",
     trace: "retain-on-failure",
     browserName: "chromium",
-    launchOptions: {
-      // Debian's Chromium, not a downloaded one: nothing is fetched at install or test time.
-      executablePath: "/usr/bin/chromium",
-      args: [
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--disable-gpu",
-      ],
-    },
+    launchOptions: launchOptions(browser),
   },
   webServer: {
     command: "node --import tsx scripts/e2e-server.ts",

@@ -1,7 +1,8 @@
 /**
- * `npm test`: typecheck, lint, unit, integration (real PostgreSQL) and e2e (Playwright in Debian's
- * Chromium), in that order, each streamed to the terminal. Counts come from the suites' JSON
- * reports; the last line is exactly `N passed, N failed`; the exit code is 1 on any failure,
+ * `npm test`: typecheck, lint, unit, integration (real PostgreSQL) and e2e (Playwright in the
+ * Chromium that scripts/lib/browser.ts finds), in that order, each streamed to the terminal. Counts
+ * come from the suites' JSON reports, and so does the e2e browser, named in one line before the
+ * summary; the last line is exactly `N passed, N failed`; the exit code is 1 on any failure,
  * crash, missing config or suite that ran no tests. `npm test -- <suite>…` runs only those suites.
  *
  * Database: TEST_DATABASE_URL as given; else DATABASE_URL's server with an `opentco_test`
@@ -22,6 +23,8 @@ interface Counts {
   failed: number;
   /** Why the suite counts as failed beyond its failing tests (crash, no tests, missing config). */
   problem?: string;
+  /** One line printed before the summary (e2e: the browser it ran in). */
+  note?: string;
 }
 
 interface Suite {
@@ -99,18 +102,21 @@ function countVitest(report: string, exitCode: number): Counts {
 interface PlaywrightReport {
   stats: { expected: number; unexpected: number; flaky: number; skipped: number };
   errors: { message?: string }[];
+  /** playwright.config.ts puts the browser's description here. */
+  config?: { metadata?: { browser?: string } };
 }
 
 function countPlaywright(report: string, exitCode: number): Counts {
   const json = readReport<PlaywrightReport>(report);
   if (!json) return { passed: 0, failed: 1, problem: `crashed (exit ${exitCode}, no report)` };
   const { expected, unexpected, flaky, skipped } = json.stats;
+  const note = `e2e browser: ${json.config?.metadata?.browser ?? "not named in the report"}`;
   // A flaky test passed on retry; it is reported as passed and named in Playwright's own output.
   const counts = settle({ passed: expected + flaky, failed: unexpected }, expected + unexpected + flaky + skipped, exitCode);
   if (json.errors.length && !counts.problem) {
-    return { passed: counts.passed, failed: counts.failed + 1, problem: `global error: ${json.errors[0]?.message ?? ""}` };
+    return { passed: counts.passed, failed: counts.failed + 1, problem: `global error: ${json.errors[0]?.message ?? ""}`, note };
   }
-  return counts;
+  return { ...counts, note };
 }
 
 /** No tests, or a non-zero exit without a failing test, is a failure of its own. */
@@ -172,6 +178,8 @@ function printSummary(outcomes: Outcome[]): { passed: number; failed: number } {
   const header = ["suite", "passed", "failed", "time", "status"];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]?.length ?? 0)));
   const line = (cells: string[]) => cells.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join("  ");
+  const notes = outcomes.flatMap((o) => (o.note ? [o.note] : []));
+  if (notes.length) console.log(`\n${notes.join("\n")}`);
   console.log(`\n${line(header)}\n${line(widths.map((w) => "─".repeat(w)))}`);
   for (const row of rows) console.log(line(row));
   const total = {

@@ -3,14 +3,15 @@
  * database (migrated and seeded with the demo organisation), measured from outside.
  * - page-scenario-ssr: GET of a scenario's results page, server render included (HTTP round trip on
  *   loopback, logged in as the demo user).
- * - browser-input-to-update: in Debian's Chromium, the time from a keystroke in the workload's
- *   "requests per month" field to the new horizon total in the headline, measured inside the page
- *   (keydown timestamp → MutationObserver callback on the total).
+ * - browser-input-to-update: in the tests' Chromium (scripts/lib/browser.ts), the time from a
+ *   keystroke in the workload's "requests per month" field to the new horizon total in the
+ *   headline, measured inside the page (keydown timestamp → MutationObserver callback on the total).
  */
 import { spawn } from "node:child_process";
 import { chromium, type Page } from "@playwright/test";
 import { DEMO_LOGIN } from "../../prisma/demo-login.ts";
 import { buildIfStale, migrate, seed } from "../lib/app.ts";
+import { launchOptions, resolveBrowser } from "../lib/browser.ts";
 import { provideDatabase, recreateDatabase, withDatabaseName } from "../lib/database.ts";
 import { portAnswers, sleep } from "../lib/net.ts";
 import { projectRoot } from "../lib/paths.ts";
@@ -94,7 +95,9 @@ export async function runPageBenchmarks(filter: string | undefined): Promise<voi
   const server = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || undefined;
   const database = await provideDatabase({ databaseName: "opentco_bench", urlFromEnv: server && withDatabaseName(server, "opentco_bench") });
   let stopServer: (() => void) | undefined;
-  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-gpu"] });
+  const testBrowser = await resolveBrowser();
+  process.stderr.write(`browser: ${testBrowser.description}\n`);
+  const browser = await chromium.launch(launchOptions(testBrowser));
   try {
     await recreateDatabase(database.url);
     await migrate(database.url);
