@@ -191,6 +191,17 @@ function printSummary(outcomes: Outcome[]): { passed: number; failed: number } {
   return total;
 }
 
+/**
+ * The PDF tests read PDFs back with poppler-utils, the one system package the tests need (the
+ * browser comes from npm when the machine has none, ADR 015): without it, say so before they fail.
+ */
+function warnWithoutPoppler(): void {
+  const onPath = (process.env.PATH ?? "").split(path.delimiter).some((dir) => dir && existsSync(path.join(dir, "pdftotext")));
+  if (!onPath) {
+    console.warn("⚠ pdftotext is not on PATH, so the PDF tests will fail: install poppler-utils (Debian/Ubuntu: apt-get install poppler-utils).");
+  }
+}
+
 /** `npm test -- unit e2e` runs only the named suites (in the usual order); no names, all of them. */
 function selectSuites(names: string[]): Suite[] {
   const unknown = names.filter((name) => !suites.some((suite) => suite.name === name));
@@ -200,6 +211,7 @@ function selectSuites(names: string[]): Suite[] {
 
 async function main(): Promise<number> {
   const selected = selectSuites(process.argv.slice(2));
+  if (selected.some((suite) => ["unit", "integration", "e2e"].includes(suite.name))) warnWithoutPoppler();
   forwardSignalsToChildren();
   await fs.rm(reportDir, { recursive: true, force: true });
   await fs.mkdir(reportDir, { recursive: true });
