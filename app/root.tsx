@@ -10,12 +10,15 @@ import {
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import appStyles from "~/styles/app.css";
+import { useNonce } from "~/utils/nonce.tsx";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: appStyles }];
 
 export const meta: MetaFunction = () => [{ title: "OpenTCO" }];
 
 export function Layout({ children }: { children: ReactNode }) {
+  // The inline scripts Remix writes run only with this response's CSP nonce (ADR 014).
+  const nonce = useNonce();
   return (
     <html lang="en">
       <head>
@@ -29,8 +32,8 @@ export function Layout({ children }: { children: ReactNode }) {
           Skip to main content
         </a>
         {children}
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );
@@ -40,6 +43,8 @@ export default function App() {
   return <Outlet />;
 }
 
+const ERROR_TITLES: Record<number, string> = { 400: "Bad request", 404: "Not found", 503: "Service unavailable" };
+
 export function ErrorBoundary() {
   const error = useRouteError();
   const status = isRouteErrorResponse(error) ? error.status : 500;
@@ -47,11 +52,11 @@ export function ErrorBoundary() {
     status === 404
       ? "This page does not exist, or you do not have access to it."
       : isRouteErrorResponse(error)
-        ? error.statusText || "Something went wrong."
+        ? (typeof error.data === "string" && error.data) || error.statusText || "Something went wrong."
         : "Something went wrong. The error has been logged.";
   return (
     <main id="main" className="page page--narrow">
-      <h1>{status === 404 ? "Not found" : "Error"}</h1>
+      <h1>{ERROR_TITLES[status] ?? "Error"}</h1>
       <p role="alert">{message}</p>
       <p>
         <a href="/">Back to OpenTCO</a>

@@ -3,7 +3,7 @@
  * here. It is the only way to reach tenant data without a membership, and it hands out one revision
  * of one scenario, read-only, with no organisation id a route could reuse.
  */
-import { data } from "@remix-run/node";
+import { data, type AppLoadContext } from "@remix-run/node";
 import { isbot } from "isbot";
 import { beginShareRequest, hashClientAddress, markShareRequestFound } from "~/models/share-link-request.server.ts";
 import { getSharedRevision, recordShareView, type SharedRevisionContext } from "~/models/share-link.server.ts";
@@ -39,8 +39,13 @@ export function getBrowserFamily(userAgent: string | null): string {
  * over it). Unknown, malformed, revoked and expired tokens all throw the same 404. A page view
  * (`recordView`, the loader's GET) is counted and audited; the copy action passes false.
  */
-export async function requireShareLink(request: Request, token: string | undefined, { recordView = true }: { recordView?: boolean } = {}): Promise<SharedRevisionContext> {
-  const address = getClientAddress(request);
+export async function requireShareLink(
+  request: Request,
+  context: AppLoadContext,
+  token: string | undefined,
+  { recordView = true }: { recordView?: boolean } = {},
+): Promise<SharedRevisionContext> {
+  const address = getClientAddress(context);
   const started = await beginShareRequest({ address });
   if (!started.ok) {
     const minutes = Math.max(1, Math.ceil(started.retryAfterMs / 60_000));

@@ -74,7 +74,7 @@ export async function verifyLogin(
   const user = await prisma.user.findUnique({ where: { email }, select: { id: true, email: true, passwordHash: true } });
   const valid = await verifyPassword(password, user?.passwordHash ?? null);
   if (!user || !valid) {
-    if (user && (await isEmailLocked({ email, now }))) {
+    if (user && (await isEmailLocked({ email, ip, now }))) {
       await createAuditEventInEachOrganization({ userId: user.id, action: "auth.locked_out", target: user.email });
     }
     return { ok: false, reason: "invalid" };

@@ -6,14 +6,18 @@ import { TextField } from "~/components/text-field.tsx";
 import tenantStyles from "~/components/tenant.css";
 import { ROLE_LABELS } from "~/auth/roles.ts";
 import { createSession, getSession } from "~/auth/session.server.ts";
+import { describeThrottleRefusal, getRetryAfterHeaders, throttledRouteHeaders } from "~/auth/throttle.server.ts";
 import { acceptInvitation, acceptInvitationAsNewUser, getInvitationPreview, InvitationError } from "~/models/invitation.server.ts";
+import { getAddressRefusal, MAX_FAILURES_PER_ADDRESS_FOR_SIGNUP, recordFailedAttempt } from "~/models/login-attempt.server.ts";
 import { listOrganizationsForUser } from "~/models/organization.server.ts";
 import { EmailTakenError } from "~/models/user.server.ts";
 import { AccountSchema } from "~/schemas/auth.ts";
+import { getClientAddress } from "~/utils/client-address.server.ts";
 import { createFieldFailure, createFormFailure, readForm, validateForm, type FormFailure } from "~/utils/form.server.ts";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: tenantStyles }];
 export const meta: MetaFunction = () => [{ title: "Invitation · OpenTCO" }];
+export const headers = throttledRouteHeaders;
 
 /** An unknown, used, revoked or expired link answers 404, with the page that says which and what to do. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -35,15 +39,23 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 type ActionResult = { failure: FormFailure };
 
-function fail(failure: FormFailure, status: number) {
-  return data<ActionResult>({ failure }, { status });
+function fail(failure: FormFailure, status: number, headers?: HeadersInit) {
+  return data<ActionResult>({ failure }, { status, headers });
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+/**
+ * Accepting is throttled like sign-up (ADR 004, "Brute force"): an address with a few failures may not
+ * try, and a link that opens nothing or an email that already has an account counts as a failure.
+ */
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const token = params.token ?? "";
   const read = await readForm(request);
   if (!read.ok) return fail(read.failure, read.status);
+  const ip = getClientAddress(context);
+  const refusal = await getAddressRefusal({ ip, ceiling: MAX_FAILURES_PER_ADDRESS_FOR_SIGNUP });
+  if (refusal) return fail(createFormFailure(describeThrottleRefusal(refusal)), 429, getRetryAfterHeaders(refusal));
   const session = await getSession(request);
+  const email = String(read.form.get("email") ?? session?.user.email ?? "");
   try {
     if (read.form.get("intent") === "join") {
       if (!session) throw redirect(`/login?${new URLSearchParams({ redirectTo: `/invite/${token}` })}`);
@@ -57,13 +69,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return redirect(`/o/${orgSlug}`, { headers: { "Set-Cookie": await createSession(userId) } });
     } catch (error) {
       if (error instanceof EmailTakenError) {
+        await recordFailedAttempt({ email, ip });
         return fail(createFieldFailure("email", `${error.message} with that account to accept`, { email: parsed.data.email }), 409);
       }
       throw error;
     }
   } catch (error) {
-    if (error instanceof InvitationError) return fail(createFormFailure(error.message), error.problem === "already_member" ? 409 : 410);
-    throw error;
+    if (!(error instanceof InvitationError)) throw error;
+    if (error.problem !== "already_member") await recordFailedAttempt({ email, ip });
+    return fail(createFormFailure(error.message), error.problem === "already_member" ? 409 : 410);
   }
 }
 

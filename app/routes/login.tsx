@@ -4,7 +4,7 @@ import { useEffect, useRef } from "react";
 import { FormError } from "~/components/form-error.tsx";
 import { TextField } from "~/components/text-field.tsx";
 import { createSession, getSafeRedirect, getSession } from "~/auth/session.server.ts";
-import { respondWithThrottleRefusal } from "~/auth/throttle.server.ts";
+import { respondWithThrottleRefusal, throttledRouteHeaders } from "~/auth/throttle.server.ts";
 import { verifyLogin } from "~/models/user.server.ts";
 import { LoginSchema } from "~/schemas/auth.ts";
 import { getClientAddress } from "~/utils/client-address.server.ts";
@@ -15,19 +15,21 @@ export const meta: MetaFunction = () => [
   { name: "description", content: "Log in to OpenTCO to open your organisation's cost scenarios." },
 ];
 
+export const headers = throttledRouteHeaders;
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const redirectTo = getSafeRedirect(new URL(request.url).searchParams.get("redirectTo"));
   if (await getSession(request)) throw redirect(redirectTo);
   return { redirectTo };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const read = await readForm(request);
   if (!read.ok) return respondWithFailure(read.failure, read.status);
   const parsed = validateForm(read.form, LoginSchema);
   if (!parsed.success) return respondWithFailure(parsed.failure, parsed.status);
   const values = { email: parsed.data.email };
-  const login = await verifyLogin(parsed.data, { ip: getClientAddress(request) });
+  const login = await verifyLogin(parsed.data, { ip: getClientAddress(context) });
   // Unknown emails are throttled like known ones, so a refusal does not reveal who has an account either.
   if (!login.ok && login.reason === "throttled") return respondWithThrottleRefusal(login.refusal, values);
   // One message for unknown email and wrong password: the form must not reveal who has an account.

@@ -9,8 +9,8 @@ import { respondWithPdf } from "~/reports/pdf/response.server.ts";
  * (docs/decisions/011-share-links.md). The gate throttles, counts and audits the download as a view;
  * a link without PDFs answers the same 404 as a dead link.
  */
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const shared = await requireShareLink(request, params.token);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const shared = await requireShareLink(request, context, params.token);
   if (!shared.allowPdf) throwNotFound();
   const loaded = await loadSharedReport(shared);
   if (!loaded) throwNotFound();

@@ -34,8 +34,8 @@ export const headers: HeadersFunction = () => SHARE_RESPONSE_HEADERS;
 // The page's data changes only when it is opened again: no re-run (and no second counted view) after the copy form.
 export const shouldRevalidate = () => false;
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const shared = await requireShareLink(request, params.token);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const shared = await requireShareLink(request, context, params.token);
   const session = await getSession(request);
   const locale = getLocale(request);
   const { revision } = shared;
@@ -57,8 +57,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 /** The one action: copy the shown revision into one of the signed-in reader's organisations. */
-export async function action({ request, params }: ActionFunctionArgs) {
-  const shared = await requireShareLink(request, params.token, { recordView: false });
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const shared = await requireShareLink(request, context, params.token, { recordView: false });
   const read = await readForm(request);
   if (!read.ok) return data({ formError: read.failure.formError ?? "The form could not be read." }, { status: read.status });
   const session = await getSession(request);

@@ -24,8 +24,8 @@ export const meta: MetaFunction<typeof loader> = ({ data: page }) => [
 
 export const headers: HeadersFunction = () => SHARE_RESPONSE_HEADERS;
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const shared = await requireShareLink(request, params.token, { recordView: false });
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const shared = await requireShareLink(request, context, params.token, { recordView: false });
   const base = { scenarioName: shared.scenarioName, orgName: shared.orgName, shownRevisionNumber: shared.revision.number };
   const raw = new URL(request.url).searchParams.get("fingerprint");
   if (raw === null) return { ...base, query: null, error: null, check: null };

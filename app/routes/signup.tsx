@@ -4,8 +4,8 @@ import { NewOrganizationFields, NewPasswordField } from "~/components/account-fi
 import { FormError } from "~/components/form-error.tsx";
 import { TextField } from "~/components/text-field.tsx";
 import { createSession, getSession } from "~/auth/session.server.ts";
-import { respondWithThrottleRefusal } from "~/auth/throttle.server.ts";
-import { getAddressRefusal } from "~/models/login-attempt.server.ts";
+import { respondWithThrottleRefusal, throttledRouteHeaders } from "~/auth/throttle.server.ts";
+import { getAddressRefusal, MAX_FAILURES_PER_ADDRESS_FOR_SIGNUP } from "~/models/login-attempt.server.ts";
 import { createOrganization } from "~/models/organization.server.ts";
 import { EmailTakenError, SlugTakenError, createUserWithOrganization, verifyLogin } from "~/models/user.server.ts";
 import { SignupSchema } from "~/schemas/organization.ts";
@@ -16,6 +16,8 @@ export const meta: MetaFunction = () => [
   { title: "Create account · OpenTCO" },
   { name: "description", content: "Create an OpenTCO account and an organisation to model LLM API spend against self-hosted inference." },
 ];
+
+export const headers = throttledRouteHeaders;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getSession(request)) throw redirect("/");
@@ -28,15 +30,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
  */
 export const SIGNUP_REFUSED = "We could not create an account with this email and password. If you already have an account, log in with it; otherwise check the email address.";
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = await parseForm(request, SignupSchema);
   if (!parsed.success) return respondWithFailure(parsed.failure, parsed.status);
   const { email, orgName, slug } = parsed.data;
   const values = { email, orgName, slug };
-  // Sign-up can still tell an existing account from a new one (ADR 013): the address ceiling of the
-  // log-in throttle applies here too.
-  const ip = getClientAddress(request);
-  const refusal = await getAddressRefusal({ ip });
+  // Sign-up can still tell an existing account from a new one (ADR 013): an address with a few
+  // failures (log-ins or such probes) may not sign up for a while.
+  const ip = getClientAddress(context);
+  const refusal = await getAddressRefusal({ ip, ceiling: MAX_FAILURES_PER_ADDRESS_FOR_SIGNUP });
   if (refusal) return respondWithThrottleRefusal(refusal, values);
   try {
     const created = await createUserWithOrganization(parsed.data);

@@ -10,7 +10,7 @@
 import { spawn } from "node:child_process";
 import { chromium, type Page } from "@playwright/test";
 import { DEMO_LOGIN } from "../../prisma/demo-login.ts";
-import { buildIfStale, migrate, seed } from "../lib/app.ts";
+import { buildIfStale, migrate, seed, SERVER_NODE_ARGS } from "../lib/app.ts";
 import { launchOptions, resolveBrowser } from "../lib/browser.ts";
 import { provideDatabase, recreateDatabase, withDatabaseName } from "../lib/database.ts";
 import { portAnswers, sleep } from "../lib/net.ts";
@@ -24,7 +24,7 @@ const TOTAL_SELECTOR = '[data-headline="cheapest"] .headline-card__value';
 const VOLUME_LABEL = "Requests in month 1";
 
 async function startServer(databaseUrl: string): Promise<() => void> {
-  const child = spawn("node", ["node_modules/@remix-run/serve/dist/cli.js", "./build/index.js"], {
+  const child = spawn("node", SERVER_NODE_ARGS, {
     cwd: projectRoot,
     stdio: "ignore",
     env: { ...process.env, NODE_ENV: "production", PORT: String(PORT), DATABASE_URL: databaseUrl },

@@ -13,7 +13,7 @@ import { computeMonteCarlo, computeScenario, computeTornado, parseScenario, seri
 import { buildScenarioReport, type ScenarioReport } from "../../app/reports/pdf/model.ts";
 import { createPdfWorker, PdfRenderQueue } from "../../app/reports/pdf/queue.server.ts";
 import { DEMO_LOGIN } from "../../prisma/demo-login.ts";
-import { buildIfStale, migrate, seed } from "../lib/app.ts";
+import { buildIfStale, migrate, seed, SERVER_NODE_ARGS } from "../lib/app.ts";
 import { provideDatabase, recreateDatabase, withDatabaseName } from "../lib/database.ts";
 import { portAnswers, sleep } from "../lib/net.ts";
 import { projectRoot } from "../lib/paths.ts";
@@ -73,7 +73,7 @@ async function benchTenPages(): Promise<void> {
 }
 
 async function startServer(databaseUrl: string): Promise<() => void> {
-  const child = spawn("node", ["node_modules/@remix-run/serve/dist/cli.js", "./build/index.js"], {
+  const child = spawn("node", SERVER_NODE_ARGS, {
     cwd: projectRoot,
     stdio: "ignore",
     env: { ...process.env, NODE_ENV: "production", PORT: String(PORT), DATABASE_URL: databaseUrl },

@@ -10,7 +10,7 @@ import { projectRoot } from "./paths.ts";
 import { run, runCapturedOrThrow, runOrThrow } from "./process.ts";
 
 // Everything the server and client bundles are compiled from.
-const buildInputs = ["app", "remix.config.js", "tsconfig.json", "package.json"];
+const buildInputs = ["app", "server", "remix.config.js", "tsconfig.json", "package.json"];
 
 /** Runs `npm run build` when there is no build or a build input is newer than it. */
 export async function buildIfStale(): Promise<void> {
@@ -61,28 +61,30 @@ export async function seed(databaseUrl: string): Promise<void> {
 }
 
 /**
- * The production server: remix-serve on the build, with the preload that keeps share-link tokens out
- * of its request log (docs/decisions/011-share-links.md). Arguments to `node`, from the project root.
+ * The production server: the app's own server bundled by `npm run build` (docs/decisions/014-app-server.md),
+ * serving the Remix build with security headers and a request log that keeps share-link and
+ * invitation tokens out (011). Arguments to `node`, from the project root.
  */
-export const SERVER_NODE_ARGS = ["--import", "./scripts/redact-request-log.js", "node_modules/@remix-run/serve/dist/cli.js", "./build/index.js"];
+export const SERVER_NODE_ARGS = ["./build/server.js", "./build/index.js"];
 
-/** remix-serve's start-up line: "[remix-serve] http://localhost:3000 (http://192.0.2.2:3000)". */
-export const REMIX_SERVE_BANNER = /^\[remix-serve\] http:\/\//;
+/** The server's start-up line, "[opentco] listening on http://localhost:3000": `npm start` says it its own way. */
+export const SERVER_BANNER = /^\[opentco\] listening on /;
+
+/** How long the server may take to drain on a signal (server/drain.ts) before it is killed. */
+const STOP_DEADLINE_MS = 15_000;
 
 /**
- * Serves the production build with remix-serve until it exits; resolves with its exit code.
- * remix-serve answers a signal by closing its listener, but the database pool keeps it alive,
- * so it is killed if it has not exited two seconds after the signal.
+ * Serves the production build until the server exits; resolves with its exit code. A signal makes it
+ * drain (finish requests in flight for up to 10 s, then close the database pool) and exit 0; it is
+ * killed if it has not exited STOP_DEADLINE_MS after the signal.
  */
 export async function serve({ port, databaseUrl }: { port: number; databaseUrl: string }): Promise<number> {
   // Otherwise the readiness probe below would greet whatever already listens there.
   if (!(await isPortFree(port))) throw new Error(`Port ${port} is already in use; set PORT to another one.`);
   const exited = run("node", SERVER_NODE_ARGS, {
     env: { ...process.env, NODE_ENV: "production", PORT: String(port), DATABASE_URL: databaseUrl },
-    killAfterMs: 2000,
-    // remix-serve announces itself with the first non-internal IPv4 address it finds, which in a
-    // container or VM is not an address anyone can open; the line below says where it runs.
-    dropLines: REMIX_SERVE_BANNER,
+    killAfterMs: STOP_DEADLINE_MS,
+    dropLines: SERVER_BANNER,
   });
   const listening = waitForPort(port, exited);
   if (await listening) console.log(`\nOpenTCO is running at http://localhost:${port}  (Ctrl-C stops it)\n`);

@@ -2,7 +2,7 @@
  * Calling Remix loaders and actions the way the server does: real Request objects in, and whatever
  * they return or throw (Response, redirect, `data()`) normalised to status, headers and body.
  */
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, AppLoadContext, LoaderFunctionArgs } from "@remix-run/node";
 
 export const TEST_ORIGIN = "http://opentco.test";
 
@@ -45,18 +45,29 @@ async function normalise(value: unknown, thrown: boolean): Promise<RouteResult> 
 
 type RouteFunction = (args: LoaderFunctionArgs & ActionFunctionArgs) => unknown;
 
-async function call(fn: RouteFunction, request: Request, params: Record<string, string>): Promise<RouteResult> {
+/**
+ * The load context the app's server would pass. Tests name the client with X-Forwarded-For, read as
+ * from one trusted proxy (its last entry), unless `context` names it already; the server's own rule
+ * is tested on the real server (tests/integration/client-address.test.ts).
+ */
+function contextFor(request: Request, context: AppLoadContext): AppLoadContext {
+  const forwarded = request.headers.get("X-Forwarded-For")?.split(",").at(-1)?.trim();
+  return context.clientAddress === undefined && forwarded ? { ...context, clientAddress: forwarded } : context;
+}
+
+async function call(fn: RouteFunction, request: Request, params: Record<string, string>, context: AppLoadContext): Promise<RouteResult> {
   try {
-    return await normalise(await fn({ request, params, context: {} }), false);
+    return await normalise(await fn({ request, params, context: contextFor(request, context) }), false);
   } catch (error) {
     return normalise(error, true);
   }
 }
 
-export function callLoader(loader: (args: LoaderFunctionArgs) => unknown, request: Request, params: Record<string, string> = {}): Promise<RouteResult> {
-  return call(loader as RouteFunction, request, params);
+/** `context` is what the app's server passes (app/load-context.ts): a client address, for throttle tests. */
+export function callLoader(loader: (args: LoaderFunctionArgs) => unknown, request: Request, params: Record<string, string> = {}, context: AppLoadContext = {}): Promise<RouteResult> {
+  return call(loader as RouteFunction, request, params, context);
 }
 
-export function callAction(action: (args: ActionFunctionArgs) => unknown, request: Request, params: Record<string, string> = {}): Promise<RouteResult> {
-  return call(action as RouteFunction, request, params);
+export function callAction(action: (args: ActionFunctionArgs) => unknown, request: Request, params: Record<string, string> = {}, context: AppLoadContext = {}): Promise<RouteResult> {
+  return call(action as RouteFunction, request, params, context);
 }

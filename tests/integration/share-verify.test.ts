@@ -5,7 +5,7 @@
  */
 import { randomInt } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { createScenario, getRevision, saveRevision } from "~/models/scenario.server.ts";
 import { createShareLink } from "~/models/share-link.server.ts";
 import * as verifyRoute from "~/routes/s.$token_.verify.tsx";
@@ -30,7 +30,6 @@ let otherScenarioFingerprint: string;
 const fingerprints: string[] = [];
 
 beforeAll(async () => {
-  vi.stubEnv("TRUST_PROXY", "1");
   org = await createTestOrganization({ name: "Verify Org" });
   const created = await createScenario({ orgId: org.id, userId: org.owner.id, inputs: inputs("Verified", "1200000000"), asOf: AS_OF });
   if (!created.ok) throw new Error(JSON.stringify(created.issues));

@@ -155,3 +155,9 @@ export function getPdfQueue(): PdfRenderQueue {
   });
   return queue;
 }
+
+/** Stops the process's queue and its worker, if it was ever started (a graceful stop of the server). */
+export async function closePdfQueue(): Promise<void> {
+  await queue?.close();
+  queue = null;
+}

@@ -1,0 +1,56 @@
+/**
+ * The Express app that serves the Remix build (docs/decisions/014-app-server.md). In order: who is
+ * asking (TRUST_PROXY), headers with a per-response CSP nonce, compression, static files, the request
+ * log, refusals that need no Remix (control characters in the address, cross-origin mutations), then
+ * Remix with the client address and nonce in its load context.
+ */
+import type { ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express, { type ErrorRequestHandler, type RequestHandler } from "express";
+import { createRemixHandler } from "./remix-handler.ts";
+import { createRequestLog } from "./request-log.ts";
+import { refuseControlCharactersInUrl, refuseCrossOriginMutations } from "./request-guards.ts";
+import { assignCspNonce, createSecurityHeaders } from "./security-headers.ts";
+
+export interface ServerAppOptions {
+  /** The Remix build to serve; called per request, so development can hand out a fresh one. */
+  getBuild: () => Promise<ServerBuild>;
+  /** The static-file layout of the build (publicPath, assetsBuildDirectory). */
+  build: Pick<ServerBuild, "publicPath" | "assetsBuildDirectory">;
+  mode: string;
+  /** How many reverse proxies of ours stand in front (server/client-address.ts). */
+  trustedProxies: number;
+  /** Extra handlers that run first (the drain's "Connection: close" while stopping). */
+  before?: RequestHandler[];
+}
+
+/** X-Forwarded-* are written by whoever sends the request: without proxies of ours, nobody may set them. */
+const stripForwardedHeaders: RequestHandler = (req, _res, next) => {
+  for (const name of Object.keys(req.headers)) if (name.startsWith("x-forwarded-") || name === "forwarded") delete req.headers[name];
+  next();
+};
+
+/** An error nothing else answered: logged once with its stack, a plain 500 to the client. */
+const answerUnexpectedError: ErrorRequestHandler = (error, _req, res, next) => {
+  console.error(error);
+  if (res.headersSent) return next(error);
+  res.status(500).type("text/plain").set("Cache-Control", "no-store").send("Unexpected server error.\n");
+};
+
+export function createServerApp({ getBuild, build, mode, trustedProxies, before = [] }: ServerAppOptions): express.Express {
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", trustedProxies);
+  if (trustedProxies === 0) app.use(stripForwardedHeaders);
+  if (before.length > 0) app.use(...before);
+  app.use(assignCspNonce, createSecurityHeaders({ production: mode === "production" }));
+  app.use(compression());
+  // Fingerprinted bundles never change under their name; other public files may.
+  app.use(build.publicPath, express.static(build.assetsBuildDirectory, { immutable: true, maxAge: "1y" }));
+  app.use(express.static("public", { maxAge: "1h" }));
+  app.use(createRequestLog());
+  app.use(refuseControlCharactersInUrl, refuseCrossOriginMutations);
+  app.all("*", createRemixHandler({ getBuild, mode }));
+  app.use(answerUnexpectedError);
+  return app;
+}

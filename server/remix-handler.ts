@@ -1,0 +1,64 @@
+/**
+ * Express ⇄ Remix: the request as a Fetch Request, the load context (client address, CSP nonce), and
+ * the answer back with headers *set*, not appended, so a route's own header (Referrer-Policy:
+ * no-referrer on share links, Cache-Control) replaces the server's default instead of joining it.
+ */
+import type { AppLoadContext, ServerBuild } from "@remix-run/node";
+import { createReadableStreamFromReadable, createRequestHandler, writeReadableStreamToWritable } from "@remix-run/node";
+import type { Request as ExpressRequest, RequestHandler, Response as ExpressResponse } from "express";
+import { normaliseAddress } from "./client-address.ts";
+
+/** The Fetch Request Remix sees: the URL from the protocol and host Express resolved (trust proxy applies). */
+function createRemixRequest(req: ExpressRequest, res: ExpressResponse): Request {
+  // X-Forwarded-Host is only still there when TRUST_PROXY lets our proxies set it (server/app.ts).
+  const host = req.get("X-Forwarded-Host")?.split(",")[0]?.trim() || req.get("Host") || "localhost";
+  const url = new URL(req.originalUrl, `${req.protocol}://${host}`);
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value === undefined) continue;
+    for (const item of Array.isArray(value) ? value : [value]) headers.append(name, item);
+  }
+  // Loaders and actions stop when the client goes away before the answer is written.
+  const controller = new AbortController();
+  res.on("close", () => {
+    if (!res.writableFinished) controller.abort();
+  });
+  const init: RequestInit & { duplex?: "half" } = { method: req.method, headers, signal: controller.signal };
+  if (req.method !== "GET" && req.method !== "HEAD") {
+    init.body = createReadableStreamFromReadable(req);
+    init.duplex = "half";
+  }
+  return new Request(url, init);
+}
+
+async function sendRemixResponse(res: ExpressResponse, response: Response): Promise<void> {
+  res.statusMessage = response.statusText;
+  res.status(response.status);
+  for (const [name, value] of response.headers) {
+    if (name !== "set-cookie") res.setHeader(name, value);
+  }
+  const cookies = response.headers.getSetCookie();
+  if (cookies.length > 0) res.setHeader("Set-Cookie", cookies);
+  // Pages and data answers are personal unless a route says otherwise: nothing between us and the
+  // browser may keep them (a signed-in page, a page that names the signed-in user).
+  if (!response.headers.has("Cache-Control")) res.setHeader("Cache-Control", "no-store");
+  if (response.body) await writeReadableStreamToWritable(response.body, res);
+  else res.end();
+}
+
+/** The handler for everything Remix serves; `getBuild` may return a fresh build (development). */
+export function createRemixHandler({ getBuild, mode }: { getBuild: () => Promise<ServerBuild>; mode: string }): RequestHandler {
+  let current: { build: ServerBuild; handle: ReturnType<typeof createRequestHandler> } | undefined;
+  return async (req, res, next) => {
+    try {
+      const build = await getBuild();
+      if (current?.build !== build) current = { build, handle: createRequestHandler(build, mode) };
+      const context: AppLoadContext = { cspNonce: res.locals.cspNonce as string | undefined };
+      const clientAddress = normaliseAddress(req.ip);
+      if (clientAddress !== null) context.clientAddress = clientAddress;
+      await sendRemixResponse(res, await current.handle(createRemixRequest(req, res), context));
+    } catch (error) {
+      next(error);
+    }
+  };
+}

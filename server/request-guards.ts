@@ -1,0 +1,59 @@
+/**
+ * Refusals the server makes before a request reaches Remix (docs/decisions/014-app-server.md), each
+ * answered with a short plain-text body and logged as the request's one log line.
+ */
+import type { RequestHandler } from "express";
+import { findControlCharacter } from "../app/utils/control-characters.ts";
+
+/** Methods that change something: the ones Remix's own CSRF check covers, and every other non-safe one. */
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+function refuse(res: Parameters<RequestHandler>[1], status: 400 | 403, message: string): void {
+  res.status(status).type("text/plain").set("Cache-Control", "no-store").send(`${message}\n`);
+}
+
+/**
+ * A mutation whose Origin names another host (or "null", or garbage) answers 403 here. Remix 2 would
+ * otherwise throw from its own check, answer 500 and log a stack trace. The host compared is the one
+ * Remix compares: X-Forwarded-Host when our proxies set it (it is stripped otherwise), else Host.
+ * Requests without Origin (non-browser clients) pass, as in ADR 004.
+ */
+export const refuseCrossOriginMutations: RequestHandler = (req, res, next) => {
+  const origin = req.get("Origin");
+  if (SAFE_METHODS.has(req.method) || origin === undefined) return next();
+  const host = req.get("X-Forwarded-Host")?.split(",")[0]?.trim() || req.get("Host");
+  let originHost: string | null = null;
+  try {
+    originHost = new URL(origin).host;
+  } catch {
+    // "null" (sandboxed frames, privacy redirects) or garbage: not our origin.
+  }
+  if (originHost !== null && originHost === host) return next();
+  refuse(res, 403, "Cross-site form submissions are not accepted.");
+};
+
+/**
+ * An address whose path or query carries a control character once decoded (/o/%00, ?s=%0A) answers
+ * 400 naming the part, before any of it can reach a database query or a log line. A malformed
+ * percent-escape is refused the same way.
+ */
+export const refuseControlCharactersInUrl: RequestHandler = (req, res, next) => {
+  const url = req.originalUrl;
+  const queryStart = url.indexOf("?");
+  const path = queryStart === -1 ? url : url.slice(0, queryStart);
+  let decodedPath: string;
+  try {
+    decodedPath = decodeURIComponent(path);
+  } catch {
+    return refuse(res, 400, "Bad request: the address has a malformed percent-escape.");
+  }
+  const inPath = findControlCharacter(decodedPath);
+  if (inPath) return refuse(res, 400, `Bad request: the address contains a control character (${inPath}).`);
+  if (queryStart !== -1) {
+    for (const [name, value] of new URLSearchParams(url.slice(queryStart + 1))) {
+      const found = findControlCharacter(name) ?? findControlCharacter(value);
+      if (found) return refuse(res, 400, `Bad request: the query parameter ${JSON.stringify(name.replace(/[^\x20-\x7e]/g, "?"))} contains a control character (${found}).`);
+    }
+  }
+  next();
+};
