@@ -298,7 +298,17 @@ function sourceNumber(id: SourceId): number {
 }
 
 function sourceProvenance(source: ComplianceSource, today: string): Provenance {
-  return provenance({ source: source.title, asOf: source.asOf, confidence: source.confidence, ...(source.note === undefined ? {} : { note: source.note }) }, today);
+  const [sourceUrl] = source.urls;
+  return provenance(
+    {
+      source: `${source.publisher}: ${source.title}${source.thirdParty ? " (third party)" : ""}`,
+      ...(sourceUrl === undefined ? {} : { sourceUrl }),
+      asOf: source.asOf,
+      confidence: source.confidence,
+      ...(source.note === undefined ? {} : { note: source.note }),
+    },
+    today,
+  );
 }
 
 function factCell<T>(fact: Fact<T>, text: string | null, sort?: number): FactCell {
@@ -315,6 +325,7 @@ const CAPABILITY_TEXT: Record<CapabilityValue, string | null> = {
   yes: "yes",
   no: "no",
   "on-request": "on request",
+  "to-confirm": "yours to confirm",
   unknown: null,
   "not-applicable": "not applicable",
 };
@@ -342,8 +353,6 @@ function processingCell(fact: DeploymentCapability["processing"]): FactCell {
         fact,
         processing.guaranteedWithin === undefined ? "where you place it" : `your region (guaranteed in ${processing.guaranteedWithin.join(", ")})`,
       );
-    case "unknown":
-      return factCell(fact, null);
   }
 }
 
@@ -399,7 +408,7 @@ function buildDeployment(entry: DeploymentCapability): DeploymentRow {
  * against: the caller reads the clock, the engine never does.
  */
 export function buildCatalogView(today: string): CatalogView {
-  const framework = getComplianceSource("ref-sovereignty-framework");
+  const framework = getComplianceSource("eu-cloud-sovereignty-framework");
   return {
     today,
     staleAfterDays: STALE_AFTER_DAYS,

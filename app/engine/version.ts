@@ -1,5 +1,5 @@
 import { CATALOGUE } from "./catalog/index.ts";
-import { COMPLIANCE_SOURCES, DEPLOYMENT_CAPABILITIES } from "./compliance/index.ts";
+import { COMPLIANCE_SOURCES, DEPLOYMENT_CAPABILITIES, FOREIGN_ACCESS_LAWS, REGULATORY_DATES } from "./compliance/index.ts";
 import { Decimal } from "./decimal.ts";
 
 /**
@@ -12,7 +12,7 @@ import { Decimal } from "./decimal.ts";
  * Semantic version of the model: bump the major for a change of result shape, the minor for a change
  * of any figure on the same inputs, the patch for anything else a user could notice.
  */
-export const ENGINE_VERSION = "1.0.0";
+export const ENGINE_VERSION = "2.0.0";
 
 /** JSON with object keys sorted and Decimals as exact strings, so the hash ignores declaration order. */
 function stringifySorted(value: unknown): string {
@@ -36,9 +36,19 @@ function hashFnv1a(text: string): string {
   return hash.toString(16).padStart(8, "0");
 }
 
-/** Catalogue data only: the regime rules are code, so a change to them is an ENGINE_VERSION change. */
+/**
+ * Catalogue data only — prices, the compliance capability catalogue, its sources, the access laws
+ * and the dated legal facts the regime rules quote. The rules themselves are code, so a change to
+ * them is an ENGINE_VERSION change.
+ */
 function createCatalogueVersion(): string {
-  const content = { catalogue: CATALOGUE, deployments: DEPLOYMENT_CAPABILITIES, sources: COMPLIANCE_SOURCES };
+  const content = {
+    catalogue: CATALOGUE,
+    deployments: DEPLOYMENT_CAPABILITIES,
+    sources: COMPLIANCE_SOURCES,
+    accessLaws: FOREIGN_ACCESS_LAWS,
+    regulatoryDates: REGULATORY_DATES,
+  };
   const dates = [...Object.values(CATALOGUE).flatMap((group) => group.map((entry) => entry.asOf)), ...Object.values(COMPLIANCE_SOURCES).map((source) => source.asOf)];
   const latest = dates.reduce((a, b) => (b > a ? b : a), "0000-00-00");
   return `${latest}.${hashFnv1a(stringifySorted(content))}`;

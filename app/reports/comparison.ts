@@ -42,7 +42,7 @@ export interface ComparisonRow {
   /** One cell per other option, in the scenario's option order. */
   breakEven: BreakEvenCell[];
   verdict: ValueCell & { value: Verdict | null };
-  /** Weighted SEAL score (0–4); a hybrid shows its weaker part. */
+  /** OpenTCO's weighted SEAL score (0–4, its aggregation, not the framework's); a hybrid shows its weaker part. */
   sovereignty: ValueCell;
   quality: ValueCell & { benchmark: string | null };
   /** Index points below the best compared model on the same benchmark (0 = best). */
@@ -157,7 +157,7 @@ export function buildComparisonCsv(bundle: ResultBundle, fmt: Formatter): string
     `cost per 1M tokens (${currency})`,
     ...options.map((other) => `break-even vs ${other.name} (first month)`),
     "compliance verdict",
-    "sovereignty (weighted SEAL, 0-4)",
+    "sovereignty (OpenTCO weighted SEAL score, 0-4)",
     "quality score",
     "quality benchmark",
     "quality gap (points)",

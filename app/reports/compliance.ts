@@ -26,11 +26,32 @@ export interface OptionComplianceInput {
 }
 
 export interface SourceView {
+  /** Null for results stored before sources named their publisher. */
+  publisher: string | null;
   title: string;
+  /** Public pages, the primary one first; empty for your own declarations and for "not recorded". */
+  urls: string[];
   /** "YYYY-MM-DD" */
   asOf: string;
   confidence: "high" | "medium" | "low";
+  /** A third party's page rather than the provider's, regulator's or court's own. */
+  thirdParty: boolean;
   note: string | null;
+}
+
+/**
+ * The name of the weighted SEAL score wherever it is shown (web, CLI, PDF): the framework rates each
+ * objective; the weighted total is OpenTCO's aggregation, not a figure the framework defines.
+ */
+export const WEIGHTED_SEAL_SCORE_LABEL = "OpenTCO weighted SEAL score";
+export const WEIGHTED_SEAL_SCORE_NOTE =
+  "OpenTCO's aggregation of the SEAL levels with the framework's objective weights, on the 0–4 scale: not a rating the EU Cloud Sovereignty Framework defines";
+
+/** A source in one line for text output: "Publisher: Title (third party), 2026-12-01, low confidence, <url>". */
+export function describeSource(source: SourceView): string {
+  const name = source.publisher === null ? source.title : `${source.publisher}: ${source.title}`;
+  const url = source.urls[0];
+  return `${name}${source.thirdParty ? " (third party)" : ""}, ${source.asOf}, ${source.confidence} confidence${url === undefined ? "" : `, ${url}`}`;
 }
 
 export interface ReasonView {
@@ -76,7 +97,7 @@ export interface DeploymentView {
   part: string;
   catalogId: string;
   label: string;
-  /** Σ weight × level on the 0–4 scale, exact decimal string. */
+  /** OpenTCO's weighted SEAL score (WEIGHTED_SEAL_SCORE_NOTE): Σ weight × level on the 0–4 scale, exact decimal string. */
   weightedScore: string;
   meetsMinimum: boolean;
   /** One per objective, in SOVEREIGNTY_OBJECTIVES order. */
@@ -155,8 +176,25 @@ function labelRequirement(requirement: string, profile: ComplianceProfile): stri
   return requirement;
 }
 
-function toSource(source: { title: string; asOf: string; confidence: "high" | "medium" | "low"; note?: string }): SourceView {
-  return { title: source.title, asOf: source.asOf, confidence: source.confidence, note: source.note ?? null };
+/** Publisher, URLs and the third-party mark are absent from results stored before they were recorded. */
+function toSource(source: {
+  publisher?: string;
+  title: string;
+  urls?: readonly string[];
+  asOf: string;
+  confidence: "high" | "medium" | "low";
+  thirdParty?: boolean;
+  note?: string;
+}): SourceView {
+  return {
+    publisher: source.publisher ?? null,
+    title: source.title,
+    urls: [...(source.urls ?? [])],
+    asOf: source.asOf,
+    confidence: source.confidence,
+    thirdParty: source.thirdParty ?? false,
+    note: source.note ?? null,
+  };
 }
 
 function buildCell(option: OptionComplianceInput, requirement: string): MatrixCell {

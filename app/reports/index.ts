@@ -9,7 +9,7 @@ export type { HeadlineCard } from "./cards.ts";
 export * from "./charts/index.ts";
 export { buildComparisonCsv, buildComparisonRows, quoteCsvField } from "./comparison.ts";
 export type { BreakEvenCell, ComparisonRow, ValueCell } from "./comparison.ts";
-export { buildComplianceMatrix, buildComplianceMatrixFrom } from "./compliance.ts";
+export { buildComplianceMatrix, buildComplianceMatrixFrom, describeSource, WEIGHTED_SEAL_SCORE_LABEL, WEIGHTED_SEAL_SCORE_NOTE } from "./compliance.ts";
 export type { OptionComplianceInput, CellStatus, ComplianceMatrix, DeploymentView, MatrixCell, OptionComplianceView, ReasonView, RequirementRow, SealCell, SourceView } from "./compliance.ts";
 export { createFormatter } from "./format.ts";
 export type { DecimalLike, Formatter } from "./format.ts";

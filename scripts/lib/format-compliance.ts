@@ -5,11 +5,7 @@
  */
 import type { ComplianceProfile, ScenarioCompliance } from "../../app/engine/compliance/index.ts";
 import { serializeResult } from "../../app/engine/index.ts";
-import { buildComplianceMatrixFrom, type ComplianceMatrix, type SourceView } from "../../app/reports/index.ts";
-
-function describeSource(source: SourceView): string {
-  return `${source.title}, ${source.asOf}`;
-}
+import { buildComplianceMatrixFrom, describeSource, WEIGHTED_SEAL_SCORE_LABEL, WEIGHTED_SEAL_SCORE_NOTE, type ComplianceMatrix } from "../../app/reports/index.ts";
 
 /** The whole compliance section. */
 export function formatComplianceMatrix(matrix: ComplianceMatrix): string[] {
@@ -26,7 +22,7 @@ export function formatComplianceMatrix(matrix: ComplianceMatrix): string[] {
       const prefix = deployment.part === "option" ? "" : `${deployment.part} `;
       const levels = deployment.seal.map((cell, i) => `${matrix.objectives[i]?.id} ${cell.level}${cell.override === null ? "" : "*"}`);
       const meets = deployment.meetsMinimum ? "meets the minimums" : "below a minimum";
-      lines.push(`    ${prefix}deployment ${deployment.catalogId}; SEAL ${levels.join(" · ")}; weighted ${Number(deployment.weightedScore).toFixed(2)} of 4 (${meets})`);
+      lines.push(`    ${prefix}deployment ${deployment.catalogId}; SEAL ${levels.join(" · ")}; ${WEIGHTED_SEAL_SCORE_LABEL} ${Number(deployment.weightedScore).toFixed(2)} of 4 (${meets})`);
       deployment.seal.forEach((cell, i) => {
         if (cell.override !== null) lines.push(`      * ${matrix.objectives[i]?.id} overridden ${cell.derivedLevel} → ${cell.level}: "${cell.override.justification}"`);
       });
@@ -35,6 +31,7 @@ export function formatComplianceMatrix(matrix: ComplianceMatrix): string[] {
     }
   });
   lines.push(
+    `${WEIGHTED_SEAL_SCORE_LABEL}: ${WEIGHTED_SEAL_SCORE_NOTE}.`,
     matrix.cheapest === null
       ? "Cheapest compliant option: none — every option is blocked"
       : `Cheapest compliant option (${matrix.costBasis}): ${matrix.cheapest.name} [${matrix.cheapest.optionId}], ${matrix.options.find((option) => option.optionId === matrix.cheapest?.optionId)?.verdictLabel.toLowerCase()}`,

@@ -52,7 +52,7 @@ function buildColumns(bundle: ResultBundle, fmt: Formatter): DataColumn<Comparis
             cell: (row: ComparisonRow) => <span className={`verdict verdict--${row.verdict.value ?? "none"}`}>{row.verdict.text}</span>,
             sortValue: (row: ComparisonRow) => row.verdict.sort,
           },
-          { id: "seal", header: "Sovereignty", headerNote: "weighted SEAL, 0–4", numeric: true, cell: (row: ComparisonRow) => row.sovereignty.text, sortValue: (row: ComparisonRow) => row.sovereignty.sort },
+          { id: "seal", header: "Sovereignty", headerNote: "OpenTCO weighted SEAL score, 0–4", numeric: true, cell: (row: ComparisonRow) => row.sovereignty.text, sortValue: (row: ComparisonRow) => row.sovereignty.sort },
         ]
       : []),
     { id: "quality", header: "Quality", headerNote: "benchmark score", numeric: true, cell: (row) => <span title={row.quality.benchmark ?? undefined}>{row.quality.text}</span>, sortValue: (row) => row.quality.sort },

@@ -1,11 +1,14 @@
-import { buildComplianceMatrix, type CellStatus, type ReasonView, type ResultBundle, type SourceView } from "~/reports/index.ts";
+import { buildComplianceMatrix, WEIGHTED_SEAL_SCORE_LABEL, WEIGHTED_SEAL_SCORE_NOTE, type CellStatus, type ReasonView, type ResultBundle, type SourceView } from "~/reports/index.ts";
 
 const STATUS_SYMBOLS: Record<CellStatus, string> = { met: "✓", info: "i", condition: "!", block: "✕" };
 
 function Source({ source }: { source: SourceView }) {
+  const name = source.publisher === null ? source.title : `${source.publisher}: ${source.title}`;
+  const url = source.urls[0];
   return (
     <span className="source">
-      {source.title}, <time dateTime={source.asOf}>{source.asOf}</time> ({source.confidence} confidence)
+      {url === undefined ? name : <a href={url}>{name}</a>}
+      {source.thirdParty ? " (third party)" : ""}, <time dateTime={source.asOf}>{source.asOf}</time> ({source.confidence} confidence)
     </span>
   );
 }
@@ -80,7 +83,10 @@ export function ComplianceMatrixView({ bundle }: { bundle: ResultBundle }) {
       {deployments.length > 0 ? (
         <div className="results-scroll" tabIndex={0} role="region" aria-label="SEAL levels per sovereignty objective">
           <table className="results-table results-table--sticky seal-table">
-            <caption>SEAL levels (0–4) per objective of the EU Cloud Sovereignty Framework; * marks a level overridden with a written justification. OpenTCO&apos;s reasoned opinion, not an official rating.</caption>
+            <caption>
+              SEAL levels (0–4) per objective of the EU Cloud Sovereignty Framework; * marks a level overridden with a written justification. OpenTCO&apos;s reasoned opinion, not an
+              official rating. {WEIGHTED_SEAL_SCORE_LABEL}: {WEIGHTED_SEAL_SCORE_NOTE}.
+            </caption>
             <thead>
               <tr>
                 <th scope="col">Objective</th>
@@ -113,7 +119,9 @@ export function ComplianceMatrixView({ bundle }: { bundle: ResultBundle }) {
                 </tr>
               ))}
               <tr>
-                <th scope="row">Weighted score</th>
+                <th scope="row">
+                  {WEIGHTED_SEAL_SCORE_LABEL} <span className="muted">(OpenTCO&apos;s aggregation)</span>
+                </th>
                 {deployments.map(({ option, deployment }) => (
                   <td key={`${option.optionId}-${deployment.part}`} className="num">
                     {Number(deployment.weightedScore).toFixed(2)}

@@ -6,7 +6,7 @@ import type { SourceId } from "./sources.ts";
  * controls, wherever the data is stored. Extend by adding a country.
  */
 export const FOREIGN_ACCESS_LAWS: Readonly<Record<CountryCode, { name: string; source: SourceId }>> = {
-  US: { name: "US CLOUD Act (2018)", source: "ref-regimes-2026" },
+  US: { name: "US CLOUD Act (2018)", source: "us-cloud-act" },
   CN: { name: "PRC National Intelligence Law (2017), art. 7", source: "statute-text" },
 };
 

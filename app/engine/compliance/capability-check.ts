@@ -15,7 +15,8 @@ export type UnknownPolicy = "verify" | "prerequisite";
 
 /**
  * Turns a required capability into reasons: "yes" and "not-applicable" satisfy it, "no" blocks,
- * "on-request" is a condition (obtain it before use), "unknown" follows the policy above.
+ * "on-request" is a condition (obtain it before use), "to-confirm" is a condition until the
+ * customer declares it with evidence, "unknown" follows the policy above.
  */
 export function checkCapability(
   requirement: string,
@@ -33,6 +34,8 @@ export function checkCapability(
       return [createReason(requirement, "block", `${provider} does not offer ${capability}${note}`, fact.source)];
     case "on-request":
       return [createReason(requirement, "condition", `obtain ${capability} from ${provider} before use: offered on request${note}`, fact.source)];
+    case "to-confirm":
+      return [createReason(requirement, "condition", `confirm ${capability}${note}, then record it as a declared fact of the deployment with your evidence`, fact.source)];
     case "unknown":
       return unknownPolicy === "verify"
         ? [createReason(requirement, "condition", `verify ${capability} with ${provider}: not recorded in the catalogue${note}`, fact.source)]

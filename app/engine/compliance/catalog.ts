@@ -3,13 +3,17 @@ import type { CountryCode } from "./jurisdictions.ts";
 import type { SourceId } from "./sources.ts";
 
 /**
- * The capability catalogue: what each API deployment mode and each self-hosting
- * placement offers for residency and compliance. Every fact names its source
- * (sources.ts); a fact reference-data.md does not state is "unknown", never guessed.
+ * The capability catalogue: what each API deployment mode and each self-hosting placement offers
+ * for residency and compliance, and who controls it. Every fact names its public source
+ * (sources.ts, with its confidence); a fact no checked source states is "unknown", never guessed.
  */
 
-/** "on-request" covers "by approval", "by arrangement" and "on request" in the sources. */
-export type CapabilityValue = "yes" | "no" | "on-request" | "unknown" | "not-applicable";
+/**
+ * - "on-request" covers "by approval", "by arrangement" and "on request" in the sources;
+ * - "to-confirm" is a control the customer holds on its own hardware (keys, audit of its own
+ *   facility): possible, but a condition until the customer declares it with evidence.
+ */
+export type CapabilityValue = "yes" | "no" | "on-request" | "to-confirm" | "unknown" | "not-applicable";
 
 export interface Fact<T> {
   value: T;
@@ -24,16 +28,15 @@ export type Place = CountryCode | "EU" | "EEA" | "APAC";
 
 /**
  * Where the provider processes prompts and outputs:
- * - fixed: guaranteed to stay within these places;
+ * - fixed: guaranteed to stay within these places (all of them may be used);
  * - global: may be processed anywhere (no regional guarantee);
  * - customer-chosen: the deployment names the country (a region or a data-centre location);
- * - unknown: no source states it.
+ *   `guaranteedWithin` lists the places a residency guarantee is recorded for, when it is not everywhere.
  */
 export type ProcessingFact =
   | { kind: "fixed"; places: readonly Place[] }
   | { kind: "global" }
-  | { kind: "customer-chosen"; guaranteedWithin?: readonly Place[] }
-  | { kind: "unknown" };
+  | { kind: "customer-chosen"; guaranteedWithin?: readonly Place[] };
 
 /**
  * Residency premium as a fraction of the provider's base (global) price per token:
@@ -44,15 +47,29 @@ export type PremiumFact =
   | { kind: "not-applicable" }
   | { kind: "unknown" };
 
+/** A company and the country whose law it is subject to (incorporation or headquarters). */
+export interface Company {
+  name: string;
+  jurisdiction: CountryCode;
+}
+
 /**
- * Who controls the service: a named parent company and its country, the customer
- * itself (own hardware), or an operator the deployment declares (colocation,
+ * Who controls the service: for a catalogued provider, its ultimate parent company (exposure to an
+ * access law follows control, not the address of the contracting entity); the customer itself
+ * (own hardware); or an operator the deployment declares with its ultimate parent (colocation,
  * sovereign cloud, GPU cloud) — unknown until declared.
  */
 export type ParentFact =
-  | { kind: "company"; name: string; jurisdiction: CountryCode }
+  | ({ kind: "company" } & Company)
   | { kind: "customer" }
   | { kind: "declared-operator"; role: string };
+
+/**
+ * The operator's sub-processors that handle the data: "unknown" until the deployment names them
+ * (no provider's list is recorded), "not-applicable" where no third party processes the data
+ * (your own data centre; a colocation operator hosts your hardware but does not process the data).
+ */
+export type SubProcessorsFact = { kind: "unknown" } | { kind: "not-applicable" };
 
 export const CERTIFICATION_IDS = ["fedramp-low", "fedramp-moderate", "fedramp-high", "dod-il4", "dod-il5", "pci-dss"] as const;
 export type CertificationId = (typeof CERTIFICATION_IDS)[number];
@@ -65,6 +82,7 @@ export interface DeploymentCapability {
   /** The provider's deployment mode or the placement, e.g. "Data Zone EU", "own data centre". */
   mode: string;
   parent: Fact<ParentFact>;
+  subProcessors: Fact<SubProcessorsFact>;
   processing: Fact<ProcessingFact>;
   /** On the customer's own premises: the only placement that can satisfy on-premises and air-gapped. */
   onPremises: boolean;
@@ -78,34 +96,41 @@ export interface DeploymentCapability {
   certifications: Partial<Record<CertificationId, Fact<CapabilityValue>>>;
 }
 
-const R: SourceId = "ref-residency-2026";
 const unknown: Fact<CapabilityValue> = { value: "unknown", source: "not-recorded" };
 const unknownPremium: Fact<PremiumFact> = { value: { kind: "unknown" }, source: "not-recorded" };
-const premiumNone: Fact<PremiumFact> = { value: { kind: "not-applicable" }, source: R, note: "self-hosting has no provider residency premium" };
+const unknownSubProcessors: Fact<SubProcessorsFact> = { value: { kind: "unknown" }, source: "not-recorded", note: "no sub-processor list recorded" };
 
-function premium(low: string, high: string, note: string): Fact<PremiumFact> {
-  return { value: { kind: "fraction", low: new Decimal(low), high: new Decimal(high) }, source: R, note };
+function premium(low: string, high: string, source: SourceId, note: string): Fact<PremiumFact> {
+  return { value: { kind: "fraction", low: new Decimal(low), high: new Decimal(high) }, source, note };
 }
 
-function company(name: string, jurisdiction: CountryCode): Fact<ParentFact> {
-  return { value: { kind: "company", name, jurisdiction }, source: "corporate-domicile" };
+/** The price a residency premium applies to: the provider's global (no-residency) price. */
+function basePrice(source: SourceId): Fact<PremiumFact> {
+  return premium("0", "0", source, "the base price residency premiums apply to");
 }
 
-function fixed(places: readonly Place[], note?: string): Fact<ProcessingFact> {
-  return { value: { kind: "fixed", places }, source: R, note };
+function company(name: string, jurisdiction: CountryCode, note?: string): Fact<ParentFact> {
+  return { value: { kind: "company", name, jurisdiction }, source: "corporate-domicile", note };
 }
 
-const globalProcessing = (note: string): Fact<ProcessingFact> => ({ value: { kind: "global" }, source: R, note });
+function fixed(places: readonly Place[], source: SourceId, note?: string): Fact<ProcessingFact> {
+  return { value: { kind: "fixed", places }, source, note };
+}
 
-/** Facts shared by every OpenAI API project (reference-data: ZDR by approval, BAA on request). */
+const globalProcessing = (source: SourceId, note: string): Fact<ProcessingFact> => ({ value: { kind: "global" }, source, note });
+
+const OPENAI: SourceId = "openai-data-residency";
+
+/** Facts shared by every OpenAI API project. */
 const openAiCommon = {
   kind: "api",
   provider: "OpenAI",
   parent: company("OpenAI", "US"),
+  subProcessors: unknownSubProcessors,
   onPremises: false,
-  zeroDataRetention: { value: "on-request", source: R, note: "zero data retention by approval" },
-  noTrainingOnCustomerData: unknown,
-  baa: { value: "on-request", source: R, note: "BAA on request" },
+  zeroDataRetention: { value: "on-request", source: OPENAI, note: "zero data retention by approval" },
+  noTrainingOnCustomerData: { value: "yes", source: OPENAI, note: "API data is not used for training by default" },
+  baa: { value: "on-request", source: OPENAI, note: "BAA on request" },
   customerManagedKeys: unknown,
   auditRights: unknown,
   certifications: {},
@@ -117,109 +142,171 @@ function openAiResidency(id: string, place: Place, label: string): DeploymentCap
     id: `openai-api-residency-${id}`,
     label: `OpenAI API, ${label} data residency project`,
     mode: `residency project ${label}`,
-    processing: fixed([place], "per-project data residency"),
-    residencyPremium: premium("0.10", "0.10", "+10 % for models released from 2026-03-05 on; older models carry none"),
+    processing: fixed([place], OPENAI, "per-project data residency"),
+    residencyPremium: premium("0.10", "0.10", OPENAI, "+10 % for models released from 2026-03-05 on; older models carry none"),
   };
 }
 
-/** Azure OpenAI (reference-data: BAA via Microsoft terms; ZDR not stated). */
+const AZURE: SourceId = "azure-openai-deployments";
+
+/** Azure OpenAI (BAA via Microsoft's terms; ZDR not stated). */
 const azureCommon = {
   kind: "api",
   provider: "Azure OpenAI",
   parent: company("Microsoft", "US"),
+  subProcessors: unknownSubProcessors,
   onPremises: false,
   zeroDataRetention: unknown,
   noTrainingOnCustomerData: unknown,
-  baa: { value: "yes", source: R, note: "via Microsoft's terms" },
-  customerManagedKeys: unknown,
-  auditRights: unknown,
-  certifications: {},
-} as const satisfies Partial<DeploymentCapability>;
-
-/** AWS Bedrock (reference-data: geography-bound inference profiles; residency premium "none stated"). */
-const bedrockCommon = {
-  kind: "api",
-  provider: "AWS Bedrock",
-  parent: company("Amazon", "US"),
-  onPremises: false,
-  residencyPremium: { value: { kind: "unknown" }, source: R, note: "reference-data: none stated" },
-  zeroDataRetention: unknown,
-  noTrainingOnCustomerData: unknown,
-  baa: unknown,
-  customerManagedKeys: unknown,
-  auditRights: unknown,
-  certifications: {},
-} as const satisfies Partial<DeploymentCapability>;
-
-function bedrockGeography(id: string, place: Place, label: string): DeploymentCapability {
-  return {
-    ...bedrockCommon,
-    id: `aws-bedrock-${id}`,
-    label: `AWS Bedrock, ${label} inference profile`,
-    mode: `geography ${label}`,
-    processing: fixed([place], "geography-bound inference profile"),
-  };
-}
-
-const anthropicCommon = {
-  kind: "api",
-  provider: "Anthropic",
-  parent: company("Anthropic", "US"),
-  onPremises: false,
-  residencyPremium: unknownPremium,
-  zeroDataRetention: { value: "on-request", source: R, note: "zero data retention by arrangement" },
-  noTrainingOnCustomerData: unknown,
-  baa: { value: "on-request", source: R, note: "BAA for eligible services only" },
-  customerManagedKeys: unknown,
-  auditRights: unknown,
-  certifications: {},
-} as const satisfies Partial<DeploymentCapability>;
-
-const vertexCommon = {
-  kind: "api",
-  provider: "Google Vertex AI",
-  parent: company("Alphabet (Google)", "US"),
-  onPremises: false,
-  residencyPremium: unknownPremium,
-  zeroDataRetention: unknown,
-  noTrainingOnCustomerData: unknown,
-  baa: unknown,
-  customerManagedKeys: unknown,
-  auditRights: unknown,
-  certifications: {},
-} as const satisfies Partial<DeploymentCapability>;
-
-const mistralCommon = {
-  kind: "api",
-  provider: "Mistral",
-  parent: company("Mistral AI", "FR"),
-  onPremises: false,
-  residencyPremium: unknownPremium,
-  zeroDataRetention: { value: "on-request", source: R, note: "on paid plans, with stateless endpoints" },
-  noTrainingOnCustomerData: unknown,
-  baa: unknown,
+  baa: { value: "yes", source: AZURE, note: "via Microsoft's terms" },
   customerManagedKeys: unknown,
   auditRights: unknown,
   certifications: {},
 } as const satisfies Partial<DeploymentCapability>;
 
 /**
- * Self-hosting open weights (reference-data: "wherever the GPUs are"; ZDR inherent; BAA "yours").
- * Running the model yourself means nobody else retains or trains on the data, and the keys are
- * yours wherever you control the hardware; what a rented host or a colocation operator contractually
- * offers (BAA, audit rights, key control of the host) is not recorded, hence unknown.
+ * Bedrock's global cross-region inference is documented as about 10 % cheaper than a geographic
+ * profile, so a geographic profile costs about 1/0.9 of the global price: +11.1 %, rounded up to
+ * four places (0.1112) so the cost is never understated.
  */
-const selfHostedInherent = {
-  residencyPremium: premiumNone,
-  zeroDataRetention: { value: "yes", source: R, note: "inherent: the model runs on your GPUs" },
-  noTrainingOnCustomerData: { value: "yes", source: R, note: "inherent: you operate the model" },
+const BEDROCK_GEOGRAPHIC_PREMIUM = new Decimal(1).div("0.9").minus(1).toDecimalPlaces(4, Decimal.ROUND_UP).toFixed();
+
+/** AWS Bedrock, operated and controlled by Amazon. */
+const bedrockCommon = {
+  kind: "api",
+  provider: "AWS Bedrock",
+  parent: company("Amazon", "US"),
+  subProcessors: unknownSubProcessors,
+  onPremises: false,
+  zeroDataRetention: unknown,
+  noTrainingOnCustomerData: unknown,
+  baa: unknown,
+  customerManagedKeys: unknown,
+  auditRights: unknown,
   certifications: {},
 } as const satisfies Partial<DeploymentCapability>;
 
-const chosenLocation: Fact<ProcessingFact> = {
-  value: { kind: "customer-chosen" },
-  source: R,
-  note: "wherever the GPUs are: the deployment names the country",
+function bedrockGeography(id: string, places: readonly Place[], label: string, processingNote: string, processingSource: SourceId = "aws-bedrock-cross-region"): DeploymentCapability {
+  return {
+    ...bedrockCommon,
+    id: `aws-bedrock-${id}`,
+    label: `AWS Bedrock, ${label} inference profile`,
+    mode: `geography ${label}`,
+    processing: fixed(places, processingSource, processingNote),
+    residencyPremium: premium(
+      BEDROCK_GEOGRAPHIC_PREMIUM,
+      BEDROCK_GEOGRAPHIC_PREMIUM,
+      "aws-bedrock-global-pricing",
+      "a geographic profile costs about 1/0.9 of the global price (global is about 10 % cheaper), for the models that have a global profile; enter 0 if your token prices are already the geographic ones",
+    ),
+  };
+}
+
+const CLAUDE_ON_AWS: SourceId = "claude-platform-aws-residency";
+
+/** Claude Platform on AWS: sold through AWS, but Anthropic processes the data in its own data centres. */
+const claudeOnAwsCommon = {
+  kind: "api",
+  provider: "Claude on AWS",
+  parent: company("Anthropic", "US", "Anthropic, not Amazon, processes the data, in Anthropic-operated data centres"),
+  subProcessors: unknownSubProcessors,
+  onPremises: false,
+  zeroDataRetention: unknown,
+  noTrainingOnCustomerData: unknown,
+  baa: unknown,
+  customerManagedKeys: unknown,
+  auditRights: unknown,
+  certifications: {},
+} as const satisfies Partial<DeploymentCapability>;
+
+const ANTHROPIC: SourceId = "anthropic-data-residency";
+
+const anthropicCommon = {
+  kind: "api",
+  provider: "Anthropic",
+  parent: company("Anthropic", "US"),
+  subProcessors: unknownSubProcessors,
+  onPremises: false,
+  zeroDataRetention: { value: "on-request", source: ANTHROPIC, note: "zero data retention by arrangement" },
+  noTrainingOnCustomerData: unknown,
+  baa: { value: "on-request", source: ANTHROPIC, note: "BAA for eligible services only" },
+  customerManagedKeys: unknown,
+  auditRights: unknown,
+  certifications: {},
+} as const satisfies Partial<DeploymentCapability>;
+
+const VERTEX: SourceId = "vertex-data-residency";
+
+const vertexCommon = {
+  kind: "api",
+  provider: "Google Vertex AI",
+  parent: company("Alphabet (Google)", "US"),
+  subProcessors: unknownSubProcessors,
+  onPremises: false,
+  residencyPremium: unknownPremium,
+  zeroDataRetention: unknown,
+  noTrainingOnCustomerData: { value: "yes", source: "vertex-data-governance", note: "no training on customer data without the customer's permission" },
+  baa: unknown,
+  customerManagedKeys: unknown,
+  auditRights: unknown,
+  certifications: {},
+} as const satisfies Partial<DeploymentCapability>;
+
+const MISTRAL: SourceId = "mistral-regional-inference";
+
+const mistralCommon = {
+  kind: "api",
+  provider: "Mistral",
+  parent: company("Mistral AI", "FR"),
+  subProcessors: {
+    value: { kind: "unknown" },
+    source: "mistral-subprocessors-reported",
+    note: "reportedly include US cloud providers (low confidence)",
+  },
+  onPremises: false,
+  zeroDataRetention: { value: "on-request", source: "mistral-zero-data-retention", note: "on paid plans, with stateless endpoints" },
+  noTrainingOnCustomerData: unknown,
+  baa: unknown,
+  customerManagedKeys: unknown,
+  auditRights: unknown,
+  certifications: {},
+} as const satisfies Partial<DeploymentCapability>;
+
+const TOGETHER: SourceId = "together-geo-inference";
+
+const togetherCommon = {
+  kind: "api",
+  provider: "Together AI",
+  parent: company("Together AI", "US"),
+  subProcessors: unknownSubProcessors,
+  onPremises: false,
+  zeroDataRetention: unknown,
+  noTrainingOnCustomerData: unknown,
+  baa: unknown,
+  customerManagedKeys: unknown,
+  auditRights: unknown,
+  certifications: {},
+} as const satisfies Partial<DeploymentCapability>;
+
+const INHERENT: SourceId = "self-hosting-inherent";
+
+/**
+ * Self-hosting open weights: nobody else retains or trains on the data. What a rented host or a
+ * colocation operator contractually offers (BAA, audit rights, key control of the host) is not
+ * recorded, hence unknown; keys and audit rights on your own hardware are yours to confirm.
+ */
+const selfHostedInherent = {
+  residencyPremium: { value: { kind: "not-applicable" }, source: INHERENT, note: "self-hosting has no provider residency premium" },
+  zeroDataRetention: { value: "yes", source: INHERENT, note: "inherent: the model runs on your GPUs" },
+  noTrainingOnCustomerData: { value: "yes", source: INHERENT, note: "inherent: you operate the model" },
+  processing: { value: { kind: "customer-chosen" }, source: INHERENT, note: "wherever the GPUs are: the deployment names the country" },
+  certifications: {},
+} as const satisfies Partial<DeploymentCapability>;
+
+const keysToConfirm: Fact<CapabilityValue> = {
+  value: "to-confirm",
+  source: "customer-to-confirm",
+  note: "your hardware: you can hold the keys; confirm it with your evidence",
 };
 
 function hyperscalerRegion(id: string, provider: string, parentName: string): DeploymentCapability {
@@ -231,7 +318,7 @@ function hyperscalerRegion(id: string, provider: string, parentName: string): De
     provider,
     mode: "hyperscaler region",
     parent: company(parentName, "US"),
-    processing: chosenLocation,
+    subProcessors: unknownSubProcessors,
     onPremises: false,
     baa: unknown,
     customerManagedKeys: unknown,
@@ -245,8 +332,8 @@ export const DEPLOYMENT_CAPABILITIES: readonly DeploymentCapability[] = [
     id: "openai-api-global",
     label: "OpenAI API, no residency project",
     mode: "default project",
-    processing: globalProcessing("no regional guarantee without a data residency project"),
-    residencyPremium: premium("0", "0", "the base price residency premiums apply to"),
+    processing: globalProcessing(OPENAI, "no regional guarantee without a data residency project"),
+    residencyPremium: basePrice(OPENAI),
   },
   openAiResidency("us", "US", "US"),
   openAiResidency("eu", "EU", "EU"),
@@ -258,31 +345,31 @@ export const DEPLOYMENT_CAPABILITIES: readonly DeploymentCapability[] = [
     id: "azure-openai-global",
     label: "Azure OpenAI, Global deployment",
     mode: "Global",
-    processing: globalProcessing("Global deployments route to any Azure region"),
-    residencyPremium: premium("0", "0", "the base price Data Zone premiums apply to"),
+    processing: globalProcessing(AZURE, "Global deployments route to any Azure region"),
+    residencyPremium: premium("0", "0", AZURE, "the base price Data Zone premiums apply to"),
   },
   {
     ...azureCommon,
     id: "azure-openai-data-zone-eu",
     label: "Azure OpenAI, Data Zone EU",
     mode: "Data Zone EU",
-    processing: fixed(["EU"], "Data Zone EU"),
-    residencyPremium: premium("0.10", "0.20", "Data Zone +10–20 % over Global"),
+    processing: fixed(["EU"], AZURE, "Data Zone EU"),
+    residencyPremium: premium("0.10", "0.20", AZURE, "Data Zone +10–20 % over Global"),
   },
   {
     ...azureCommon,
     id: "azure-openai-data-zone-us",
     label: "Azure OpenAI, Data Zone US",
     mode: "Data Zone US",
-    processing: fixed(["US"], "Data Zone US"),
-    residencyPremium: premium("0.10", "0.20", "Data Zone +10–20 % over Global"),
+    processing: fixed(["US"], AZURE, "Data Zone US"),
+    residencyPremium: premium("0.10", "0.20", AZURE, "Data Zone +10–20 % over Global"),
   },
   {
     ...azureCommon,
     id: "azure-openai-regional",
     label: "Azure OpenAI, Regional deployment",
     mode: "Regional",
-    processing: { value: { kind: "customer-chosen" }, source: R, note: "Regional deployment in the named Azure region" },
+    processing: { value: { kind: "customer-chosen" }, source: AZURE, note: "Regional deployment in the named Azure region" },
     residencyPremium: unknownPremium,
   },
   {
@@ -290,12 +377,12 @@ export const DEPLOYMENT_CAPABILITIES: readonly DeploymentCapability[] = [
     id: "azure-openai-government",
     label: "Azure OpenAI in Azure Government",
     mode: "Azure Government",
-    processing: fixed(["US"], "Azure Government regions"),
+    processing: fixed(["US"], AZURE, "Azure Government regions"),
     residencyPremium: unknownPremium,
     certifications: {
-      "fedramp-high": { value: "yes", source: R, note: "FedRAMP High in Azure Government" },
-      "dod-il4": { value: "yes", source: R, note: "IL4/5 in Azure Government" },
-      "dod-il5": { value: "yes", source: R, note: "IL4/5 in Azure Government" },
+      "fedramp-high": { value: "yes", source: AZURE, note: "FedRAMP High in Azure Government" },
+      "dod-il4": { value: "yes", source: AZURE, note: "IL4/5 in Azure Government" },
+      "dod-il5": { value: "yes", source: AZURE, note: "IL4/5 in Azure Government" },
     },
   },
   {
@@ -303,45 +390,55 @@ export const DEPLOYMENT_CAPABILITIES: readonly DeploymentCapability[] = [
     id: "aws-bedrock-global",
     label: "AWS Bedrock, Global inference profile",
     mode: "Global",
-    processing: globalProcessing("Global cross-region inference"),
+    processing: globalProcessing("aws-bedrock-cross-region", "global cross-region inference routes to any commercial AWS region"),
+    residencyPremium: basePrice("aws-bedrock-global-pricing"),
   },
-  bedrockGeography("us", "US", "US"),
-  bedrockGeography("eu", "EU", "EU"),
-  bedrockGeography("apac", "APAC", "APAC"),
-  bedrockGeography("jp", "JP", "Japan"),
-  bedrockGeography("au", "AU", "Australia"),
-  bedrockGeography("us-gov", "US", "US-Gov"),
+  bedrockGeography("us", ["US"], "US", "geography-bound inference profile"),
+  bedrockGeography(
+    "eu",
+    ["EU", "GB", "CH"],
+    "EU",
+    "the EU profile can route to London (eu-west-2) and Zurich (eu-central-2): EU + GB + CH, not the EEA",
+    "aws-bedrock-eu-geography",
+  ),
+  bedrockGeography("apac", ["APAC"], "APAC", "geography-bound inference profile; the countries of APAC are not listed"),
+  bedrockGeography("jp", ["JP"], "Japan", "geography-bound inference profile"),
+  bedrockGeography("au", ["AU"], "Australia", "geography-bound inference profile"),
   {
-    ...bedrockCommon,
+    ...bedrockGeography("us-gov", ["US"], "US-Gov", "AWS GovCloud (US) regions"),
+    residencyPremium: unknownPremium,
+  },
+  {
+    ...claudeOnAwsCommon,
     id: "claude-on-aws-global",
     label: "Claude on AWS, Global",
-    provider: "Claude on AWS",
     mode: "Global",
-    processing: globalProcessing("Global"),
-    residencyPremium: premium("0", "0", "the base price the US premium applies to"),
+    processing: globalProcessing(CLAUDE_ON_AWS, "global processing by Anthropic"),
+    residencyPremium: basePrice(CLAUDE_ON_AWS),
   },
   {
-    ...bedrockCommon,
+    ...claudeOnAwsCommon,
     id: "claude-on-aws-us",
     label: "Claude on AWS, US only",
-    provider: "Claude on AWS",
     mode: "US",
-    processing: fixed(["US"], "US-only processing"),
-    residencyPremium: premium("0.10", "0.10", "US processing at 1.1× the global price"),
+    processing: fixed(["US"], CLAUDE_ON_AWS, "US-only processing by Anthropic"),
+    residencyPremium: premium("0.10", "0.10", CLAUDE_ON_AWS, "US processing at 1.1× the global price"),
   },
   {
     ...anthropicCommon,
     id: "anthropic-api-global",
     label: "Anthropic API, global",
     mode: "global",
-    processing: globalProcessing("global processing; no EU inference offered"),
+    processing: globalProcessing(ANTHROPIC, "global processing; no EU inference offered"),
+    residencyPremium: basePrice(ANTHROPIC),
   },
   {
     ...anthropicCommon,
     id: "anthropic-api-us",
     label: "Anthropic API, US only",
     mode: "US only",
-    processing: fixed(["US"], "US-only inference; no EU inference offered"),
+    processing: fixed(["US"], ANTHROPIC, "US-only inference; no EU inference offered"),
+    residencyPremium: premium("0.10", "0.10", "anthropic-us-only-premium", "US-only inference at an increased cost, reported as 1.1× (low confidence)"),
   },
   {
     ...vertexCommon,
@@ -349,9 +446,9 @@ export const DEPLOYMENT_CAPABILITIES: readonly DeploymentCapability[] = [
     label: "Google Vertex AI, single region",
     mode: "region",
     processing: {
-      value: { kind: "customer-chosen", guaranteedWithin: ["US", "EU"] },
-      source: R,
-      note: "region of choice; residency guarantee for US and EU only",
+      value: { kind: "customer-chosen", guaranteedWithin: ["US", "EU", "CA"] },
+      source: VERTEX,
+      note: "Google lists its residency guarantee region by region; OpenTCO records it for US, EU and Canadian regions only: check your region on Google's list",
     },
   },
   {
@@ -359,45 +456,62 @@ export const DEPLOYMENT_CAPABILITIES: readonly DeploymentCapability[] = [
     id: "vertex-ai-multi-region-us",
     label: "Google Vertex AI, US multi-region",
     mode: "US multi-region",
-    processing: fixed(["US"], "US multi-region"),
+    processing: fixed(["US"], VERTEX, "US multi-region"),
   },
   {
     ...vertexCommon,
     id: "vertex-ai-multi-region-eu",
     label: "Google Vertex AI, EU multi-region",
     mode: "EU multi-region",
-    processing: fixed(["EU"], "EU multi-region"),
+    processing: fixed(["EU"], VERTEX, "EU multi-region"),
+  },
+  {
+    ...mistralCommon,
+    id: "mistral-api-global",
+    label: "Mistral API, global endpoint (no region)",
+    mode: "global",
+    processing: globalProcessing(MISTRAL, "a request without a region goes to the global endpoint"),
+    residencyPremium: basePrice(MISTRAL),
   },
   {
     ...mistralCommon,
     id: "mistral-api-eu",
-    label: "Mistral API, EU (default)",
-    mode: "EU",
-    processing: fixed(["EU"], "EU by default"),
+    label: "Mistral API, EU regional endpoint (EU/EFTA)",
+    mode: "EU regional endpoint",
+    processing: fixed(["EEA", "CH"], MISTRAL, "data centres in EU/EFTA countries (the EEA and Switzerland), not the EU alone"),
+    residencyPremium: premium("0.10", "0.10", MISTRAL, "regional inference at 1.1× list for input, output and cached tokens"),
   },
   {
     ...mistralCommon,
     id: "mistral-api-us",
-    label: "Mistral API, US (some models)",
-    mode: "US",
-    processing: fixed(["US"], "US for some models"),
+    label: "Mistral API, US regional endpoint",
+    mode: "US regional endpoint",
+    processing: fixed(["US"], MISTRAL, "US regional endpoint, for supported models"),
+    residencyPremium: premium("0.10", "0.10", MISTRAL, "regional inference at 1.1× list for input, output and cached tokens"),
   },
   {
+    ...togetherCommon,
     id: "together-api",
-    label: "Together AI, hosted open-weight models",
-    kind: "api",
-    provider: "Together AI",
-    mode: "serverless",
-    parent: company("Together AI", "US"),
-    processing: { value: { kind: "unknown" }, source: "not-recorded" },
-    onPremises: false,
-    residencyPremium: unknownPremium,
-    zeroDataRetention: unknown,
-    noTrainingOnCustomerData: unknown,
-    baa: unknown,
-    customerManagedKeys: unknown,
-    auditRights: unknown,
-    certifications: {},
+    label: "Together AI, default endpoint (no geographic guarantee)",
+    mode: "default endpoint",
+    processing: globalProcessing(TOGETHER, "the default endpoint guarantees no geography; there is no EU option"),
+    residencyPremium: basePrice(TOGETHER),
+  },
+  {
+    ...togetherCommon,
+    id: "together-api-us",
+    label: "Together AI, US-only endpoint",
+    mode: "US-only endpoint",
+    processing: fixed(["US"], TOGETHER, "geo-specific endpoint, US only"),
+    residencyPremium: premium("0.25", "0.25", TOGETHER, "US-only endpoint at 1.25× the serverless rates"),
+  },
+  {
+    ...togetherCommon,
+    id: "together-api-ca",
+    label: "Together AI, Canada-only endpoint",
+    mode: "Canada-only endpoint",
+    processing: fixed(["CA"], TOGETHER, "geo-specific endpoint, Canada only"),
+    residencyPremium: premium("0.25", "0.25", TOGETHER, "Canada-only endpoint at 1.25× the serverless rates"),
   },
   {
     ...selfHostedInherent,
@@ -406,12 +520,12 @@ export const DEPLOYMENT_CAPABILITIES: readonly DeploymentCapability[] = [
     kind: "self-hosted-owned",
     provider: "Customer",
     mode: "own data centre",
-    parent: { value: { kind: "customer" }, source: R, note: "your hardware, your operation" },
-    processing: chosenLocation,
+    parent: { value: { kind: "customer" }, source: INHERENT, note: "your hardware, your operation" },
+    subProcessors: { value: { kind: "not-applicable" }, source: INHERENT, note: "you process the data yourself" },
     onPremises: true,
-    baa: { value: "not-applicable", source: R, note: "no business associate: you process the data yourself" },
-    customerManagedKeys: { value: "yes", source: R, note: "you hold the keys of your own hardware" },
-    auditRights: { value: "yes", source: R, note: "your own facility" },
+    baa: { value: "not-applicable", source: "hipaa", note: "no business associate: you process the data yourself" },
+    customerManagedKeys: keysToConfirm,
+    auditRights: { value: "to-confirm", source: "customer-to-confirm", note: "your own facility: confirm that you can audit it, with your evidence" },
   },
   {
     ...selfHostedInherent,
@@ -421,10 +535,10 @@ export const DEPLOYMENT_CAPABILITIES: readonly DeploymentCapability[] = [
     provider: "Colocation operator",
     mode: "colocation",
     parent: { value: { kind: "declared-operator", role: "colocation operator" }, source: "customer-declared" },
-    processing: chosenLocation,
+    subProcessors: { value: { kind: "not-applicable" }, source: INHERENT, note: "the operator hosts your hardware but does not process the data" },
     onPremises: false,
     baa: unknown,
-    customerManagedKeys: { value: "yes", source: R, note: "you hold the keys of your own hardware" },
+    customerManagedKeys: keysToConfirm,
     auditRights: unknown,
   },
   {
@@ -435,7 +549,7 @@ export const DEPLOYMENT_CAPABILITIES: readonly DeploymentCapability[] = [
     provider: "Sovereign cloud operator",
     mode: "sovereign cloud",
     parent: { value: { kind: "declared-operator", role: "sovereign cloud operator" }, source: "customer-declared" },
-    processing: chosenLocation,
+    subProcessors: unknownSubProcessors,
     onPremises: false,
     baa: unknown,
     customerManagedKeys: unknown,
@@ -452,7 +566,7 @@ export const DEPLOYMENT_CAPABILITIES: readonly DeploymentCapability[] = [
     provider: "GPU cloud",
     mode: "GPU cloud",
     parent: { value: { kind: "declared-operator", role: "GPU cloud provider" }, source: "customer-declared" },
-    processing: chosenLocation,
+    subProcessors: unknownSubProcessors,
     onPremises: false,
     baa: unknown,
     customerManagedKeys: unknown,

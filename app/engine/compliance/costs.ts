@@ -93,7 +93,12 @@ export function listSuggestedOverheads(profile: ComplianceProfile, deployment: R
     lines.push(suggest("dpia", "Data protection impact assessment and its yearly review", regimes.has("gdpr") ? "regimes.gdpr" : "regimes.uk-gdpr"));
   }
   if (aiAct?.id === "eu-ai-act" && aiAct.riskClass === "high") {
-    lines.push(suggest("certification", "AI Act conformity assessment and quality management for a high-risk system", "regimes.eu-ai-act"));
+    // A provider (or a customer whose role is not stated yet) carries conformity assessment; a deployer the Art. 26 duties.
+    lines.push(
+      aiAct.role === "deployer"
+        ? suggest("other", "AI Act deployer duties for a high-risk system (human oversight, monitoring, log retention, fundamental rights impact assessment)", "regimes.eu-ai-act")
+        : suggest("certification", "AI Act conformity assessment and quality management for a high-risk system", "regimes.eu-ai-act"),
+    );
   }
   if (thirdParty && profile.regimes.length > 0) {
     lines.push(suggest("legal-review", `Contract, DPA and transfer review with ${deployment.entry.provider}`, "regimes"));

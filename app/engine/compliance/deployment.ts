@@ -32,11 +32,23 @@ export const DeclaredFactSchema = z.strictObject({
 });
 export type DeclaredFact = z.output<typeof DeclaredFactSchema>;
 
+/** A company and the country whose law it is subject to. */
+const CompanySchema = z.strictObject({
+  name: z.string().trim().min(1, "must not be empty").max(200, "must be at most 200 characters"),
+  jurisdiction: CountryCodeSchema,
+});
+
+/** The most sub-processors one deployment may name. */
+const MAX_SUB_PROCESSORS = 50;
+
 /**
  * An option's deployment: which catalogue entry it runs on, the customer's own facts for
- * placements that need them (country of the GPUs or region, the operator of a colocation,
- * sovereign cloud or GPU cloud), facts the customer holds evidence for, and the user's SEAL-level
- * overrides with their justifications.
+ * placements that need them (country of the GPUs or region; the operator of a colocation,
+ * sovereign cloud or GPU cloud and the ultimate parent that controls it), the operator's
+ * sub-processors as the customer verified them, facts the customer holds evidence for, and the
+ * user's SEAL-level overrides with their justifications. An operator without its ultimate parent,
+ * or a deployment without its sub-processor list, is checked as "not declared": a condition to
+ * verify, never a pass.
  */
 export const DeploymentRefSchema = z
   .strictObject({
@@ -50,12 +62,18 @@ export const DeploymentRefSchema = z
     }),
     /** Country of the region or data centre, for entries whose location the customer chooses. */
     location: CountryCodeSchema.optional(),
-    operator: z
-      .strictObject({
-        name: z.string().trim().min(1, "must not be empty").max(200, "must be at most 200 characters"),
-        jurisdiction: CountryCodeSchema,
-      })
-      .optional(),
+    operator: CompanySchema.extend({
+      /**
+       * The company at the top of the operator's ownership chain, which controls it; the operator
+       * itself when no one else does. Exposure to an access law follows this control.
+       */
+      ultimateParent: CompanySchema.optional(),
+    }).optional(),
+    /**
+     * The operator's sub-processors that handle the data, as verified by the customer; [] when
+     * there are none. Omitted: not declared.
+     */
+    subProcessors: z.array(CompanySchema).max(MAX_SUB_PROCESSORS, `must list at most ${MAX_SUB_PROCESSORS} sub-processors`).optional(),
     declaredFacts: z.array(DeclaredFactSchema).max(DECLARABLE_CAPABILITIES.length).default([]),
     sovereigntyOverrides: z.array(SovereigntyOverrideSchema).max(8).default([]),
   })
@@ -71,6 +89,9 @@ export const DeploymentRefSchema = z
     }
     if (ref.operator !== undefined && entry.parent.value.kind !== "declared-operator") {
       ctx.addIssue({ code: "custom", path: ["operator"], message: `must be omitted: "${entry.id}" has no operator to declare (${entry.parent.value.kind === "customer" ? "you run it yourself" : `run by ${entry.provider}`})` });
+    }
+    if (ref.subProcessors !== undefined && entry.subProcessors.value.kind === "not-applicable") {
+      ctx.addIssue({ code: "custom", path: ["subProcessors"], message: `must be omitted: on "${entry.id}" no third party processes the data (${entry.subProcessors.note ?? "not applicable"})` });
     }
     const declared = new Set<string>();
     ref.declaredFacts.forEach((fact, index) => {

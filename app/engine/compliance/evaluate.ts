@@ -2,6 +2,7 @@ import type { Decimal } from "../decimal.ts";
 import { findForeignAccessLaw } from "./access-laws.ts";
 import { checkCapability } from "./capability-check.ts";
 import type { DeploymentKind } from "./catalog.ts";
+import { describeExposure, findAccessLawExposures, listControlChain } from "./control.ts";
 import type { ResidencyPremium, SuggestedOverhead } from "./costs.ts";
 import { getResidencyPremium, listSuggestedOverheads } from "./costs.ts";
 import type { DeploymentRef } from "./deployment.ts";
@@ -114,25 +115,31 @@ function checkRequirements(profile: ComplianceProfile, deployment: ResolvedDeplo
 }
 
 /**
- * The reason cites the catalogue fact it rests on (who operates the service and where it is
- * domiciled) as its source, and the access law's source as its rule source.
+ * No foreign access law, judged on control (control.ts): each party of the chain — the operator,
+ * the ultimate parent that controls it, the sub-processors that handle the data — subject to a law
+ * foreign to the customer gives a reason. It blocks where that party holds or processes the data;
+ * for owned hardware in a colocation it is a condition (the operator has physical access only).
+ * An undeclared link (operator, ultimate parent, sub-processor list) is a condition to verify, never
+ * a pass; it is not asked for once a declared party already blocks, as it cannot change the
+ * verdict. Each reason cites the fact it rests on, and the access law as its rule source.
  */
 function checkForeignAccess(profile: ComplianceProfile, deployment: ResolvedDeployment): ComplianceReason[] {
   if (!profile.requirements.noForeignAccessLaw) return [];
   const requirement = "requirements.noForeignAccessLaw";
-  const operator = deployment.operator;
-  if (operator.value.kind === "undeclared") {
-    return [createReason(requirement, "condition", `declare the ${operator.value.role} and its jurisdiction to check exposure to foreign access laws`, operator.source)];
-  }
-  const jurisdiction = operator.value.jurisdiction;
-  const law = findForeignAccessLaw(jurisdiction, profile.data.companyJurisdiction);
-  if (law === null) return [];
-  const who = describeParty(operator.value);
-  const ruleSource = getComplianceSource(law.source);
-  if (deployment.entry.kind === "self-hosted-owned") {
-    return [{ ...createReason(requirement, "condition", `the operator ${who} is subject to the ${law.name} and has physical access to your hardware: encrypt with keys you hold and contract against disclosure`, operator.source), ruleSource }];
-  }
-  return [{ ...createReason(requirement, "block", `${who} is subject to the ${law.name}, which can compel disclosure of data it controls wherever the data is stored`, operator.source), ruleSource }];
+  const chain = listControlChain(deployment);
+  const home = profile.data.companyJurisdiction;
+  const physicalAccessOnly = deployment.entry.kind === "self-hosted-owned";
+  const reasons = findAccessLawExposures(chain, (jurisdiction) => findForeignAccessLaw(jurisdiction, home)).map((exposure): ComplianceReason => {
+    const reason = physicalAccessOnly
+      ? createReason(requirement, "condition", `${describeExposure(exposure, chain)}, and the operator has physical access to your hardware: encrypt with keys you hold and contract against disclosure`, exposure.party.source)
+      : createReason(requirement, "block", `${describeExposure(exposure, chain)}: that law can compel disclosure of data under the group's control, wherever it is stored`, exposure.party.source);
+    return { ...reason, ruleSource: getComplianceSource(exposure.law.source) };
+  });
+  if (reasons.some((reason) => reason.severity === "block")) return reasons;
+  const verify = chain.undeclared.map((link) =>
+    createReason(requirement, "condition", `declare ${link.declare}: until then exposure to foreign access laws cannot be excluded${link.note === undefined ? "" : ` (${link.note})`}`, link.source),
+  );
+  return [...reasons, ...verify];
 }
 
 function checkDataClasses(profile: ComplianceProfile, deployment: ResolvedDeployment): ComplianceReason[] {

@@ -1,4 +1,4 @@
-import type { CapabilityValue, DeploymentCapability, Fact, Place } from "./catalog.ts";
+import type { CapabilityValue, Company, DeploymentCapability, Fact, Place } from "./catalog.ts";
 import { getDeploymentCapability } from "./catalog.ts";
 import type { DeclaredFact, DeploymentRef } from "./deployment.ts";
 import type { CountryCode } from "./jurisdictions.ts";
@@ -32,15 +32,25 @@ export type Party =
   | { kind: "company"; name: string; jurisdiction: CountryCode }
   | { kind: "undeclared"; role: string };
 
-/** A catalogue entry with the deployment's own facts (location, operator) applied. */
+/** The operator's sub-processors once the deployment's declaration is applied. */
+export type ResolvedSubProcessors =
+  | { kind: "listed"; companies: readonly Company[] }
+  | { kind: "undeclared" }
+  | { kind: "not-applicable" };
+
+/** A catalogue entry with the deployment's own facts (location, operator, control) applied. */
 export interface ResolvedDeployment {
   /** The catalogue entry with the customer's declared facts in place of the catalogue's values. */
   entry: DeploymentCapability;
   places: Fact<ResolvedPlaces>;
-  /** Who owns the hardware or service holding the data. */
+  /** Who holds strategic control of the hardware or service: you for owned hardware, else the operator's ultimate parent. */
   owner: Fact<Party>;
   /** Who runs the facility or service day to day (has physical or administrative access). */
   operator: Fact<Party>;
+  /** Who controls the operator: the top of its ownership chain (the operator itself when nobody else does). */
+  ultimateParent: Fact<Party>;
+  /** Who else handles the data for the operator. */
+  subProcessors: Fact<ResolvedSubProcessors>;
 }
 
 /**
@@ -68,32 +78,60 @@ export function resolveDeployment(ref: DeploymentRef, companyJurisdiction: Count
           kind: "within",
           places: [location],
           guaranteed,
-          guaranteeNote: guaranteed ? undefined : `${entry.provider} guarantees residency only within ${(guarantee ?? []).join(", ")}`,
+          guaranteeNote: guaranteed ? undefined : `${entry.provider}'s residency guarantee is recorded only for ${(guarantee ?? []).join(", ")}${entry.processing.note === undefined ? "" : ` (${entry.processing.note})`}`,
         },
         source: "customer-declared",
         note: entry.processing.note,
       };
     }
   } else {
-    places = { value: processing, source: entry.processing.source, note: entry.processing.note };
+    places = { value: { kind: "global" }, source: entry.processing.source, note: entry.processing.note };
   }
 
-  const parent = entry.parent.value;
-  let operator: Fact<Party>;
-  if (parent.kind === "company") {
-    operator = { value: parent, source: entry.parent.source };
-  } else if (parent.kind === "customer") {
-    operator = { value: { kind: "customer", jurisdiction: companyJurisdiction }, source: "customer-declared" };
-  } else if (ref.operator === undefined) {
-    operator = { value: { kind: "undeclared", role: parent.role }, source: "not-recorded", note: `${parent.role} not declared` };
-  } else {
-    operator = { value: { kind: "company", name: ref.operator.name, jurisdiction: ref.operator.jurisdiction }, source: "customer-declared" };
-  }
+  const { operator, ultimateParent } = resolveControl(entry, ref, companyJurisdiction);
   const owner: Fact<Party> =
     entry.kind === "self-hosted-owned"
       ? { value: { kind: "customer", jurisdiction: companyJurisdiction }, source: "customer-declared", note: "you own the hardware" }
-      : operator;
-  return { entry, places, owner, operator };
+      : ultimateParent;
+  return { entry, places, owner, operator, ultimateParent, subProcessors: resolveSubProcessors(entry, ref) };
+}
+
+/**
+ * The operator and its ultimate parent. A catalogued provider is named by its ultimate parent, so
+ * both are that company; a declared operator without a declared ultimate parent leaves the parent
+ * undeclared.
+ */
+function resolveControl(entry: DeploymentCapability, ref: DeploymentRef, companyJurisdiction: CountryCode): { operator: Fact<Party>; ultimateParent: Fact<Party> } {
+  const parent = entry.parent.value;
+  if (parent.kind === "company") {
+    const company: Fact<Party> = { value: { kind: "company", name: parent.name, jurisdiction: parent.jurisdiction }, source: entry.parent.source, note: entry.parent.note };
+    return { operator: company, ultimateParent: company };
+  }
+  if (parent.kind === "customer") {
+    const customer: Fact<Party> = { value: { kind: "customer", jurisdiction: companyJurisdiction }, source: "customer-declared" };
+    return { operator: customer, ultimateParent: customer };
+  }
+  if (ref.operator === undefined) {
+    return {
+      operator: { value: { kind: "undeclared", role: parent.role }, source: "not-recorded", note: `${parent.role} not declared` },
+      ultimateParent: { value: { kind: "undeclared", role: `ultimate parent of the ${parent.role}` }, source: "not-recorded", note: `${parent.role} not declared` },
+    };
+  }
+  const { name, jurisdiction, ultimateParent } = ref.operator;
+  return {
+    operator: { value: { kind: "company", name, jurisdiction }, source: "customer-declared" },
+    ultimateParent:
+      ultimateParent === undefined
+        ? { value: { kind: "undeclared", role: `ultimate parent of ${name}` }, source: "not-recorded", note: "ultimate parent not declared" }
+        : { value: { kind: "company", name: ultimateParent.name, jurisdiction: ultimateParent.jurisdiction }, source: "customer-declared" },
+  };
+}
+
+/** The deployment's declared sub-processor list, else the catalogue's fact (unknown or not applicable). */
+function resolveSubProcessors(entry: DeploymentCapability, ref: DeploymentRef): Fact<ResolvedSubProcessors> {
+  if (entry.subProcessors.value.kind === "not-applicable") return { value: { kind: "not-applicable" }, source: entry.subProcessors.source, note: entry.subProcessors.note };
+  if (ref.subProcessors === undefined) return { value: { kind: "undeclared" }, source: entry.subProcessors.source, note: entry.subProcessors.note };
+  return { value: { kind: "listed", companies: ref.subProcessors }, source: "customer-declared" };
 }
 
 /** The entry with each declared fact replacing the catalogue's value, sourced to the customer. */

@@ -8,6 +8,7 @@
 import { Document, Link, Page, StyleSheet, Text, View } from "@react-pdf/renderer";
 import type { ReactNode } from "react";
 import type { ComplianceMatrix, DeploymentView } from "../compliance.ts";
+import { describeSource, WEIGHTED_SEAL_SCORE_LABEL, WEIGHTED_SEAL_SCORE_NOTE } from "../compliance.ts";
 import type { WarningGroup } from "../warnings.ts";
 import { PdfChart } from "./charts.tsx";
 import { FONT_STACK } from "./fonts.ts";
@@ -205,7 +206,7 @@ function Deployment({ deployment, objectives }: { deployment: DeploymentView; ob
     <View style={{ marginBottom: 6 }}>
       <Text style={{ fontWeight: 600 }} minPresenceAhead={40}>
         {deployment.part === "option" ? "" : `${deployment.part}: `}
-        {deployment.label} ({deployment.catalogId}) · weighted SEAL {deployment.weightedScore} of 4{deployment.meetsMinimum ? "" : " · below the profile's minimum"}
+        {deployment.label} ({deployment.catalogId}) · {WEIGHTED_SEAL_SCORE_LABEL} {deployment.weightedScore} of 4 (OpenTCO&apos;s aggregation){deployment.meetsMinimum ? "" : " · below the profile's minimum"}
       </Text>
       {deployment.residencyPremium ? <Text style={styles.small}>Residency premium: {deployment.residencyPremium}</Text> : null}
       {deployment.seal.map((cell, index) => (
@@ -219,7 +220,8 @@ function Deployment({ deployment, objectives }: { deployment: DeploymentView; ob
           </Text>
           {cell.sources.map((source, s) => (
             <Text key={s} style={[styles.small, styles.muted]}>
-              Source: {source.title}, {source.asOf}, {source.confidence} confidence{source.note ? ` (${source.note})` : ""}
+              Source: {describeSource(source)}
+              {source.note ? ` (${source.note})` : ""}
             </Text>
           ))}
         </View>
@@ -244,7 +246,8 @@ function CompliancePart({ matrix }: { matrix: ComplianceMatrix }) {
       <Heading level={2}>Compliance and sovereignty</Heading>
       <Text style={[styles.small, styles.paragraph]}>Profile: {matrix.profileSummary}</Text>
       <Text style={[styles.small, styles.paragraph]}>
-        Cheapest compliant option: {matrix.cheapest?.name ?? "none"} ({matrix.costBasis}). SEAL objectives and weights: {matrix.objectives.map((objective) => `${objective.id} ${objective.name} ×${objective.weight}`).join(", ")}.
+        Cheapest compliant option: {matrix.cheapest?.name ?? "none"} ({matrix.costBasis}). SEAL objectives and weights: {matrix.objectives.map((objective) => `${objective.id} ${objective.name} ×${objective.weight}`).join(", ")}.{" "}
+        {WEIGHTED_SEAL_SCORE_LABEL}: {WEIGHTED_SEAL_SCORE_NOTE}.
       </Text>
       <Table table={table} />
       <Heading level={3}>Reasons and sources</Heading>
@@ -256,8 +259,9 @@ function CompliancePart({ matrix }: { matrix: ComplianceMatrix }) {
                 <Text style={{ fontWeight: 700, color: STATUS_COLOURS[cell.status] }}>{cell.label}</Text> · {matrix.options[index]?.name} · {requirement.label}: {reason.message}
               </Text>
               <Text style={[styles.small, styles.muted]}>
-                Source: {reason.source.title}, {reason.source.asOf}, {reason.source.confidence} confidence{reason.source.note ? ` (${reason.source.note})` : ""}
-                {reason.ruleSource ? ` · rule: ${reason.ruleSource.title}, ${reason.ruleSource.asOf}` : ""}
+                Source: {describeSource(reason.source)}
+                {reason.source.note ? ` (${reason.source.note})` : ""}
+                {reason.ruleSource ? ` · rule: ${describeSource(reason.ruleSource)}` : ""}
               </Text>
             </View>
           )),

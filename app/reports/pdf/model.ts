@@ -13,7 +13,7 @@ import { WIDE_LAYOUT } from "../charts/geometry.ts";
 import { buildMonteCarloChart, type MonteCarloChart } from "../charts/monte-carlo.ts";
 import { buildTornadoChart, type TornadoChart } from "../charts/tornado.ts";
 import { buildComparisonRows } from "../comparison.ts";
-import { buildComplianceMatrix, type ComplianceMatrix } from "../compliance.ts";
+import { buildComplianceMatrix, WEIGHTED_SEAL_SCORE_LABEL, WEIGHTED_SEAL_SCORE_NOTE, type ComplianceMatrix } from "../compliance.ts";
 import { createFormatter, type Formatter } from "../format.ts";
 import { summarizeHeadline } from "../headline.ts";
 import { KIND_LABELS } from "../labels.ts";
@@ -421,7 +421,7 @@ function buildMethodology(): Methodology {
       },
       {
         heading: "Compliance and sovereignty",
-        text: "With a compliance profile, every option's deployment is checked against the data classes, processing location, regimes and required capabilities; a failed requirement blocks the option, a condition is listed with it. Sovereignty is scored per objective of the EU Cloud Sovereignty Framework on SEAL levels 0–4, derived from the deployment's facts; an override carries its written justification.",
+        text: "With a compliance profile, every option's deployment is checked against the data classes, processing location, regimes and required capabilities; a failed requirement blocks the option, a condition is listed with it. Exposure to a foreign access law follows control, not address: the operator, its ultimate parent and its sub-processors are each checked, and one not declared is a condition to verify, never a pass. Every fact cites a public source with its date and confidence; third-party sources are marked. Sovereignty is scored per objective of the EU Cloud Sovereignty Framework on SEAL levels 0–4, derived from the deployment's facts; an override carries its written justification. The weighted SEAL score is OpenTCO's aggregation, not the framework's.",
       },
       {
         heading: "Sensitivity",
@@ -442,6 +442,7 @@ function buildMethodology(): Methodology {
       { term: "Tornado", definition: "One driver moved at a time to show which assumptions move the answer most." },
       { term: "Monte Carlo P10–P90", definition: "The range that 80 % of random draws of the drivers fall in." },
       { term: "SEAL level", definition: "Sovereignty level 0–4 of an objective of the EU Cloud Sovereignty Framework." },
+      { term: WEIGHTED_SEAL_SCORE_LABEL, definition: `${WEIGHTED_SEAL_SCORE_NOTE}; shown in the Sovereignty column.` },
       { term: "Override", definition: "A value the scenario sets instead of the catalogue's, with its own stated source." },
       { term: "Fingerprint", definition: "The SHA-256 of the revision's canonical inputs: identical inputs give identical fingerprints." },
       { term: "PUE", definition: "Power usage effectiveness: facility power over IT power." },

@@ -28,11 +28,11 @@ describe("assessScenarioCompliance", () => {
   const owned = option("owned", { catalogId: "self-hosted-own-data-centre", location: "DE" });
   const colo = option("colo", { catalogId: "self-hosted-colocation", location: "DE" });
 
-  it("names the cheapest option that is not blocked, conditions included", () => {
+  it("names the cheapest option that is not blocked, conditions included (Mistral's EU endpoint is EU/EFTA, so outside an EU-only profile)", () => {
     const result = assessScenarioCompliance(profile, [cheapUsApi, mistral, owned, colo], costs([["openai", "100"], ["mistral", "300"], ["owned", "250"], ["colo", "200"]]), "cash total");
     expect(result.options.map((entry) => [entry.optionId, entry.verdict])).toEqual([
       ["openai", "blocked"],
-      ["mistral", "compliant"],
+      ["mistral", "blocked"],
       ["owned", "compliant"],
       ["colo", "compliant-with-conditions"],
     ]);

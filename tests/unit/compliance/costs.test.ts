@@ -21,8 +21,15 @@ describe("residency premium from the catalogue", () => {
     ["azure-openai-data-zone-eu", "0.2", /upper end of the published 10–20 % range/],
     ["claude-on-aws-us", "0.1", /1\.1×/],
     ["openai-api-global", "0", /base price/],
-    ["aws-bedrock-eu", "unknown", /none stated/],
-    ["mistral-api-eu", "unknown", /not recorded/],
+    ["aws-bedrock-eu", "0.1112", /about 1\/0\.9 of the global price/],
+    ["aws-bedrock-global", "0", /base price/],
+    ["aws-bedrock-us-gov", "unknown", /not recorded/],
+    ["mistral-api-eu", "0.1", /1\.1× list for input, output and cached tokens/],
+    ["mistral-api-global", "0", /base price/],
+    ["together-api-us", "0.25", /1\.25×/],
+    ["together-api-ca", "0.25", /1\.25×/],
+    ["anthropic-api-us", "0.1", /reported as 1\.1× \(low confidence\)/],
+    ["vertex-ai-multi-region-eu", "unknown", /not recorded/],
     ["self-hosted-own-data-centre", "not-applicable", /.*/],
   ])("%s → %s", (id, expected, note) => {
     const premium = premiumOf(id);

@@ -28,11 +28,14 @@ describe("formatScenarioCompliance (CLI text)", () => {
     const text = formatScenarioCompliance(profile, assessScenarioCompliance(profile, options, costs, "cash total")).join("\n");
     expect(text).toContain("Compliance profile: data personal (subjects EU; company DE); processing within EU; regimes gdpr; requirements noForeignAccessLaw, SOV-2≥2");
     expect(text).toContain("OpenAI EU [openai-eu]: BLOCKED");
-    expect(text).toMatch(/block {5}requirements\.noForeignAccessLaw: OpenAI \(US\) is subject to the US CLOUD Act \(2018\).*source: Parent company headquarters/);
-    expect(text).toContain("SEAL SOV-1 0 · SOV-2 1 · SOV-3 1 · SOV-4 1 · SOV-5 0 · SOV-6 0 · SOV-7 1 · SOV-8 0; weighted 0.45 of 4 (below a minimum)");
+    expect(text).toMatch(/block {5}requirements\.noForeignAccessLaw: OpenAI \(US\) is subject to the US CLOUD Act \(2018\).*source: The companies' public corporate information/);
+    expect(text).toContain("rule: U.S. Department of Justice: CLOUD Act Resources, 2026-11-01, high confidence, https://www.justice.gov/criminal/cloud-act-resources");
+    expect(text).toContain("SEAL SOV-1 0 · SOV-2 1 · SOV-3 1 · SOV-4 1 · SOV-5 0 · SOV-6 0 · SOV-7 1 · SOV-8 0; OpenTCO weighted SEAL score 0.45 of 4 (below a minimum)");
+    expect(text).toContain("OpenTCO weighted SEAL score: OpenTCO's aggregation of the SEAL levels with the framework's objective weights");
     expect(text).toContain("residency premium: +10 %");
     expect(text).toContain("Own DC [own]: COMPLIANT");
-    expect(text).toContain("SOV-8 2*; weighted 3.35 of 4 (meets the minimums)");
+    // Keys and audit rights of the own data centre are not confirmed in this deployment: SOV-3 2 and SOV-7 1.
+    expect(text).toContain("SOV-3 2 · SOV-4 4 · SOV-5 2 · SOV-6 3 · SOV-7 1 · SOV-8 2*; OpenTCO weighted SEAL score 2.85 of 4 (meets the minimums)");
     expect(text).toContain('* SOV-8 overridden 0 → 2: "hydro power, PUE 1.2"');
     expect(text).toContain("Cheapest compliant option (cash total): Own DC [own], compliant");
   });

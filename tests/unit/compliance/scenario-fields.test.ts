@@ -13,7 +13,7 @@ describe("resolveResidencyPremium", () => {
     expect(resolveResidencyPremium({ deployment: deployment({ catalogId: "azure-openai-data-zone-eu" }) }).toString()).toBe("0.2");
   });
   it("never invents a premium the catalogue does not know", () => {
-    expect(() => resolveResidencyPremium({ deployment: deployment({ catalogId: "aws-bedrock-eu" }) })).toThrow(/residencyPremium/);
+    expect(() => resolveResidencyPremium({ deployment: deployment({ catalogId: "vertex-ai-multi-region-eu" }) })).toThrow(/residencyPremium/);
     expect(() => resolveResidencyPremium({})).toThrow(/residencyPremium/);
   });
 });
@@ -24,11 +24,11 @@ describe("listScenarioFieldIssues", () => {
 
   it("requires a residency premium when the catalogue cannot supply one", () => {
     const issues = listScenarioFieldIssues({
-      options: [api({}), api({ deployment: deployment({ catalogId: "aws-bedrock-eu" }) }), api({ deployment: deployment({ catalogId: "claude-on-aws-us" }) }), owned],
+      options: [api({}), api({ deployment: deployment({ catalogId: "vertex-ai-multi-region-eu" }) }), api({ deployment: deployment({ catalogId: "claude-on-aws-us" }) }), owned],
     });
     expect(issues).toEqual([
       { path: ["options", 0, "residencyPremium"], message: "is required: enter the residency premium (0 when none applies), or name a deployment whose catalogue premium is known" },
-      { path: ["options", 1, "residencyPremium"], message: 'is required: the compliance catalogue records no residency premium for "aws-bedrock-eu"; enter it (0 when none applies)' },
+      { path: ["options", 1, "residencyPremium"], message: 'is required: the compliance catalogue records no residency premium for "vertex-ai-multi-region-eu"; enter it (0 when none applies)' },
     ]);
   });
 

@@ -19,7 +19,7 @@ describe("compliance in the engine's results (EU example)", () => {
     expect(result.options.map((option) => [option.id, option.compliance?.verdict])).toEqual([
       ["openai-eu", "blocked"],
       ["azure-eu", "blocked"],
-      ["mistral-eu", "compliant-with-conditions"],
+      ["mistral-eu", "blocked"],
       ["owned-de", "compliant"],
       ["rented-gpu-cloud", "blocked"],
     ]);
@@ -38,7 +38,8 @@ describe("compliance in the engine's results (EU example)", () => {
     expect(premiumOf("openai-eu")).toMatchObject({ status: "catalogue", catalogue: { id: "openai-api-residency-eu" } });
     expect(premiumOf("openai-eu")?.value.toString()).toBe("0.1");
     expect(premiumOf("azure-eu")?.value.toString()).toBe("0.2");
-    expect(premiumOf("mistral-eu")).toMatchObject({ status: "override", overrideSource: { source: expect.stringContaining("Mistral") as unknown as string } });
+    expect(premiumOf("mistral-eu")).toMatchObject({ status: "catalogue", catalogue: { id: "mistral-api-eu" } });
+    expect(premiumOf("mistral-eu")?.value.toString()).toBe("0.1");
     // The premium multiplies token prices: dropping it from the deployment's catalogue value to an
     // explicit 0 lowers the API cost line by exactly the factor 1.1.
     const withoutPremium = compute({ ...example, options: example.options.map((option, index) => (index === 0 ? { ...option, residencyPremium: "0" } : option)) });
@@ -70,9 +71,8 @@ describe("compliance in the engine's results (EU example)", () => {
         const { deployment: _deployment, ...rest } = option;
         return rest;
       }
-      if (index === 2) {
-        const { residencyPremium: _premium, overrideSources: _sources, ...rest } = option;
-        return rest;
+      if (index === 1) {
+        return { ...option, deployment: { catalogId: "azure-openai-regional", location: "DE" } };
       }
       return option;
     });
@@ -82,7 +82,7 @@ describe("compliance in the engine's results (EU example)", () => {
       expect(parsed.issues.map((issue) => [issue.path, issue.message])).toEqual([
         ["options.0.residencyPremium", "is required: enter the residency premium (0 when none applies), or name a deployment whose catalogue premium is known"],
         ["options.0.deployment", "is required when the scenario has a compliance profile: name the catalogue deployment this option runs on"],
-        ["options.2.residencyPremium", 'is required: the compliance catalogue records no residency premium for "mistral-api-eu"; enter it (0 when none applies)'],
+        ["options.1.residencyPremium", 'is required: the compliance catalogue records no residency premium for "azure-openai-regional"; enter it (0 when none applies)'],
       ]);
     }
   });

@@ -98,7 +98,7 @@ describe("new options", () => {
 
 describe("unknown catalogue premium", () => {
   it("a residency premium beside an unknown catalogue premium is an override that cannot be reset", () => {
-    const api = { kind: "api", deployment: { catalogId: "mistral-api-eu" }, residencyPremium: "0" };
+    const api = { kind: "api", deployment: { catalogId: "vertex-ai-multi-region-eu" }, residencyPremium: "0" };
     expect(getCatalogueState(api, "residencyPremium", "1")).toMatchObject({ status: "override", catalogueValue: null });
     expect(resetToCatalogue(api, "residencyPremium", "1")).toBe(api);
   });

@@ -92,9 +92,9 @@ describe("buildCumulativeChart", () => {
 
   it("emphasises the cheapest compliant option and dashes blocked ones", () => {
     const chart = buildCumulativeChart(loadBundle("eu-personal-data-compliance").scenario, usd);
-    expect(chart.series.find((series) => series.emphasised)?.id).toBe("mistral-eu");
-    expect(chart.series.filter((series) => series.dash !== null).map((series) => series.id)).toEqual(["openai-eu", "azure-eu", "rented-gpu-cloud"]);
-    expect(chart.description).toContain("3 blocked options are dashed");
+    expect(chart.series.find((series) => series.emphasised)?.id).toBe("owned-de");
+    expect(chart.series.filter((series) => series.dash !== null).map((series) => series.id)).toEqual(["openai-eu", "azure-eu", "mistral-eu", "rented-gpu-cloud"]);
+    expect(chart.description).toContain("4 blocked options are dashed");
   });
 
   it("spreads line-end labels so none overlap", () => {

@@ -65,7 +65,8 @@ describe("<HeadlineCards> and <CompareView>", () => {
     ];
     const html = renderToString(createElement(CompareView, { items, baseIndex: 0, locale: "en-US" }));
     expect(html).toContain(">base<");
-    expect(html).toMatch(/\+\$77\dK \(\+13\d\.\d%\)/);
+    // The EU example's cheapest compliant option is its own cluster since Mistral's EU/EFTA endpoint is blocked for EU-only processing.
+    expect(html).toMatch(/\+\$2\.7\dM \(\+4\d\d\.\d%\)/);
     expect(html).toContain('id="chart-compare-cumulative"');
     const mixed = renderToString(createElement(CompareView, { items: [...items, { label: "EUR", bundle: loadBundle("hybrid-overflow-eur") }], baseIndex: 0, locale: "en-US" }));
     expect(mixed).toContain("different currencies");

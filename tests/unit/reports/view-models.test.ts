@@ -35,9 +35,10 @@ describe("buildHeadlineCards", () => {
   it("counts blocked options against the profile and names the compliant winner", () => {
     const cards = buildHeadlineCards(loadBundle("eu-personal-data-compliance"), usd);
     expect(cards.find((card) => card.id === "cheapest")?.label).toBe("Cheapest compliant option");
-    expect(cards.find((card) => card.id === "cheapest")?.detail).toContain("Mistral Large, EU");
+    // Mistral's EU endpoint processes in EU/EFTA countries, outside the profile's EU-only processing: blocked.
+    expect(cards.find((card) => card.id === "cheapest")?.detail).toContain("Own H100 cluster in our Frankfurt data centre");
     const blocked = cards.find((card) => card.id === "blocked");
-    expect(blocked?.value).toBe("3 of 5");
+    expect(blocked?.value).toBe("4 of 5");
     expect(blocked?.tone).toBe("warning");
     expect(blocked?.href).toBe("#compliance");
     expect(cards.some((card) => card.id === "monte-carlo")).toBe(false);
@@ -155,12 +156,14 @@ describe("buildComplianceMatrix", () => {
 
   it("crosses options with the profile's requirements, worst severity per cell, with dated sources", () => {
     const matrix = buildComplianceMatrix(loadBundle("eu-personal-data-compliance"));
-    expect(matrix?.cheapest?.optionId).toBe("mistral-eu");
+    expect(matrix?.cheapest?.optionId).toBe("owned-de");
     const foreign = matrix?.requirements.find((row) => row.requirement === "requirements.noForeignAccessLaw");
-    expect(foreign?.cells.map((cell) => cell.status)).toEqual(["block", "block", "met", "met", "condition"]);
+    // Mistral: its sub-processors are not declared, a condition to verify.
+    expect(foreign?.cells.map((cell) => cell.status)).toEqual(["block", "block", "condition", "met", "condition"]);
     const reason = foreign?.cells[0]?.reasons[0];
     expect(reason?.source.asOf).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    expect(reason?.ruleSource?.title).toContain("regimes");
+    expect(reason?.ruleSource).toMatchObject({ publisher: "U.S. Department of Justice", title: "CLOUD Act Resources", urls: ["https://www.justice.gov/criminal/cloud-act-resources"], thirdParty: false });
+    expect(foreign?.cells[2]?.reasons[0]?.source).toMatchObject({ confidence: "low", thirdParty: true });
     expect(matrix?.requirements.map((row) => row.requirement)).toContain("requirements.minSeal.SOV-2");
   });
 
