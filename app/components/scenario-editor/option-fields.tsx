@@ -98,6 +98,7 @@ function DeploymentFields({ path, kind }: { path: Path; kind: LeafKind }) {
   const deployment = getAtPath(getScenario(), deploymentPath);
   const hasLocation = entry?.processing.value.kind === "customer-chosen" || getAtPath(deployment, ["location"]) !== undefined;
   const hasOperator = entry?.parent.value.kind === "declared-operator" || getAtPath(deployment, ["operator"]) !== undefined;
+  const hasSubProcessors = (entry !== null && entry.subProcessors.value.kind !== "not-applicable") || getAtPath(deployment, ["subProcessors"]) !== undefined;
   return (
     <OptionalBlock path={deploymentPath} legend="Deployment" create={() => ({ catalogId: (kind === "api" ? "openai-api-global" : kind === "owned-gpu" ? "self-hosted-own-data-centre" : "self-hosted-gpu-cloud") })}>
       <DeploymentPicker kind={kind} />
@@ -106,8 +107,13 @@ function DeploymentFields({ path, kind }: { path: Path; kind: LeafKind }) {
         <OptionalBlock path={[...deploymentPath, "operator"]} legend="Operator" create={() => ({ name: "", jurisdiction: "" })}>
           <TextField path={[...deploymentPath, "operator", "name"]} label="Operator name" />
           <TextField path={[...deploymentPath, "operator", "jurisdiction"]} label="Operator country" hint="ISO 3166-1 alpha-2 code, e.g. FR." />
+          <OptionalBlock path={[...deploymentPath, "operator", "ultimateParent"]} legend="Ultimate parent" create={() => ({ name: "", jurisdiction: "" })}>
+            <TextField path={[...deploymentPath, "operator", "ultimateParent", "name"]} label="Ultimate parent name" hint="The company at the top of the operator's ownership chain; the operator itself if no one controls it." />
+            <TextField path={[...deploymentPath, "operator", "ultimateParent", "jurisdiction"]} label="Ultimate parent country" hint="ISO 3166-1 alpha-2 code: access laws follow control, e.g. US for a US parent." />
+          </OptionalBlock>
         </OptionalBlock>
       ) : null}
+      {hasSubProcessors ? <SubProcessors path={[...deploymentPath, "subProcessors"]} /> : null}
       <ListEditor
         path={[...deploymentPath, "declaredFacts"]}
         legend="Facts you hold evidence for"
@@ -135,6 +141,42 @@ function DeploymentFields({ path, kind }: { path: Path; kind: LeafKind }) {
         )}
       />
     </OptionalBlock>
+  );
+}
+
+/**
+ * The operator's sub-processors as the user verified them. Absent: not declared, which the
+ * compliance check treats as a condition to verify; an empty list declares that there are none.
+ */
+function SubProcessors({ path }: { path: Path }) {
+  const { readOnly, update, getScenario } = useEditor();
+  if (getAtPath(getScenario(), path) === undefined) {
+    return (
+      <OptionalBlock path={path} legend="Sub-processor list" create={() => []}>
+        {null}
+      </OptionalBlock>
+    );
+  }
+  return (
+    <>
+      <ListEditor
+        path={path}
+        legend="Sub-processors that handle the data (none listed: there are none)"
+        itemLabel="sub-processor"
+        create={() => ({ name: "", jurisdiction: "" })}
+        renderItem={(itemPath) => (
+          <>
+            <TextField path={[...itemPath, "name"]} label="Sub-processor name" />
+            <TextField path={[...itemPath, "jurisdiction"]} label="Sub-processor country" hint="ISO 3166-1 alpha-2 code of its ultimate parent, e.g. US." />
+          </>
+        )}
+      />
+      {readOnly ? null : (
+        <div className="editor-actions">
+          <ActionButton label="Remove sub-processor list (not declared)" onClick={() => update(path, undefined)} danger />
+        </div>
+      )}
+    </>
   );
 }
 

@@ -1,5 +1,5 @@
 import { memo, type ReactNode } from "react";
-import { DATA_CLASSES, REGIME_IDS, SOVEREIGNTY_OBJECTIVES } from "~/engine/compliance/index.ts";
+import { AI_ACT_ROLES, DATA_CLASSES, REGIME_IDS, SOVEREIGNTY_OBJECTIVES } from "~/engine/compliance/index.ts";
 import { REGION_CODES } from "~/engine/compliance/jurisdictions.ts";
 import { CAPABILITY_REQUIREMENTS } from "~/engine/compliance/profile.ts";
 import { DRIVERS } from "~/engine";
@@ -171,6 +171,15 @@ function RegimeFields({ itemPath }: { itemPath: Path }) {
     <>
       <SelectField path={[...itemPath, "id"]} label="Regime" choices={REGIME_IDS.map((regime) => ({ value: regime, label: regime }))} onSelect={(regime) => regime !== undefined && update(itemPath, { id: regime, ...REGIME_DEFAULTS[regime] })} />
       {id === "eu-ai-act" ? <SelectField path={[...itemPath, "riskClass"]} label="AI Act risk class" choices={["minimal", "limited", "high", "prohibited"].map((value) => ({ value, label: value }))} /> : null}
+      {id === "eu-ai-act" ? (
+        <SelectField
+          path={[...itemPath, "role"]}
+          label="Your AI Act role"
+          optional="— not stated —"
+          hint="Provider if you build the system, or put your name on it, substantially modify it or make it high-risk (Art. 25); otherwise deployer."
+          choices={AI_ACT_ROLES.map((role) => ({ value: role, label: role }))}
+        />
+      ) : null}
       {id === "fedramp" ? <SelectField path={[...itemPath, "level"]} label="FedRAMP impact level" choices={["low", "moderate", "high"].map((value) => ({ value, label: value }))} /> : null}
     </>
   );

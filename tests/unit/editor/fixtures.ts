@@ -12,7 +12,8 @@ type Json = Record<string, unknown>;
 /**
  * The four-options example with every optional field of the format present: long-context tier,
  * max nodes, loaded-cost multiplier, declining-balance depreciation, a colocation facility, a compliance
- * profile with each kind of field, deployments with operator, declared facts and SEAL overrides, tornado
+ * profile with each kind of field, deployments with operator and its ultimate parent, sub-processors,
+ * declared facts and SEAL overrides, tornado
  * ranges, and a hybrid whose parts are both kinds of self-hosting and API.
  */
 export function createKitchenSink(): Json {
@@ -30,11 +31,11 @@ export function createKitchenSink(): Json {
   owned.deployment = {
     catalogId: "self-hosted-colocation",
     location: "US",
-    operator: { name: "Colo Inc", jurisdiction: "US" },
+    operator: { name: "Colo Inc", jurisdiction: "US", ultimateParent: { name: "Colo Holdings Inc", jurisdiction: "US" } },
     declaredFacts: [],
     sovereigntyOverrides: [{ objective: "SOV-8", level: 2, justification: "renewable energy contract" }],
   };
-  rented.deployment = { catalogId: "self-hosted-gpu-cloud", location: "US" };
+  rented.deployment = { catalogId: "self-hosted-gpu-cloud", location: "US", subProcessors: [{ name: "Racks LLC", jurisdiction: "US" }] };
   const hybridOption = (hybrid.options as Json[])[1] as Json;
   ((hybridOption.primary as Json).deployment as unknown) = { catalogId: "self-hosted-own-data-centre", location: "US" };
   ((hybridOption.secondary as Json).deployment as unknown) = { catalogId: "mistral-api-eu" };
@@ -44,7 +45,7 @@ export function createKitchenSink(): Json {
   scenario.compliance = {
     data: { classes: ["personal", "internal"], subjectJurisdictions: ["EU", "US"], companyJurisdiction: "US" },
     processing: { kind: "country", country: "US" },
-    regimes: [{ id: "gdpr" }, { id: "eu-ai-act", riskClass: "high" }, { id: "fedramp", level: "moderate" }],
+    regimes: [{ id: "gdpr" }, { id: "eu-ai-act", riskClass: "high", role: "deployer" }, { id: "fedramp", level: "moderate" }],
     requirements: { zeroDataRetention: false, noTrainingOnCustomerData: true, baa: false, customerManagedKeys: false, auditRights: true, noForeignAccessLaw: false, minSeal: { "SOV-1": 1, "SOV-3": 2 } },
   };
   scenario.sensitivity = { ...(scenario.sensitivity as Json), tornado: [{ driver: "volume", low: "0.5", high: "2" }] };
