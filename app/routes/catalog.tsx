@@ -91,7 +91,8 @@ export default function Catalog() {
         <section id="sovereignty" className="catalog-section" aria-labelledby="sovereignty-title">
           <h3 id="sovereignty-title">EU Cloud Sovereignty Framework weights</h3>
           <p className="catalog-description">
-            The weight of each objective in the weighted SEAL score (0 to 4). See the{" "}
+            The framework&apos;s weight of each objective, which OpenTCO also uses for its own weighted SEAL score (0 to 4):
+            OpenTCO&apos;s aggregation, not a rating the framework defines. See the{" "}
             <Link to="/methodology#sovereignty">methodology</Link> for how levels are derived.
           </p>
           <div className="catalog-scroll">
