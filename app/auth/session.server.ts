@@ -3,8 +3,9 @@
  * the Session row is keyed by its SHA-256, so the table alone cannot be replayed as cookies.
  */
 import { createHash, randomBytes } from "node:crypto";
-import { redirect } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
 import { prisma } from "~/db.server.ts";
+import { isDatabaseUnavailable } from "~/models/prisma-errors.server.ts";
 
 export const SESSION_COOKIE_NAME = "opentco_session";
 /** Idle expiry: a session unused for 12 h is dead. */
@@ -65,14 +66,25 @@ export function getClearedSessionCookie(): string {
   return serializeSessionCookie("", 0);
 }
 
-/** The live session behind the request's cookie, or null (absent, unknown, revoked, idle or expired). */
+/** What a signed-in page answers while PostgreSQL is down (issue 10, item 9): 503, not 500. */
+export const DATABASE_UNAVAILABLE_MESSAGE = "OpenTCO cannot reach its database right now. Your data is safe; try again in a minute.";
+
+/**
+ * The live session behind the request's cookie, or null (absent, unknown, revoked, idle or expired).
+ * Every signed-in page starts here, so an unreachable database is turned into a thrown 503 here.
+ */
 export async function getSession(request: Request, now = new Date()): Promise<AuthSession | null> {
   const token = getSessionToken(request);
   if (!token) return null;
-  const session = await prisma.session.findUnique({
-    where: { id: hashToken(token) },
-    select: { id: true, lastSeenAt: true, expiresAt: true, revokedAt: true, user: { select: { id: true, email: true } } },
-  });
+  const session = await prisma.session
+    .findUnique({
+      where: { id: hashToken(token) },
+      select: { id: true, lastSeenAt: true, expiresAt: true, revokedAt: true, user: { select: { id: true, email: true } } },
+    })
+    .catch((error: unknown) => {
+      if (isDatabaseUnavailable(error)) throw data(DATABASE_UNAVAILABLE_MESSAGE, { status: 503, statusText: "Service Unavailable" });
+      throw error;
+    });
   if (!session || session.revokedAt) return null;
   if (session.expiresAt <= now || session.lastSeenAt.getTime() + SESSION_IDLE_MS <= now.getTime()) return null;
   if (now.getTime() - session.lastSeenAt.getTime() >= LAST_SEEN_RESOLUTION_MS) {
@@ -95,11 +107,27 @@ export async function revokeSession(sessionId: string, now = new Date()): Promis
   await prisma.session.updateMany({ where: { id: sessionId, revokedAt: null }, data: { revokedAt: now } });
 }
 
+// Stands in for our own origin: only whether a target stays on it matters, not what it is called.
+const OWN_ORIGIN = "http://opentco.invalid";
+
 /**
- * Only same-site paths are followed after login ("/o/acme", not "//evil.example" or "https://…"),
- * so the redirectTo parameter cannot be used as an open redirect.
+ * Where to go after log-in: a path on this site, never another host (docs/decisions/004-sessions.md,
+ * "Redirects"). The target is resolved the way a browser resolves a Location header (the WHATWG URL
+ * parser drops tabs and newlines, reads backslashes as slashes, decodes nothing else) against our
+ * own origin; anything that lands elsewhere, or any non-path form, gives `fallback`. The answer is the
+ * resolved path, query and fragment as the parser serialises them: ASCII only, every other character
+ * percent-encoded, so it is always a valid Location header.
  */
 export function getSafeRedirect(target: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
-  if (typeof target !== "string" || !target.startsWith("/") || target.startsWith("//") || target.startsWith("/\\")) return fallback;
-  return target;
+  if (typeof target !== "string" || !target.startsWith("/")) return fallback;
+  let resolved: URL;
+  try {
+    resolved = new URL(target, OWN_ORIGIN);
+  } catch {
+    return fallback;
+  }
+  if (resolved.origin !== OWN_ORIGIN) return fallback;
+  const path = `${resolved.pathname}${resolved.search}${resolved.hash}`;
+  // "/.//evil" resolves to the path "//evil", which a browser would read as another host.
+  return path.startsWith("//") ? fallback : path;
 }

@@ -7,7 +7,7 @@ import { isRouteErrorResponse, Link, useRouteError } from "@remix-run/react";
 export function TenantRouteErrorBoundary() {
   const error = useRouteError();
   const status = isRouteErrorResponse(error) ? error.status : 500;
-  const title = status === 404 ? "Not found" : status === 400 ? "Bad request" : "Error";
+  const title = status === 404 ? "Not found" : status === 400 ? "Bad request" : status === 503 ? "Service unavailable" : "Error";
   const message =
     status === 404
       ? "This page does not exist, or your role in this organisation does not give access to it."
