@@ -21,7 +21,8 @@ export function throwNotFound(): never {
  */
 export async function requireMembership(request: Request, slug: string | undefined, minimumRole: Role = "viewer"): Promise<MembershipContext> {
   const session = await requireSession(request);
-  if (!slug) throwNotFound();
+  // Not even shaped like a slug (a NUL byte, a long string): nothing to look up.
+  if (!slug || !/^[a-z0-9-]{1,40}$/.test(slug)) throwNotFound();
   const membership = await getMembershipBySlug({ userId: session.user.id, slug });
   if (!membership || !hasRole(membership.role, minimumRole)) throwNotFound();
   return { user: session.user, org: membership.org, role: membership.role, membershipId: membership.membershipId, session };

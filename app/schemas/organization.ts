@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { AccountSchema } from "./auth.ts";
 import { CURRENCIES } from "./currency.ts";
+import { visibleText } from "./text.ts";
 
 /** Errors name the field by its label, "Organisation URL" (the slug is its last part). */
 export const SLUG_RULE = "Organisation URL: 3–40 lowercase letters, digits and hyphens";
@@ -8,11 +9,10 @@ export const SLUG_RULE = "Organisation URL: 3–40 lowercase letters, digits and
 /** Slugs that would collide with top-level routes or confuse readers of a URL. */
 const RESERVED_SLUGS = new Set(["new", "orgs", "admin", "api", "settings", "login", "logout", "signup", "invite", "healthz"]);
 
-export const OrganizationNameSchema = z
-  .string({ error: "Organisation name: required" })
-  .trim()
-  .min(2, "Organisation name: at least 2 characters")
-  .max(80, "Organisation name: at most 80 characters");
+export const OrganizationNameSchema = visibleText(
+  z.string({ error: "Organisation name: required" }).trim().min(2, "Organisation name: at least 2 characters").max(80, "Organisation name: at most 80 characters"),
+  "Organisation name",
+);
 
 export const SlugSchema = z
   .string({ error: "Organisation URL: required" })

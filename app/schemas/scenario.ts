@@ -4,6 +4,7 @@
  * check the envelope around it.
  */
 import { z } from "zod";
+import { visibleText } from "./text.ts";
 
 /** Largest scenario document accepted in a save or an import, in bytes (the examples are ~5–10 KiB). */
 export const MAX_SCENARIO_BYTES = 512 * 1024;
@@ -40,7 +41,7 @@ export const RevisionIntentSchema = z.object({
 
 export const RenameScenarioSchema = z.object({
   intent: z.literal("rename"),
-  name: z.string({ error: "Name: required" }).trim().min(1, "Name: must not be empty").max(200, "Name: at most 200 characters"),
+  name: visibleText(z.string({ error: "Name: required" }).trim().min(1, "Name: must not be empty").max(200, "Name: at most 200 characters"), "Name"),
 });
 
 export const DeleteScenarioSchema = z.object({

@@ -1,5 +1,6 @@
 /** Form fields of the share-link pages (docs/decisions/011-share-links.md). */
 import { z } from "zod";
+import { visibleText } from "./text.ts";
 
 /** A link lives 30 days unless the editor says otherwise, and never more than a year. */
 export const DEFAULT_SHARE_LINK_DAYS = 30;
@@ -8,11 +9,14 @@ export const MAX_SHARE_LINK_LABEL_LENGTH = 100;
 
 export const CreateShareLinkSchema = z.object({
   intent: z.literal("create"),
-  label: z
-    .string({ error: "Label: required" })
-    .trim()
-    .min(1, "Label: say who the link is for, e.g. the prospect's name")
-    .max(MAX_SHARE_LINK_LABEL_LENGTH, `Label: at most ${MAX_SHARE_LINK_LABEL_LENGTH} characters`),
+  label: visibleText(
+    z
+      .string({ error: "Label: required" })
+      .trim()
+      .min(1, "Label: say who the link is for, e.g. the prospect's name")
+      .max(MAX_SHARE_LINK_LABEL_LENGTH, `Label: at most ${MAX_SHARE_LINK_LABEL_LENGTH} characters`),
+    "Label",
+  ),
   mode: z.enum(["pinned", "follow"], { error: "Shows: pinned revision or latest revision" }),
   /** The revision the editor is looking at: pinned links show it. */
   revision: z.coerce.number({ error: "Revision: must be a revision number" }).int("Revision: must be a whole number").min(1, "Revision: must be at least 1"),

@@ -1,9 +1,10 @@
 /**
  * The one way actions read a form body: same-origin check, size limit (413 instead of a crash or an
- * unbounded buffer), then zod validation into per-field messages.
+ * unbounded buffer), control characters (400), then zod validation into per-field messages.
  */
 import { data } from "@remix-run/node";
 import type { z } from "zod";
+import { findControlCharacter } from "./control-characters.ts";
 
 /** Largest form body accepted, in bytes. Our forms are a few hundred bytes; 64 KiB leaves ample room. */
 export const MAX_FORM_BYTES = 64 * 1024;
@@ -18,6 +19,43 @@ export type FormFailure = {
 export type FormResult<T> = { success: true; data: T } | { success: false; status: 400 | 413; failure: FormFailure };
 
 const SECRET_FIELDS = new Set(["password"]);
+
+/** How messages name the fields of our forms (the schemas' labels); any other field by its name. */
+const FIELD_LABELS: Record<string, string> = {
+  email: "Email",
+  password: "Password",
+  orgName: "Organisation name",
+  name: "Name",
+  slug: "Organisation URL",
+  targetSlug: "Organisation",
+  confirmation: "Confirmation",
+  confirmName: "Confirmation",
+  membershipId: "Member",
+  invitationId: "Invitation",
+  linkId: "Link",
+  label: "Label",
+  note: "Note",
+  inputs: "Scenario",
+  intent: "Intent",
+  redirectTo: "Redirect",
+};
+
+/**
+ * Text fields carrying NUL or another control character (tab and line breaks aside: multi-line text
+ * and JSON hold them) are refused before anything reads them: PostgreSQL refuses NUL, and the rest
+ * have no business in a name, an id or a choice (issue 10, item 3).
+ */
+function findControlCharacterFields(form: FormData): FormFailure | null {
+  const fieldErrors: Record<string, string> = {};
+  for (const [key, value] of form.entries()) {
+    if (typeof value !== "string" || key in fieldErrors) continue;
+    const found = findControlCharacter(value, { allowLineBreaks: true }) ?? findControlCharacter(key);
+    if (found) fieldErrors[key] = `${FIELD_LABELS[key] ?? key}: must not contain control characters (found ${found})`;
+  }
+  const messages = Object.values(fieldErrors);
+  // Hidden fields (ids, intents) have no place beside them: the first message also heads the form.
+  return messages.length === 0 ? null : { formError: messages[0], fieldErrors, values: {} };
+}
 
 /**
  * Rejects cross-site POSTs that a browser labels with a foreign Origin (CSRF defence in depth on top of
@@ -68,7 +106,7 @@ async function readBodyWithLimit(request: Request, maxBytes: number): Promise<Ui
 
 /**
  * Reads a urlencoded or multipart form, or explains why it cannot (413 over `maxBytes`, default
- * MAX_FORM_BYTES; 400 unreadable).
+ * MAX_FORM_BYTES; 400 unreadable, or a field with a control character).
  */
 export async function readForm(request: Request, maxBytes = MAX_FORM_BYTES): Promise<{ ok: true; form: FormData } | { ok: false; status: 400 | 413; failure: FormFailure }> {
   assertSameOrigin(request);
@@ -81,12 +119,14 @@ export async function readForm(request: Request, maxBytes = MAX_FORM_BYTES): Pro
     };
   }
   const contentType = request.headers.get("Content-Type") ?? "application/x-www-form-urlencoded";
+  let form: FormData;
   try {
-    const form = await new Response(body, { headers: { "Content-Type": contentType } }).formData();
-    return { ok: true, form };
+    form = await new Response(body, { headers: { "Content-Type": contentType } }).formData();
   } catch {
     return { ok: false, status: 400, failure: { formError: "Form: the body could not be read as a form", fieldErrors: {}, values: {} } };
   }
+  const controls = findControlCharacterFields(form);
+  return controls ? { ok: false, status: 400, failure: controls } : { ok: true, form };
 }
 
 function getFormValues(form: FormData): Record<string, string> {

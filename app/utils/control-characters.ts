@@ -1,0 +1,35 @@
+/**
+ * Characters no input of ours may carry (issue 10, "bad bytes"): PostgreSQL refuses NUL in text, and
+ * the other control characters are invisible, reorder what a reader sees (bidirectional overrides such
+ * as U+202E) or break the line a log or a terminal shows. Shared by the server's URL guard, the form
+ * reader and the name schemas.
+ */
+
+/** C0 controls (NUL … U+001F), DEL and the C1 controls (U+0080–U+009F). */
+// eslint-disable-next-line no-control-regex -- finding control characters is this module's purpose
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/u;
+/** The same without tab, line feed and carriage return, which multi-line text fields legitimately hold. */
+// eslint-disable-next-line no-control-regex -- as above
+const CONTROL_EXCEPT_LINE_BREAKS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/u;
+/**
+ * Invisible formatting characters: zero-width spaces and joiners, bidirectional marks, embeddings,
+ * overrides and isolates, the line and paragraph separators, word joiners and the byte-order mark.
+ */
+const INVISIBLE_FORMAT = /[\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]/u;
+
+/** "U+202E": how a message names the character it refuses. */
+function describe(character: string): string {
+  return `U+${(character.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}`;
+}
+
+/** The first control character in `value` ("U+0000"), or null. Tab, LF and CR pass when `allowLineBreaks`. */
+export function findControlCharacter(value: string, { allowLineBreaks = false }: { allowLineBreaks?: boolean } = {}): string | null {
+  const found = (allowLineBreaks ? CONTROL_EXCEPT_LINE_BREAKS : CONTROL).exec(value);
+  return found ? describe(found[0]) : null;
+}
+
+/** The first control or invisible formatting character in a name ("U+202E"), or null. */
+export function findHiddenCharacter(value: string): string | null {
+  const found = CONTROL.exec(value) ?? INVISIBLE_FORMAT.exec(value);
+  return found ? describe(found[0]) : null;
+}
