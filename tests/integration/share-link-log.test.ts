@@ -1,7 +1,7 @@
 /**
  * The share-link token never reaches the server's output (ADR 011, "The token stays out of logs"):
- * the production build served exactly as `npm start` serves it (SERVER_NODE_ARGS: remix-serve with
- * the request-log redaction preload), asked for a link in every form a browser sends it, then its
+ * the production build served exactly as `npm start` serves it (SERVER_NODE_ARGS: the app's own server
+ * and its redacting request log, ADR 014), asked for a link in every form a browser sends it, then its
  * whole stdout and stderr searched for the token. Also checks the headers on the wire.
  */
 import { randomBytes, randomInt } from "node:crypto";
@@ -19,7 +19,8 @@ let server: ProductionServer;
 let org: TestOrganization;
 let linkId: string;
 let token: string;
-// A documentation-range address of its own (TRUST_PROXY=1), so earlier runs' requests never throttle this one.
+// A documentation-range address of its own (TRUST_PROXY=1: the server reads it from X-Forwarded-For),
+// so earlier runs' requests never throttle this one.
 const address = `198.51.100.${randomInt(1, 255)}`;
 
 function get(path: string): Promise<Response> {

@@ -1,7 +1,8 @@
 /**
  * What `npm start` prints (issue 12, "Start-up"): where the data lives, the demo login and the URL —
- * no Prisma notices, no remix-serve banner with an address that is not this machine's. Runs
- * scripts/start.ts as `npm start` does, on a database of its own, and stops it with Ctrl-C (SIGINT).
+ * no Prisma notices, no server banner of its own (remix-serve's named an address that was not this
+ * machine's). Runs scripts/start.ts as `npm start` does, on a database of its own, and stops it with
+ * Ctrl-C (SIGINT).
  */
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -64,8 +65,8 @@ describe("npm start", () => {
       "Demo login: demo@opentco.local / opentco-demo-2026 → /o/demo",
       `OpenTCO is running at http://localhost:${port}  (Ctrl-C stops it)`,
     ]);
-    expect(output).not.toMatch(/Prisma|WARNING|remix-serve|migration/i);
-    // remix-serve exits 0 on SIGINT; the start script passes its code on.
+    expect(output).not.toMatch(/Prisma|WARNING|remix-serve|listening on|migration/i);
+    // The server drains and exits 0 on SIGINT (ADR 014); the start script passes its code on.
     expect(code).toBe(0);
   }, 180_000);
 });
