@@ -19,7 +19,9 @@ import {
   type DataTable,
   type ResultBundle,
 } from "../app/reports/index.ts";
+import { isNestedTooDeep, TOO_DEEP_MESSAGE } from "../app/scenarios/depth.ts";
 import { migrateScenario } from "../app/scenarios/migrate.ts";
+import { escapeControlCharacters } from "../app/utils/control-characters.ts";
 import { formatComplianceMatrix } from "./lib/format-compliance.ts";
 import { stringifyReadable } from "./lib/readable-json.ts";
 
@@ -34,9 +36,17 @@ Options:
   --no-sensitivity    skip the tornado and Monte Carlo runs
   -h, --help          print this help`;
 
+/**
+ * Text bound for the terminal: names and messages may come from the scenario file, and a control
+ * character there (ESC, CSI) would be a terminal command. Written escaped, as `\u001b`.
+ */
+function write(stream: NodeJS.WriteStream, text: string): void {
+  stream.write(escapeControlCharacters(text));
+}
+
 /** A bad invocation: one line on stderr, exit 2. */
 function fail(message: string): never {
-  process.stderr.write(`tco: ${message}\n`);
+  write(process.stderr, `tco: ${message}\n`);
   process.exit(2);
 }
 
@@ -69,7 +79,7 @@ function parseArgs(argv: string[]): Args {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
     if (arg === "--help" || arg === "-h") {
-      process.stdout.write(`${USAGE}\n`);
+      write(process.stdout, `${USAGE}\n`);
       process.exit(0);
     } else if (arg === "--json") json = true;
     else if (arg === "--exact") exact = true;
@@ -95,11 +105,14 @@ function readJson(file: string): unknown {
   } catch (error) {
     fail(`cannot read ${file}: ${(error as Error).message}`);
   }
+  let json: unknown;
   try {
-    return JSON.parse(text);
+    json = JSON.parse(text);
   } catch (error) {
     fail(`${file} is not valid JSON: ${(error as Error).message}`);
   }
+  if (isNestedTooDeep(json)) fail(`${file} is ${TOO_DEEP_MESSAGE}`);
+  return json;
 }
 
 function table(headers: string[], rows: string[][], rightAligned: boolean[]): string {
@@ -197,7 +210,7 @@ function printReadable(bundle: ResultBundle): void {
     out.push(dataTable(monteCarlo.table));
     if (monteCarlo.probabilityText) out.push(monteCarlo.probabilityText);
   }
-  process.stdout.write(`${out.join("\n")}\n`);
+  write(process.stdout, `${out.join("\n")}\n`);
 }
 
 // `npm run tco -- … | head` closes the pipe early: that is the reader's choice, not an error.
@@ -211,8 +224,8 @@ const args = parseArgs(process.argv.slice(2));
 const migrated = migrateScenario(readJson(args.file));
 const parsed = migrated.ok ? parseScenario(migrated.scenario) : { ok: false as const, issues: migrated.issues };
 if (!parsed.ok) {
-  process.stderr.write(`${args.file}: invalid scenario (${parsed.issues.length} problem${parsed.issues.length === 1 ? "" : "s"})\n`);
-  for (const issue of parsed.issues) process.stderr.write(`  ${issue.path}: ${issue.message}\n`);
+  write(process.stderr, `${args.file}: invalid scenario (${parsed.issues.length} problem${parsed.issues.length === 1 ? "" : "s"})\n`);
+  for (const issue of parsed.issues) write(process.stderr, `  ${issue.path}: ${issue.message}\n`);
   process.exit(2);
 }
 const result = computeScenario(parsed.scenario, { asOf: args.asOf });
@@ -222,7 +235,7 @@ const bundle: ResultBundle = { scenario: serializeResult(result), tornado: torna
 if (args.json) {
   const shown = args.exact ? bundle : roundResultBundle(bundle);
   const figures = args.exact ? "exact" : "rounded";
-  process.stdout.write(`${stringifyReadable({ figures, result: shown.scenario, tornado: shown.tornado, monteCarlo: shown.monteCarlo })}\n`);
+  write(process.stdout, `${stringifyReadable({ figures, result: shown.scenario, tornado: shown.tornado, monteCarlo: shown.monteCarlo })}\n`);
 } else {
   printReadable(bundle);
 }

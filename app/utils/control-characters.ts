@@ -17,6 +17,9 @@ const CONTROL_EXCEPT_LINE_BREAKS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007
  */
 const INVISIBLE_FORMAT = /[\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]/u;
 
+/** What escapeControlCharacters() rewrites: CONTROL and INVISIBLE_FORMAT less tab and line feed. */
+const ESCAPED_ON_TERMINALS = new RegExp(`(?![\\t\\n])(?:${CONTROL.source}|${INVISIBLE_FORMAT.source})`, "gu");
+
 /** "U+202E": how a message names the character it refuses. */
 function describe(character: string): string {
   return `U+${(character.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}`;
@@ -32,4 +35,14 @@ export function findControlCharacter(value: string, { allowLineBreaks = false }:
 export function findHiddenCharacter(value: string): string | null {
   const found = CONTROL.exec(value) ?? INVISIBLE_FORMAT.exec(value);
   return found ? describe(found[0]) : null;
+}
+
+/**
+ * `text` with every control and invisible formatting character written as a `\uXXXX` escape, line
+ * feeds and tabs kept: for text from a file that goes to a terminal, where ESC sequences and C1
+ * controls would move the cursor, clear the screen or retitle the window. The escape is also valid
+ * inside a JSON string, so JSON output stays JSON.
+ */
+export function escapeControlCharacters(text: string): string {
+  return text.replace(ESCAPED_ON_TERMINALS, (character) => `\\u${(character.codePointAt(0) ?? 0).toString(16).padStart(4, "0")}`);
 }
