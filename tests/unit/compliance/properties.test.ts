@@ -21,6 +21,9 @@ import {
   type SealLevel,
   type SovereigntyObjectiveId,
 } from "../../../app/engine/compliance/index.ts";
+import { findForeignAccessLaw, FOREIGN_ACCESS_LAWS } from "../../../app/engine/compliance/access-laws.ts";
+import { listControlChain } from "../../../app/engine/compliance/control.ts";
+import { isInEea } from "../../../app/engine/compliance/jurisdictions.ts";
 import { resolveDeployment } from "../../../app/engine/compliance/resolve.ts";
 import { SAMPLE_LOCATIONS } from "./fixtures.ts";
 
@@ -89,7 +92,18 @@ const deploymentArb: fc.Arbitrary<DeploymentRefInput> = fc
   .record({
     entry: fc.constantFrom(...DEPLOYMENT_CAPABILITIES),
     location: fc.constantFrom(...SAMPLE_LOCATIONS),
-    operator: fc.option(fc.record({ name: fc.constant("Operator Ltd"), jurisdiction: fc.constantFrom(...SAMPLE_LOCATIONS) }), { nil: undefined }),
+    operator: fc.option(
+      fc.record(
+        {
+          name: fc.constant("Operator Ltd"),
+          jurisdiction: fc.constantFrom(...SAMPLE_LOCATIONS),
+          ultimateParent: fc.record({ name: fc.constant("Parent Corp"), jurisdiction: fc.constantFrom(...SAMPLE_LOCATIONS) }),
+        },
+        { requiredKeys: ["name", "jurisdiction"] },
+      ),
+      { nil: undefined },
+    ),
+    subProcessors: fc.option(fc.array(fc.record({ name: fc.constant("Sub Ltd"), jurisdiction: fc.constantFrom(...SAMPLE_LOCATIONS) }), { maxLength: 2 }), { nil: undefined }),
     declaredFacts: fc.uniqueArray(
       fc.record({
         capability: fc.constantFrom(...DECLARABLE_CAPABILITIES),
@@ -103,10 +117,11 @@ const deploymentArb: fc.Arbitrary<DeploymentRefInput> = fc
       maxLength: 3,
     }),
   })
-  .map(({ entry, location, operator, declaredFacts, overrides }) => ({
+  .map(({ entry, location, operator, subProcessors, declaredFacts, overrides }) => ({
     catalogId: entry.id,
     ...(entry.processing.value.kind === "customer-chosen" ? { location } : {}),
     ...(entry.parent.value.kind === "declared-operator" && operator !== undefined ? { operator } : {}),
+    ...(entry.subProcessors.value.kind !== "not-applicable" && subProcessors !== undefined ? { subProcessors } : {}),
     declaredFacts,
     sovereigntyOverrides: overrides,
   }));
@@ -159,6 +174,30 @@ describe("compliance properties", { timeout: TIMEOUT_MS }, () => {
         const severities = new Set(result.reasons.map((reason) => reason.severity));
         const expected = severities.has("block") ? "blocked" : severities.has("condition") ? "compliant-with-conditions" : "compliant";
         expect(result.verdict).toBe(expected);
+      }),
+      { numRuns: HEAVY_RUNS },
+    );
+  });
+
+  it("control: an undeclared link is never a pass, and a party under a foreign access law never leaves the requirement met", () => {
+    fc.assert(
+      fc.property(profileArb, deploymentArb, (input, refInput) => {
+        const profile = ComplianceProfileSchema.parse({ ...input, requirements: { ...input.requirements, noForeignAccessLaw: true } });
+        const ref = DeploymentRefSchema.parse(refInput);
+        const deployment = resolveDeployment(ref, profile.data.companyJurisdiction);
+        const chain = listControlChain(deployment);
+        const exposed = chain.parties.some((party) => findForeignAccessLaw(party.company.jurisdiction, profile.data.companyJurisdiction) !== null);
+        const reasons = evaluateDeployment(profile, ref).reasons.filter((reason) => reason.requirement === "requirements.noForeignAccessLaw");
+        if (chain.undeclared.length > 0 || exposed) expect(reasons.length).toBeGreaterThan(0);
+        if (exposed && deployment.entry.kind !== "self-hosted-owned") expect(reasons.some((reason) => reason.severity === "block")).toBe(true);
+        // SEAL: a non-EU ultimate parent of an EU/EEA operator keeps SOV-1 and SOV-2 at 1 at most.
+        const parent = deployment.ultimateParent.value;
+        const operator = deployment.operator.value;
+        if (deployment.entry.kind !== "self-hosted-owned" && parent.kind === "company" && operator.kind === "company" && !isInEea(parent.jurisdiction) && FOREIGN_ACCESS_LAWS[parent.jurisdiction] !== undefined) {
+          const levels = assessSovereignty(deployment, []).objectives.map((objective) => objective.derivedLevel);
+          expect(levels[0]).toBeLessThanOrEqual(1);
+          expect(levels[1]).toBeLessThanOrEqual(1);
+        }
       }),
       { numRuns: HEAVY_RUNS },
     );
