@@ -65,7 +65,7 @@ export const RequirementsSchema = z.strictObject({
   baa: requirementFlag,
   customerManagedKeys: requirementFlag,
   auditRights: requirementFlag,
-  /** No exposure of the operator to a foreign government's access law (e.g. the US CLOUD Act). */
+  /** No exposure to a foreign government's access law (e.g. the US CLOUD Act) through the operator, its ultimate parent or its sub-processors. */
   noForeignAccessLaw: requirementFlag,
   /** Minimum SEAL level per EU Cloud Sovereignty Framework objective; objectives not listed have none. */
   minSeal: MinSealSchema.prefault({}),
