@@ -44,10 +44,19 @@ function serializeSessionCookie(value: string, maxAgeSeconds: number): string {
 
 /** Dead sessions (expired, idle or revoked) are kept this long for investigation, then pruned. */
 const DEAD_SESSION_RETENTION_MS = 30 * 24 * 60 * 60 * 1000;
+/** Live sessions one user may hold: a new log-in beyond this ends the least recently used one. */
+export const MAX_LIVE_SESSIONS_PER_USER = 10;
+
+/** The `where` of a user's live sessions at `now`: not revoked, not expired, not idle. */
+function liveSessionsOf(userId: string, now: Date) {
+  return { userId, revokedAt: null, expiresAt: { gt: now }, lastSeenAt: { gt: new Date(now.getTime() - SESSION_IDLE_MS) } };
+}
 
 /**
- * Creates a session for the user and returns the Set-Cookie header value that carries it. Also prunes
- * the user's own sessions dead for over 30 days, so the table stays bounded without a scheduler.
+ * Creates a session for the user and returns the Set-Cookie header value that carries it. A user keeps
+ * at most MAX_LIVE_SESSIONS_PER_USER live sessions: the least recently used beyond that are revoked.
+ * Also prunes the user's own sessions dead for over 30 days, so the table stays bounded without a
+ * scheduler.
  */
 export async function createSession(userId: string, now = new Date()): Promise<string> {
   const cutoff = new Date(now.getTime() - DEAD_SESSION_RETENTION_MS);
@@ -58,7 +67,42 @@ export async function createSession(userId: string, now = new Date()): Promise<s
   await prisma.session.create({
     data: { id: hashToken(token), userId, createdAt: now, lastSeenAt: now, expiresAt: new Date(now.getTime() + SESSION_ABSOLUTE_MS) },
   });
+  const surplus = await prisma.session.findMany({
+    where: liveSessionsOf(userId, now),
+    orderBy: [{ lastSeenAt: "desc" }, { createdAt: "desc" }],
+    skip: MAX_LIVE_SESSIONS_PER_USER,
+    select: { id: true },
+  });
+  if (surplus.length > 0) await prisma.session.updateMany({ where: { id: { in: surplus.map(({ id }) => id) }, revokedAt: null }, data: { revokedAt: now } });
   return serializeSessionCookie(token, SESSION_ABSOLUTE_MS / 1000);
+}
+
+export type SessionRow = { id: string; createdAt: string; lastSeenAt: string; expiresAt: string; current: boolean };
+
+/** The user's live sessions, most recently used first; `currentId` marks the one asking. */
+export async function listLiveSessions({ userId, currentId, now = new Date() }: { userId: string; currentId: string; now?: Date }): Promise<SessionRow[]> {
+  const sessions = await prisma.session.findMany({
+    where: liveSessionsOf(userId, now),
+    orderBy: [{ lastSeenAt: "desc" }, { createdAt: "desc" }],
+    select: { id: true, createdAt: true, lastSeenAt: true, expiresAt: true },
+  });
+  return sessions.map((session) => ({
+    id: session.id,
+    createdAt: session.createdAt.toISOString(),
+    lastSeenAt: session.lastSeenAt.toISOString(),
+    expiresAt: session.expiresAt.toISOString(),
+    current: session.id === currentId,
+  }));
+}
+
+/**
+ * Ends one of the user's own sessions, or every other one (`allExcept`); false when `sessionId` names
+ * no live session of this user (someone else's id reads as unknown, as in ADR 003).
+ */
+export async function revokeUserSessions({ userId, sessionId, allExcept, now = new Date() }: { userId: string; sessionId?: string; allExcept?: string; now?: Date }): Promise<boolean> {
+  const where = sessionId !== undefined ? { ...liveSessionsOf(userId, now), id: sessionId } : { ...liveSessionsOf(userId, now), id: { not: allExcept } };
+  const { count } = await prisma.session.updateMany({ where, data: { revokedAt: now } });
+  return sessionId === undefined || count === 1;
 }
 
 /** The Set-Cookie header value that removes the session cookie from the browser. */

@@ -86,13 +86,19 @@ export async function listPendingInvitations({ orgId, now = new Date() }: { orgI
 }
 
 /** Revokes a pending invitation; false when it is not a pending invitation of this organisation (→ 404). */
-export async function revokeInvitation({ orgId, actorUserId, invitationId }: { orgId: string; actorUserId: string; invitationId: string }): Promise<boolean> {
+/**
+ * Revokes a pending invitation of the organisation; false when there is none with that id. Only an
+ * owner may revoke an owner invitation, as only an owner may create one (MembershipRuleError, 409).
+ */
+export async function revokeInvitation({ orgId, actor, invitationId }: { orgId: string; actor: { userId: string; role: Role }; invitationId: string }): Promise<boolean> {
   return prisma.$transaction(async (tx) => {
     const pending = { id: invitationId, orgId, acceptedAt: null, revokedAt: null };
     const invitation = await tx.invitation.findFirst({ where: pending, select: { email: true, role: true } });
+    if (!invitation) return false;
+    if (!listGrantableRoles(actor.role).includes(invitation.role)) throw new MembershipRuleError("Only an owner can revoke an owner invitation");
     const { count } = await tx.invitation.updateMany({ where: pending, data: { revokedAt: new Date() } });
-    if (!invitation || count !== 1) return false;
-    await createAuditEvent({ orgId, actorUserId, action: "member.invitation_revoked", target: describeInvitation(invitation), metadata: { invitationId } }, tx);
+    if (count !== 1) return false;
+    await createAuditEvent({ orgId, actorUserId: actor.userId, action: "member.invitation_revoked", target: describeInvitation(invitation), metadata: { invitationId } }, tx);
     return true;
   });
 }

@@ -74,7 +74,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       case "revoke": {
         const parsed = validateForm(read.form, RevokeInvitationSchema);
         if (!parsed.success) return fail(intent, parsed.failure, parsed.status);
-        if (!(await revokeInvitation({ orgId: org.id, actorUserId: user.id, invitationId: parsed.data.invitationId }))) throwNotFound();
+        if (!(await revokeInvitation({ orgId: org.id, actor, invitationId: parsed.data.invitationId }))) throwNotFound();
         return respond({ intent, notice: "Invitation revoked." });
       }
       default:
@@ -176,13 +176,18 @@ export default function MembersPage() {
                       <td>{invitation.createdByEmail ?? "—"}</td>
                       <td className="nowrap">{invitation.expired ? <span className="field-error">Expired {formatDate(invitation.expiresAt)}</span> : formatDate(invitation.expiresAt)}</td>
                       <td>
-                        <Form method="post" className="inline-form">
-                          <input type="hidden" name="intent" value="revoke" />
-                          <input type="hidden" name="invitationId" value={invitation.id} />
-                          <button type="submit" className="secondary" disabled={busy} aria-label={`Revoke the invitation${invitation.email ? ` for ${invitation.email}` : ""}`}>
-                            Revoke
-                          </button>
-                        </Form>
+                        {grantableRoles.includes(invitation.role as Role) ? (
+                          <Form method="post" className="inline-form">
+                            <input type="hidden" name="intent" value="revoke" />
+                            <input type="hidden" name="invitationId" value={invitation.id} />
+                            <button type="submit" className="secondary" disabled={busy} aria-label={`Revoke the invitation${invitation.email ? ` for ${invitation.email}` : ""}`}>
+                              Revoke
+                            </button>
+                          </Form>
+                        ) : (
+                          // The model would refuse it (409): only an owner revokes an owner invitation.
+                          <span className="muted">An owner can revoke it</span>
+                        )}
                       </td>
                     </tr>
                   ))}

@@ -49,9 +49,9 @@ export default function OrganizationLayout() {
             {hasRole(role, "admin") ? <NavLink to={`${base}/settings`}>Settings</NavLink> : null}
             {hasRole(role, "admin") ? <NavLink to={`${base}/audit`}>Audit</NavLink> : null}
           </nav>
-          <span className="muted topbar__user" title={`Signed in as ${user.email}`}>
+          <Link className="muted topbar__user" to="/account" title={`Signed in as ${user.email}: your sessions`}>
             {user.email}
-          </span>
+          </Link>
           <Form method="post" action="/logout">
             <button type="submit" className="secondary">
               Log out

@@ -30,3 +30,9 @@ export const AccountSchema = z.object({
   password: PasswordSchema,
 });
 export type Account = z.infer<typeof AccountSchema>;
+
+/** Ending one of your own sessions on the account page: its id is the hex SHA-256 of its token. */
+export const EndSessionSchema = z.object({
+  intent: z.literal("end", { error: "Intent: must be end or end-others" }),
+  sessionId: z.string({ error: "Session: required" }).regex(/^[0-9a-f]{64}$/, "Session: unknown"),
+});

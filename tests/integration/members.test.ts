@@ -194,6 +194,24 @@ describe("invitations", () => {
     ]);
   });
 
+  it("only an owner revokes an owner invitation: an admin gets 409 and it stays pending", async () => {
+    const org = await createTestOrganization();
+    const ownerCookie = await loginAs(org.owner);
+    await createInviteToken(org, ownerCookie, "owner");
+    const invitation = await prisma.invitation.findFirstOrThrow({ where: { orgId: org.id } });
+    const admin = await createTestMember(org, "admin");
+    const adminCookie = await loginAs(admin);
+
+    const page = await callLoader(membersRoute.loader, createGetRequest(`/o/${org.slug}/members`, adminCookie), { slug: org.slug });
+    expect((page.body as { grantableRoles: string[] }).grantableRoles).not.toContain("owner");
+    const refused = await postMembers(org, adminCookie, { intent: "revoke", invitationId: invitation.id });
+    expect(refused.status).toBe(409);
+    expect(formErrorOf(refused.body)).toBe("Only an owner can revoke an owner invitation");
+    expect((await prisma.invitation.findUniqueOrThrow({ where: { id: invitation.id } })).revokedAt).toBeNull();
+
+    expect((await postMembers(org, ownerCookie, { intent: "revoke", invitationId: invitation.id })).status).toBe(200);
+  });
+
   it("an existing user logged in elsewhere joins a second organisation and can switch between them", async () => {
     const [home, other] = await Promise.all([createTestOrganization({ name: "Home" }), createTestOrganization({ name: "Other" })]);
     const user = await createTestMember(home, "viewer");
