@@ -272,12 +272,13 @@ class TokenCache {
 function describeEvent(scenario: Scenario, event: CapacityEvent): CapacityEventResult {
   const calendarMonth = addMonths(scenario.startMonth, event.month);
   const unit = event.nodes === 1 ? "node" : "nodes";
+  const gpus = event.nodes * event.gpusPerNode;
   const verb = { buy: "buy", retire: "retire and sell", "scale-up": "rent", "scale-down": "release" }[event.action];
   const where = event.component === null ? "" : ` (${event.component})`;
   return {
     ...event,
     calendarMonth,
-    text: `${verb} ${event.nodes} ${unit} (${event.nodes * event.gpusPerNode} GPUs)${where} in month ${event.month + 1} (${calendarMonth})`,
+    text: `${verb} ${event.nodes} ${unit} (${gpus} ${gpus === 1 ? "GPU" : "GPUs"})${where} in month ${event.month + 1} (${calendarMonth})`,
   };
 }
 

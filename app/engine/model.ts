@@ -281,8 +281,9 @@ function addHostedOperatingCosts<T>(ctx: Context<T>, option: OwnedParams<T> | Re
 interface Cohort<T> {
   buyMonth: number;
   nodes: number;
-  /** Performance of one of its GPUs relative to a start-month GPU. */
-  performance: T;
+  /** Reference GPUs of one node: GPUs per node × their performance relative to a start-month GPU. */
+  nodeCapacity: T;
+  /** Reference GPUs of the whole cohort: nodes × nodeCapacity. */
   capacity: T;
   powerKw: T;
   capex: T;
@@ -292,13 +293,84 @@ interface Cohort<T> {
   straightLinePerMonth: T;
 }
 
+/** A run of equally capable nodes held back as spares: `nodes` nodes of `nodeCapacity` reference GPUs each. */
+interface HeldBack<T> {
+  nodes: number;
+  nodeCapacity: T;
+}
+
+/**
+ * The spares of N+k redundancy: the k most capable nodes in service, so that losing any k nodes still
+ * leaves the usable capacity. Cohorts are in purchase order and a later cohort is never less capable
+ * (performance per node only grows), so the spares are the newest nodes. Returned least capable first;
+ * fewer than k nodes when fewer are in service.
+ */
+function listSpares<T>(cohorts: readonly Cohort<T>[], spares: number): HeldBack<T>[] {
+  const held: HeldBack<T>[] = [];
+  let left = spares;
+  for (let i = cohorts.length - 1; i >= 0 && left > 0; i--) {
+    const cohort = cohorts[i] as Cohort<T>;
+    const nodes = Math.min(left, cohort.nodes);
+    held.unshift({ nodes, nodeCapacity: cohort.nodeCapacity });
+    left -= nodes;
+  }
+  return held;
+}
+
+/**
+ * Reference GPUs usable for demand: the capacity of every node in service except the spares
+ * (listSpares). A sum of the nodes that serve, never a difference, so it is never negative and exactly
+ * 0 when every node is a spare; adding a node never lowers it.
+ */
+function computeUsableCapacity<T>(A: Arithmetic<T>, cohorts: readonly Cohort<T>[], spares: number): T {
+  let left = spares;
+  let end = cohorts.length;
+  while (end > 0 && left >= (cohorts[end - 1] as Cohort<T>).nodes) left -= (cohorts[--end] as Cohort<T>).nodes;
+  let usable = A.zero;
+  for (let i = 0; i < end; i++) {
+    const cohort = cohorts[i] as Cohort<T>;
+    // Only the newest cohort still serving may have some of its nodes held back.
+    const serving = i === end - 1 && left > 0 ? A.mul(A.fromInt(cohort.nodes - left), cohort.nodeCapacity) : cohort.capacity;
+    usable = A.add(usable, serving);
+  }
+  return usable;
+}
+
+/**
+ * The fewest new nodes of `nodeCapacity` reference GPUs each (never less than any node in service) that
+ * make the usable capacity reach `required`. New nodes first complete the k spares; then each new node
+ * becomes a spare in place of the least capable spare, which starts to serve; once every spare is new,
+ * each further node serves. `capacity` is the reference GPUs of all nodes in service.
+ */
+function countNodesToBuy<T>(A: Arithmetic<T>, cohorts: readonly Cohort<T>[], spares: number, usable: T, capacity: T, required: T, nodeCapacity: T): number {
+  const held = listSpares(cohorts, spares);
+  let count = spares - held.reduce((nodes, run) => nodes + run.nodes, 0);
+  let reached = usable;
+  for (const run of held) {
+    const needed = A.ceilToInt(A.div(A.sub(required, reached), run.nodeCapacity));
+    if (needed <= run.nodes) return count + needed;
+    count += run.nodes;
+    reached = A.add(reached, A.mul(A.fromInt(run.nodes), run.nodeCapacity));
+  }
+  // Every spare is now a new node and every old node serves: the usable capacity is `capacity`.
+  return count + A.ceilToInt(A.div(A.sub(required, capacity), nodeCapacity));
+}
+
+/** Σ pick(cohort) over the cohorts in service, afresh: a retirement never leaves a running sum's rounding behind. */
+function sumCohorts<T>(A: Arithmetic<T>, cohorts: readonly Cohort<T>[], pick: (cohort: Cohort<T>) => T): T {
+  return cohorts.reduce((sum, cohort) => A.add(sum, pick(cohort)), A.zero);
+}
+
 /**
  * Owned GPUs. Each purchase is a cohort with the price, power and throughput of its month: a node
  * costs the same nominal price, but its performance grows by 1/(1 − priceDecline) a year (price per
  * unit of performance falls) and its energy per unit of performance falls by 1/(1 + efficiencyGain)
- * a year. Capacity is planned monthly and bought in whole nodes, with N+k spare nodes sized at the
- * newest node; nodes are kept until their refresh, then sold at the resale share.
- * Book depreciation runs from the purchase month over the useful life down to the resale value.
+ * a year. Capacity is counted in reference GPUs and planned monthly: in a month where demand needs more
+ * than the usable capacity (all nodes but the N+k spares, listSpares), the plan buys the fewest whole
+ * nodes that cover it, within maxNodes. Nodes are kept until their refresh: a cohort bought in month b
+ * with refresh R serves months b … b + R − 1 and is sold at the resale share in month b + R.
+ * Book depreciation runs from the purchase month over the useful life down to the resale value; the
+ * last month of the useful life writes off whatever declining balance has left above it.
  */
 function computeOwned<T>(ctx: Context<T>, option: OwnedParams<T>, demand: T[], creditResidualValue: boolean): OptionSeries<T> {
   const { A, months } = ctx;
@@ -307,7 +379,6 @@ function computeOwned<T>(ctx: Context<T>, option: OwnedParams<T>, demand: T[], c
   const capacityLine = series.capacityReferenceGpus as T[];
   const gpusPerNode = A.fromInt(option.gpusPerNode);
   const spare = option.redundancyNodes;
-  const spareGpus = A.fromInt(spare * option.gpusPerNode);
   const performanceGrowth = monthlyFactor(A, A.div(A.one, A.sub(A.one, option.hardwarePriceDeclinePerYear)));
   const powerGrowth = A.div(performanceGrowth, monthlyFactor(A, A.add(A.one, option.energyEfficiencyGainPerYear)));
   const nodeCapex = A.mul(
@@ -344,9 +415,6 @@ function computeOwned<T>(ctx: Context<T>, option: OwnedParams<T>, demand: T[], c
       cohorts = cohorts.filter((cohort) => cohort.buyMonth + option.refreshCycleMonths !== m);
       for (const cohort of retiring) {
         nodesInService -= cohort.nodes;
-        capacity = A.sub(capacity, cohort.capacity);
-        powerKw = A.sub(powerKw, cohort.powerKw);
-        capexInService = A.sub(capexInService, cohort.capex);
         if (decliningPerMonth === null && option.refreshCycleMonths < life) {
           straightLineRun = A.sub(straightLineRun, cohort.straightLinePerMonth);
           cohort.bookValue = A.sub(cohort.capex, A.mul(cohort.straightLinePerMonth, A.fromInt(option.refreshCycleMonths)));
@@ -362,8 +430,10 @@ function computeOwned<T>(ctx: Context<T>, option: OwnedParams<T>, demand: T[], c
         }
         series.events.push({ month: m, action: "retire", nodes: cohort.nodes, gpusPerNode: option.gpusPerNode, component: null });
       }
-      const newest = cohorts[cohorts.length - 1];
-      usable = newest === undefined ? A.zero : A.sub(capacity, A.mul(spareGpus, newest.performance));
+      capacity = sumCohorts(A, cohorts, (cohort) => cohort.capacity);
+      powerKw = sumCohorts(A, cohorts, (cohort) => cohort.powerKw);
+      capexInService = sumCohorts(A, cohorts, (cohort) => cohort.capex);
+      usable = computeUsableCapacity(A, cohorts, spare);
       changed = true;
     }
 
@@ -374,7 +444,7 @@ function computeOwned<T>(ctx: Context<T>, option: OwnedParams<T>, demand: T[], c
       const performance = A.pow(performanceGrowth, month);
       const powerFactor = A.pow(powerGrowth, month);
       const nodeCapacity = A.mul(gpusPerNode, performance);
-      let buy = A.ceilToInt(A.div(A.sub(required, capacity), nodeCapacity)) + spare;
+      let buy = countNodesToBuy(A, cohorts, spare, usable, capacity, required, nodeCapacity);
       if (option.maxNodes !== null) buy = Math.min(buy, option.maxNodes - nodesInService);
       if (buy > 0) {
         const nodes = A.fromInt(buy);
@@ -385,7 +455,7 @@ function computeOwned<T>(ctx: Context<T>, option: OwnedParams<T>, demand: T[], c
           nodes: buy,
           capacity: A.mul(nodes, nodeCapacity),
           powerKw: A.mul(A.mul(nodes, nodePowerKw), powerFactor),
-          performance,
+          nodeCapacity,
           capex: cost,
           salvage,
           bookValue: cost,
@@ -399,7 +469,7 @@ function computeOwned<T>(ctx: Context<T>, option: OwnedParams<T>, demand: T[], c
         if (decliningPerMonth === null) straightLineRun = A.add(straightLineRun, cohort.straightLinePerMonth);
         capex[m] = cost;
         series.events.push({ month: m, action: "buy", nodes: buy, gpusPerNode: option.gpusPerNode, component: null });
-        usable = A.sub(capacity, A.mul(spareGpus, performance));
+        usable = computeUsableCapacity(A, cohorts, spare);
         changed = true;
       }
     }

@@ -33,6 +33,15 @@ function collectForbiddenKeys(value: unknown, path: PropertyKey[], issues: Scena
 }
 
 function checkOption(option: Option, path: string, issues: ScenarioIssue[]): void {
+  if ((option.kind === "owned-gpu" || option.kind === "rented-gpu") && option.maxNodes?.lte(option.redundancyNodes)) {
+    // The k spares are never counted as usable: a cap at or below k would serve nothing while paying for every node.
+    const spares = option.redundancyNodes.toFixed();
+    const cap = option.maxNodes.toFixed();
+    issues.push({
+      path: `${path}.maxNodes`,
+      message: `must be above redundancyNodes (${spares}): with ${spares} spare ${spares === "1" ? "node" : "nodes"} held back, a cap of ${cap} ${cap === "1" ? "node" : "nodes"} leaves none to serve demand`,
+    });
+  }
   if (option.kind === "owned-gpu") {
     const { depreciation } = option;
     if (depreciation.method === "declining-balance" && depreciation.decliningRatePerYear === undefined) {

@@ -119,8 +119,8 @@ const optionIdentity = {
 const capacityFields = {
   throughput: ThroughputSchema,
   targetUtilisation: decimalField({ min: "0.05", max: "1", description: "share of GPU capacity planned to be busy at peak" }),
-  redundancyNodes: decimalField({ min: "0", max: "100", integer: true, description: "spare nodes on top of demand (N+k)" }),
-  maxNodes: decimalField({ min: "1", max: "100000", integer: true, description: "cap on nodes in service; demand above it is not served" }).optional(),
+  redundancyNodes: decimalField({ min: "0", max: "100", integer: true, description: "spare nodes on top of demand (N+k): the most capable nodes in service, never counted as usable" }),
+  maxNodes: decimalField({ min: "1", max: "100000", integer: true, description: "cap on nodes in service, spares included, so above redundancyNodes; demand above it is not served" }).optional(),
   staffing: StaffingSchema,
   setupCost: money("one-off setup cost paid in month 1"),
 };
@@ -136,7 +136,7 @@ export const ApiOptionSchema = z.strictObject({
   batchDiscount: fraction("discount on the batch-eligible share of traffic"),
   longContext: z
     .strictObject({
-      aboveInputTokens: decimalField({ min: "1", max: "100000000", integer: true, description: "prompt size from which the long-context tier applies" }),
+      aboveInputTokens: decimalField({ min: "1", max: "100000000", integer: true, description: "prompt size from which the provider's long-context tier applies; recorded for reference, as tokenShare decides the cost" }),
       tokenShare: fraction("share of input and output tokens in requests above the threshold"),
       inputPricePerMillion: positiveMoney("long-context price per 1M uncached input tokens"),
       cachedInputPricePerMillion: money("long-context price per 1M cached input tokens"),

@@ -11,8 +11,14 @@ import { Decimal } from "./decimal.ts";
 /**
  * Semantic version of the model: bump the major for a change of result shape, the minor for a change
  * of any figure on the same inputs, the patch for anything else a user could notice.
+ *
+ * 2.1.0: the N+k spares are the k most capable nodes in service rather than k × the newest node, and a
+ * purchase is the fewest nodes that cover demand (ADR 016). Figures change only for owned GPUs with
+ * redundancyNodes ≥ 2 once a purchase of fewer than k nodes is in service (under maxNodes, or as
+ * hardware gets cheaper per unit of performance): as much or more usable capacity, sometimes fewer
+ * nodes bought. maxNodes at or below redundancyNodes is refused; event texts say "1 GPU".
  */
-export const ENGINE_VERSION = "2.0.0";
+export const ENGINE_VERSION = "2.1.0";
 
 /** JSON with object keys sorted and Decimals as exact strings, so the hash ignores declaration order. */
 function stringifySorted(value: unknown): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { computeScenario, parseScenario, type OptionResult, type ScenarioInput, type ScenarioResult } from "~/engine";
+import { computeScenario, Decimal, parseScenario, type Option, type OptionResult, type ScenarioInput, type ScenarioResult } from "~/engine";
 import { createApiOption, createOwnedOption, createRentedOption, createScenario } from "./builders.ts";
 
 function compute(input: ScenarioInput): ScenarioResult {
@@ -226,5 +226,116 @@ describe("golden: growth, inflation and discounting compound monthly", () => {
     // Month index 12 is exactly one year on: 1,000,000 × 1.12 requests × 0.002 = 2,240.
     expect(api.monthly[12]?.demandRequests.toDecimalPlaces(20).toFixed()).toBe("1120000");
     expect(api.monthly[12]?.cash.toDecimalPlaces(20).toFixed()).toBe("2240");
+  });
+});
+
+describe("golden: capacity under a node cap", () => {
+  // Prefill and decode at 1,000 tokens/s per GPU, 1,000 input and no output tokens: a request takes
+  // 1 GPU-second, so one reference GPU serves 2,628,000 requests a month at utilisation 1, peak factor 1.
+  const throughput = { prefillTokensPerSecondPerGpu: "1000", decodeTokensPerSecondPerGpu: "1000", concurrency: "16" };
+  const workload = (requestsPerMonth: string, growthPerYear: string) => ({
+    volume: { kind: "requests" as const, requestsPerMonth },
+    inputTokensPerRequest: "1000",
+    outputTokensPerRequest: "0",
+    cachedInputShare: "0",
+    growth: { rate: growthPerYear, per: "year" as const },
+    peakToAverage: "1",
+    batchEligibleShare: "0",
+  });
+
+  describe("a capped purchase smaller than the spare count adds capacity (issue 15, bug 1)", () => {
+    // N+3, at most 5 nodes of 1 GPU; performance per node doubles a year (price decline 0.5): a node
+    // bought in month index m performs 2^(m/12). Demand 1,314,000 × 2.5^(m/12) requests needs
+    // 0.5 × 2.5^(m/12) reference GPUs.
+    // Month index 0: 0.5 GPU needed; the fewest nodes that serve it are 1 + 3 spares = 4 (48,000).
+    //   Usable: 4 − 3 = 1, enough while 2.5^(m/12) ≤ 2, i.e. through month index 9 (0.994).
+    // Month index 10: 0.5 × 2.5^(10/12) = 1.0730 needed; the cap leaves room for one node, of
+    //   performance 2^(10/12) = 1.7818 (12,000). The spares are the 3 most capable nodes, the new one and
+    //   two old ones: usable = (4 + 1.7818) − (1.7818 + 1 + 1) = 2, which serves all demand.
+    //   (Sizing the 3 spares at the newest node, 4 + 1.7818 − 3 × 1.7818 = 0.436, served 40.7 %, and
+    //   not buying at all would have served 1 / 1.0730 = 93.2 %.)
+    // Usable 2 serves all through month index 18 (1.976 needed); from month index 19 (2.133) it serves
+    //   2 × 2,628,000 = 5,256,000 requests a month: a shortfall in months 20–24 (indexes 19–23).
+    const scenario = (maxNodes: string) =>
+      createScenario(
+        [createOwnedOption({ throughput, redundancyNodes: "3", maxNodes, hardwarePriceDeclinePerYear: "0.5", refreshCycleMonths: "120" })],
+        { horizonMonths: "24", workload: workload("1314000", "1.5") },
+      );
+    const owned = option(compute(scenario("5")), "owned");
+
+    it("buys 4 nodes, then the one node the cap allows", () => {
+      expect(owned.capacityEvents.map((event) => event.text)).toEqual(["buy 4 nodes (4 GPUs) in month 1 (2027-01)", "buy 1 node (1 GPU) in month 11 (2027-11)"]);
+      expect(owned.monthly[10]?.capex.toFixed()).toBe("12000");
+      expect(owned.totals.capex.toFixed()).toBe("60000");
+    });
+
+    it("serves all demand once the node is bought, and 2 usable GPUs' worth from month 20", () => {
+      const month10 = owned.monthly[10];
+      expect(month10?.demandRequests.toDecimalPlaces(3).toFixed()).toBe("2819759.309");
+      expect(month10?.servedRequests.eq(month10.demandRequests)).toBe(true);
+      // Busy 1.0730 of 4 + 1.7818 reference GPUs in service.
+      expect(month10?.utilisation.toDecimalPlaces(6).toFixed()).toBe("0.185577");
+      expect(owned.monthly[18]?.servedRequests.eq(owned.monthly[18].demandRequests)).toBe(true);
+      expect(owned.monthly.slice(19).map((month) => month.servedRequests.toDecimalPlaces(20).toFixed())).toEqual(Array(5).fill("5256000"));
+      expect(owned.warnings.find((warning) => warning.code === "capacity-shortfall")).toMatchObject({ month: 19, message: expect.stringContaining("from month 20 (2028-08) in 5 month(s)") });
+    });
+
+    it("serves no less than with one node fewer allowed, which stays at 1 usable GPU (2,628,000 requests)", () => {
+      const capped = option(compute(scenario("4")), "owned");
+      expect(capped.capacityEvents).toHaveLength(1);
+      expect(capped.monthly[10]?.servedRequests.toDecimalPlaces(20).toFixed()).toBe("2628000");
+      owned.monthly.forEach((month, m) => expect(month.servedRequests.gte(capped.monthly[m]?.servedRequests as Decimal)).toBe(true));
+    });
+  });
+
+  describe("an option whose nodes would all be spares (issue 15, bug 2)", () => {
+    // 8 GPUs a node, N+5, 1,000 requests a month, no growth; nodes 29 % cheaper per unit of performance a
+    // year, refreshed every 12 months.
+    const owned8 = (maxNodes: string) =>
+      createOwnedOption({
+        throughput,
+        server: { name: "server", gpusPerNode: "8", baseNodePrice: "2000", baseNodePowerKw: "0" },
+        redundancyNodes: "5",
+        maxNodes,
+        hardwarePriceDeclinePerYear: "0.29",
+        refreshCycleMonths: "12",
+      });
+    const scenario = (options: ScenarioInput["options"]) => createScenario(options, { horizonMonths: "24", workload: workload("1000", "0") });
+
+    it("is refused, naming maxNodes and redundancyNodes, for owned and rented GPUs and hybrid parts", () => {
+      const refusal = (path: string) => ({ path, message: "must be above redundancyNodes (5): with 5 spare nodes held back, a cap of 5 nodes leaves none to serve demand" });
+      expect(parseScenario(scenario([owned8("5")]))).toEqual({ ok: false, issues: [refusal("options.0.maxNodes")] });
+      expect(parseScenario(scenario([createRentedOption({ redundancyNodes: "5", maxNodes: "5" })]))).toEqual({ ok: false, issues: [refusal("options.0.maxNodes")] });
+      const hybrid = { kind: "hybrid" as const, id: "hybrid", name: "Hybrid", mode: "overflow" as const, primary: owned8("5"), secondary: createRentedOption({ redundancyNodes: "5", maxNodes: "3" }) };
+      const issues = parseScenario(scenario([hybrid]));
+      expect(issues).toEqual({ ok: false, issues: [refusal("options.0.primary.maxNodes"), { path: "options.0.secondary.maxNodes", message: "must be above redundancyNodes (5): with 5 spare nodes held back, a cap of 3 nodes leaves none to serve demand" }] });
+    });
+
+    it("serves exactly nothing if the engine is handed one anyway: no phantom tokens", () => {
+      // Month index 0 buys the 5 nodes the cap allows, all spares: usable capacity is exactly 0 (the sum of
+      // no node), so nothing is served; month index 12 sells them and buys 5 again, still all spares.
+      const parsed = parseScenario(scenario([owned8("6")]));
+      if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+      const valid = parsed.scenario.options[0] as Extract<Option, { kind: "owned-gpu" }>;
+      const result = computeScenario({ ...parsed.scenario, options: [{ ...valid, maxNodes: new Decimal(5) }] }, { asOf: "2026-11-25" });
+      const owned = option(result, "owned");
+      expect(owned.monthly.every((month) => month.servedRequests.isZero() && month.gpusInService === 40)).toBe(true);
+      expect(owned.costPerMillionTokens.value).toBeNull();
+      expect(owned.warnings.map((warning) => warning.code)).toEqual(expect.arrayContaining(["capacity-shortfall", "no-tokens-served"]));
+    });
+
+    it("with one node above the spares, serves every request on that node", () => {
+      // Month index 0: 1 + 5 spares = 6 nodes × (8 × 10,000 + 2,000) = 492,000; month index 12 sells them
+      // for 25 % (123,000) and buys 6 again. The one usable node (8 GPUs) far exceeds 1,000 GPU-seconds.
+      const owned = option(compute(scenario([owned8("6")])), "owned");
+      expect(owned.capacityEvents.map((event) => event.text)).toEqual([
+        "buy 6 nodes (48 GPUs) in month 1 (2027-01)",
+        "retire and sell 6 nodes (48 GPUs) in month 13 (2028-01)",
+        "buy 6 nodes (48 GPUs) in month 13 (2028-01)",
+      ]);
+      expect([owned.monthly[0]?.capex.toFixed(), owned.monthly[12]?.capex.toFixed(), owned.monthly[12]?.resaleCredit.toFixed()]).toEqual(["492000", "492000", "123000"]);
+      expect(owned.monthly.every((month) => month.servedRequests.toFixed() === "1000")).toBe(true);
+      expect(owned.warnings.map((warning) => warning.code)).not.toContain("capacity-shortfall");
+    });
   });
 });
