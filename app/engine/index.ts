@@ -48,6 +48,8 @@ export type { ParseResult, ScenarioIssue } from "./parse.ts";
 export { computeScenario, QUALITY_GAP_WARNING_POINTS, STALE_AFTER_DAYS } from "./compute.ts";
 export type { CapacityEventResult, ComputeSettings, MonthResult, OptionResult, QualityRow, ScenarioResult, Totals, Warning } from "./compute.ts";
 export { HOURS_PER_MONTH, OPEX_CATEGORIES } from "./model.ts";
+export { MODEL_CONVENTIONS } from "./conventions.ts";
+export type { ModelConvention } from "./conventions.ts";
 export type { OpexCategory } from "./model.ts";
 export type { CatalogueValueUsed } from "./catalogue-usage.ts";
 export { computeBreakEvenMonth } from "./break-even.ts";

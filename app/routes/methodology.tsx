@@ -1,9 +1,10 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { Fragment } from "react";
 import { getViewer } from "~/auth/viewer.server.ts";
 import { CatalogPublicNav } from "~/components/catalog-public-nav.tsx";
 import { SEAL_LEVEL_NAMES, SOVEREIGNTY_OBJECTIVES, type SealLevel } from "~/engine/compliance/index.ts";
-import { DEFAULT_TORNADO_HIGH, DEFAULT_TORNADO_LOW, Decimal, formatPercent, HOURS_PER_MONTH, STALE_AFTER_DAYS } from "~/engine/index.ts";
+import { DEFAULT_TORNADO_HIGH, DEFAULT_TORNADO_LOW, Decimal, formatPercent, HOURS_PER_MONTH, MODEL_CONVENTIONS, STALE_AFTER_DAYS } from "~/engine/index.ts";
 import catalogStyles from "~/styles/catalog.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: catalogStyles }];
@@ -15,10 +16,11 @@ export const meta: MetaFunction = () => [
 
 const SEAL_LEVELS: SealLevel[] = [0, 1, 2, 3, 4];
 
-/** The constants the prose quotes, read from the engine so the page cannot drift from the code. */
+/** The constants and conventions the prose quotes, read from the engine so the page cannot drift from the code. */
 export async function loader({ request }: LoaderFunctionArgs) {
   return {
     viewer: await getViewer(request),
+    conventions: MODEL_CONVENTIONS,
     hoursPerMonth: HOURS_PER_MONTH,
     staleAfterDays: STALE_AFTER_DAYS,
     tornadoDown: formatPercent(new Decimal(1).minus(DEFAULT_TORNADO_LOW), 0),
@@ -33,7 +35,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function Methodology() {
-  const { viewer, hoursPerMonth, staleAfterDays, tornadoDown, tornadoUp, objectives, sealLevels } = useLoaderData<typeof loader>();
+  const { viewer, conventions, hoursPerMonth, staleAfterDays, tornadoDown, tornadoUp, objectives, sealLevels } = useLoaderData<typeof loader>();
   return (
     <>
       <CatalogPublicNav viewer={viewer} />
@@ -122,11 +124,12 @@ export default function Methodology() {
               flagged too.
             </p>
             <p>
-              Owned hardware is bought in whole nodes in the month demand first exceeds usable capacity, plus{" "}
-              <strong>N+k</strong> redundancy: <em>k</em> spare nodes that are bought with the capacity but never counted
-              as usable. Rented GPUs are taken as whole instances and scaled up and down with demand each month. If a cap
-              on the number of nodes stops the plan from keeping up, the unserved demand is reported as a capacity
-              shortfall starting in the month it begins.
+              Owned hardware is bought in whole nodes, the fewest that cover demand, in the month demand first exceeds
+              usable capacity. <strong>N+k</strong> redundancy holds back <em>k</em> spare nodes, the most capable ones
+              in service, which are never counted as usable (see <a href="#convention-spares">spare nodes</a> below). Rented
+              GPUs are taken as whole instances and scaled up and down with demand each month. If a cap on the number of
+              nodes stops the plan from keeping up, the unserved demand is reported as a capacity shortfall starting in
+              the month it begins; a cap must be above <em>k</em>, or no node would be left to serve.
             </p>
           </section>
 
@@ -181,6 +184,20 @@ export default function Methodology() {
               in a straight line from its purchase price to its resale value at refresh; without this credit, owned
               hardware would be overcharged against renting.
             </p>
+          </section>
+
+          <section aria-labelledby="conventions">
+            <h2 id="conventions">Conventions in detail</h2>
+            <p>The rules behind particular lines, each with an example the test suite recomputes with the engine.</p>
+            {conventions.map((convention) => (
+              <Fragment key={convention.id}>
+                <h3 id={`convention-${convention.id}`}>{convention.title}</h3>
+                <p>{convention.text}</p>
+                <p>
+                  <em>Example:</em> {convention.example}
+                </p>
+              </Fragment>
+            ))}
           </section>
 
           <section aria-labelledby="precision">
@@ -321,6 +338,9 @@ export default function Methodology() {
               </li>
               <li>
                 <a href="#cash-accounting">Cash and accounting</a>
+              </li>
+              <li>
+                <a href="#conventions">Conventions</a>
               </li>
               <li>
                 <a href="#precision">Precision</a>

@@ -3,7 +3,7 @@
  * revision, so the renderer (document.tsx) only lays it out. Pure: no database, no clock. The same
  * source always gives the same model, and therefore the same bytes.
  */
-import { Decimal, DEFAULT_TORNADO_HIGH, DEFAULT_TORNADO_LOW, HOURS_PER_MONTH, STALE_AFTER_DAYS } from "~/engine/index.ts";
+import { Decimal, DEFAULT_TORNADO_HIGH, DEFAULT_TORNADO_LOW, HOURS_PER_MONTH, MODEL_CONVENTIONS, STALE_AFTER_DAYS } from "~/engine/index.ts";
 import type { ScenarioDocument } from "~/scenarios/migrate.ts";
 import { buildAssumptions, type ScenarioFact } from "../assumptions.ts";
 import { buildBreakdownChart, type BreakdownChart } from "../charts/breakdown.ts";
@@ -417,8 +417,10 @@ function buildMethodology(): Methodology {
       },
       {
         heading: "Capacity",
-        text: "Self-hosted GPUs follow from measured prefill and decode throughput per GPU: GPUs in service = GPUs busy on average × peak factor ÷ target utilisation. Owned hardware is bought in whole nodes, with N+k spare nodes, as cohorts that keep their purchase month's price and efficiency until their refresh; rented GPUs scale with demand each month.",
+        text: "Self-hosted GPUs follow from measured prefill and decode throughput per GPU: GPUs in service = GPUs busy on average × peak factor ÷ target utilisation. Owned hardware is bought in whole nodes, the fewest that cover demand, with N+k spare nodes (below), as cohorts that keep their purchase month's price and efficiency until their refresh; rented GPUs scale with demand each month.",
       },
+      // The same convention texts as the methodology page (app/engine/conventions.ts).
+      ...MODEL_CONVENTIONS.map((convention) => ({ heading: convention.title, text: `${convention.text} Example: ${convention.example}` })),
       {
         heading: "Compliance and sovereignty",
         text: "With a compliance profile, every option's deployment is checked against the data classes, processing location, regimes and required capabilities; a failed requirement blocks the option, a condition is listed with it. Exposure to a foreign access law follows control, not address: the operator, its ultimate parent and its sub-processors are each checked, and one not declared is a condition to verify, never a pass. Every fact cites a public source with its date and confidence; third-party sources are marked. Sovereignty is scored per objective of the EU Cloud Sovereignty Framework on SEAL levels 0–4, derived from the deployment's facts; an override carries its written justification. The weighted SEAL score is OpenTCO's aggregation, not the framework's.",
