@@ -15,8 +15,9 @@ import { Decimal } from "./decimal.ts";
  * 2.1.0: the N+k spares are the k most capable nodes in service rather than k × the newest node, and a
  * purchase is the fewest nodes that cover demand (ADR 016). Figures change only for owned GPUs with
  * redundancyNodes ≥ 2 once a purchase of fewer than k nodes is in service (under maxNodes, or as
- * hardware gets cheaper per unit of performance): as much or more usable capacity, sometimes fewer
- * nodes bought. maxNodes at or below redundancyNodes is refused; event texts say "1 GPU".
+ * hardware gets cheaper per unit of performance): as much or more usable capacity, fewer or later
+ * purchases. Elsewhere only the 40th significant digit moves after a retirement (sums taken afresh).
+ * maxNodes at or below redundancyNodes is refused; event texts say "1 GPU".
  */
 export const ENGINE_VERSION = "2.1.0";
 
