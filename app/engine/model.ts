@@ -68,6 +68,7 @@ interface Context<T> {
   demand: T[];
   monthlyGrowth: T;
   multipliers: Multipliers<T>;
+  /** Opex inflation factor of each month (1 in month 0): power, facility, maintenance, staff, licences and extra lines only. */
   inflation: T[];
   inputTokensPerRequest: T;
   outputTokensPerRequest: T;
@@ -160,6 +161,11 @@ function addExtras<T>(ctx: Context<T>, series: OptionSeries<T>, extras: ExtraCos
   }
 }
 
+/**
+ * API bills: per-request price × requests, falling by the option's own yearly price decline (no opex
+ * inflation). The long-context tier is priced on its `tokenShare` of tokens; its `aboveInputTokens` is
+ * only recorded, since the workload gives average request sizes, not their distribution.
+ */
 function computeApi<T>(ctx: Context<T>, option: ApiParams<T>, demand: T[]): OptionSeries<T> {
   const { A } = ctx;
   const series = createSeries(option.id, demand);
@@ -249,7 +255,11 @@ function recordService<T>(ctx: Context<T>, series: OptionSeries<T>, m: number, r
   (series.busyReferenceGpus as T[])[m] = served === demand ? (rates.busyAtDemand[m] ??= A.mul(demand, rates.busyPerRequest)) : A.mul(served, rates.busyPerRequest);
 }
 
-/** Staff (cost per FTE × loaded-cost multiplier, with linear ramp-up), licences per GPU, setup in month 0 and extra lines: shared by owned and rented. */
+/**
+ * Staff (cost per FTE × loaded-cost multiplier; with a ramp-up of R months, month index m pays
+ * (m + 1) ÷ R of the full team until it is complete), licences per GPU in service, setup in month 0 and
+ * extra lines: shared by owned and rented. All but setup are inflated by opex inflation.
+ */
 function addHostedOperatingCosts<T>(ctx: Context<T>, option: OwnedParams<T> | RentedParams<T>, series: OptionSeries<T>): void {
   const { A } = ctx;
   const twelve = A.fromInt(12);
@@ -523,7 +533,11 @@ function computeOwned<T>(ctx: Context<T>, option: OwnedParams<T>, demand: T[], c
   return series;
 }
 
-/** Rented GPUs: whole instances each month, scaled up and down with demand; no capex, no power. */
+/**
+ * Rented GPUs: whole instances each month, scaled up and down with demand, plus the N+k spares; a month
+ * with no demand rents nothing, spares neither. The GPU-hour price follows its own yearly decline (no
+ * opex inflation); no capex, no power.
+ */
 function computeRented<T>(ctx: Context<T>, option: RentedParams<T>, demand: T[]): OptionSeries<T> {
   const { A, months } = ctx;
   const { series, rates } = startHosted(ctx, option, demand);
