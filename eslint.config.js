@@ -1,6 +1,42 @@
 import js from "@eslint/js";
+import layering from "./eslint/layering.js";
 import reactHooks from "eslint-plugin-react-hooks";
 import tseslint from "typescript-eslint";
+
+/**
+ * What each folder may import (eslint/layering.js): data flows routes → models/reports → engine, never
+ * back. `noServerModules`: code that may run in the browser imports no `*.server` module.
+ */
+export const LAYERS = {
+  "app/engine": { allow: ["app/engine", "package:decimal.js", "package:zod"], noServerModules: true },
+  "app/scenarios": { allow: ["app/scenarios", "app/engine", "package:zod"], noServerModules: true },
+  "app/workers": { allow: ["app/workers", "app/engine"], noServerModules: true },
+  "app/schemas": { allow: ["app/schemas", "app/utils", "app/auth/roles", "package:zod"], noServerModules: true },
+  "app/templates": { allow: ["app/templates", "public/examples"], noServerModules: true },
+  "app/hooks": { allow: ["app/hooks", "app/engine", "app/workers", "app/reports", "app/utils", "package:*"], noServerModules: true },
+  "app/components": {
+    allow: ["app/components", "app/engine", "app/scenarios", "app/reports", "app/hooks", "app/schemas", "app/utils", "app/auth/roles", "package:*"],
+    noServerModules: true,
+  },
+  "app/reports": { allow: ["app/reports", "app/engine", "app/scenarios", "app/models", "app/auth", "app/utils", "package:*", "node:*"], noServerModules: true },
+  "app/models": { allow: ["app/models", "app/db.server", "app/generated", "app/engine", "app/scenarios", "app/reports", "app/auth", "app/schemas", "app/utils", "package:*", "node:*"] },
+  "app/auth": { allow: ["app/auth", "app/models", "app/db.server", "app/schemas", "app/utils", "package:*", "node:*"] },
+  "app/utils": { allow: ["app/utils", "app/auth", "package:*"] },
+  // Routes never reach the Prisma client: data goes through app/models.
+  "app/routes": {
+    allow: ["app/routes", "app/auth", "app/models", "app/reports", "app/schemas", "app/utils", "app/components", "app/styles", "app/engine", "app/scenarios", "app/templates", "app/hooks", "package:*"],
+  },
+  server: { allow: ["server", "app/utils/control-characters", "package:*", "node:*"] },
+};
+
+/** One ESLint block per folder of LAYERS, with the boundaries rule and that folder's allow-list. */
+function layeringBlocks() {
+  return Object.entries(LAYERS).map(([folder, { allow, noServerModules = false }]) => ({
+    files: [`${folder}/**/*.{ts,tsx}`],
+    plugins: { layering },
+    rules: { "layering/boundaries": ["error", { layer: folder, allow, noServerModules }] },
+  }));
+}
 
 export default tseslint.config(
   {
@@ -27,33 +63,12 @@ export default tseslint.config(
       "@typescript-eslint/consistent-type-imports": "error",
     },
   },
+  ...layeringBlocks(),
   {
-    // Routes stay thin: data access goes through app/models, never the Prisma client directly.
-    files: ["app/routes/**/*.{ts,tsx}"],
-    rules: {
-      "no-restricted-imports": [
-        "error",
-        {
-          patterns: [
-            { group: ["~/db.server", "~/generated/*", "**/generated/prisma/*"], message: "Routes use app/models/*.server.ts, never the Prisma client." },
-          ],
-        },
-      ],
-    },
-  },
-  {
-    // The engine is pure: decimal.js, zod and its own files only.
+    // The engine is pure: no clock, no environment, no network, no global object to reach them through.
     files: ["app/engine/**/*.ts"],
     rules: {
-      "no-restricted-imports": [
-        "error",
-        {
-          patterns: [
-            { group: ["~/*", "node:*", "react", "react-dom", "@remix-run/*", "@prisma/*", "pg"], message: "app/engine is pure: no I/O, no React, no Prisma, no app imports." },
-          ],
-        },
-      ],
-      "no-restricted-globals": ["error", "Date", "process", "fetch", "performance"],
+      "no-restricted-globals": ["error", "Date", "process", "fetch", "performance", "globalThis", "window", "self", "global"],
       "no-restricted-properties": ["error", { object: "Math", property: "random", message: "Use the engine's seeded PRNG." }],
     },
   },
@@ -62,3 +77,4 @@ export default tseslint.config(
     languageOptions: { globals: { process: "readonly", console: "readonly" } },
   },
 );
+
