@@ -129,7 +129,8 @@ export function createOption(kind: OptionKind, id: string, perUsd: unknown, depl
     name: "New hybrid option",
     mode: "overflow",
     extraCostsPerYear: [],
-    primary: { ...createLeafOption("owned-gpu", `${id}-primary`, perUsd, deployment), maxNodes: "1" },
+    // Capped at one serving node plus the default spare (maxNodes must exceed redundancyNodes).
+    primary: { ...createLeafOption("owned-gpu", `${id}-primary`, perUsd, deployment), maxNodes: "2" },
     secondary: createLeafOption("api", `${id}-secondary`, perUsd, deployment),
   };
 }

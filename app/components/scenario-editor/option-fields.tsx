@@ -244,7 +244,7 @@ function CapacityFields({ path, kind }: { path: Path; kind: "owned-gpu" | "rente
       <DecimalField path={[...path, "throughput", "concurrency"]} label="Concurrency" unit="requests" />
       <DecimalField path={[...path, "targetUtilisation"]} label="Target utilisation" percent />
       <DecimalField path={[...path, "redundancyNodes"]} label="Spare nodes (N+k)" unit="nodes" />
-      <DecimalField path={[...path, "maxNodes"]} label="Maximum nodes" unit="nodes" optional hint="Optional cap on nodes in service; demand above it is not served (a hybrid's overflow primary needs it)." />
+      <DecimalField path={[...path, "maxNodes"]} label="Maximum nodes" unit="nodes" optional hint="Optional cap on nodes in service, spares included, so above the spare nodes; demand above it is not served (a hybrid's overflow primary needs it)." />
     </FieldGroup>
   );
 }
