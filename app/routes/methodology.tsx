@@ -249,6 +249,13 @@ export default function Methodology() {
               cheapest compliant option is the cheapest one that is not blocked.
             </p>
             <p>
+              Exposure to a foreign access law (the US CLOUD Act, the PRC National Intelligence Law) follows control, not
+              address: the operator, its ultimate parent and its named sub-processors are each checked, and any of them
+              subject to such a law blocks a profile that refuses foreign access — an EU subsidiary of a US company
+              included. A parent or sub-processor list that is not declared is a condition to verify, never a pass, and it
+              caps the sovereignty levels below.
+            </p>
+            <p>
               Compliance can cost money too. A regional processing premium from the catalogue is applied to token prices;
               where a source gives a range, the upper end is used so the cost is not understated. Audit, impact
               assessment, certification and legal review lines are named by the profile, but OpenTCO ships no amounts for
@@ -261,8 +268,8 @@ export default function Methodology() {
             <h2 id="sovereignty">Sovereignty: EU Cloud Sovereignty Framework</h2>
             <p>
               Sovereignty is assessed on the eight objectives of the European Commission&apos;s Cloud Sovereignty
-              Framework (v1.2.1). Each objective gets a SEAL level from 0 to 4, and the weighted score is the sum of
-              weight × level, on the same 0–4 scale, computed exactly:
+              Framework (v1.2.1). Each objective gets a SEAL level from 0 to 4. The weighted score is OpenTCO&apos;s
+              aggregation, not the framework&apos;s: the sum of weight × level, on the same 0–4 scale, computed exactly:
             </p>
             <table>
               <caption>Objectives and weights of the EU Cloud Sovereignty Framework</caption>
