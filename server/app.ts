@@ -1,7 +1,8 @@
 /**
  * The Express app that serves the Remix build (docs/decisions/014-app-server.md). In order: who is
  * asking (TRUST_PROXY), headers with a per-response CSP nonce, compression, static files, the request
- * log, refusals that need no Remix (control characters in the address, cross-origin mutations), then
+ * log, refusals that need no Remix (control characters in the address, cross-origin mutations, a flood
+ * of log-in posts), then
  * Remix with the client address and nonce in its load context.
  */
 import type { ServerBuild } from "@remix-run/node";
@@ -9,7 +10,7 @@ import compression from "compression";
 import express, { type ErrorRequestHandler, type RequestHandler } from "express";
 import { createRemixHandler } from "./remix-handler.ts";
 import { createRequestLog } from "./request-log.ts";
-import { refuseControlCharactersInUrl, refuseCrossOriginMutations } from "./request-guards.ts";
+import { limitAuthFormPosts, refuseControlCharactersInUrl, refuseCrossOriginMutations } from "./request-guards.ts";
 import { assignCspNonce, createSecurityHeaders } from "./security-headers.ts";
 
 export interface ServerAppOptions {
@@ -23,6 +24,9 @@ export interface ServerAppOptions {
   /** Extra handlers that run first (the drain's "Connection: close" while stopping). */
   before?: RequestHandler[];
 }
+
+/** Log-in, sign-up and invitation posts one address may make per minute before the server answers 429 itself. */
+export const AUTH_FORM_POST_LIMIT = { limit: 120, windowMs: 60_000 };
 
 /** X-Forwarded-* are written by whoever sends the request: without proxies of ours, nobody may set them. */
 const stripForwardedHeaders: RequestHandler = (req, _res, next) => {
@@ -49,7 +53,7 @@ export function createServerApp({ getBuild, build, mode, trustedProxies, before 
   app.use(build.publicPath, express.static(build.assetsBuildDirectory, { immutable: true, maxAge: "1y" }));
   app.use(express.static("public", { maxAge: "1h" }));
   app.use(createRequestLog());
-  app.use(refuseControlCharactersInUrl, refuseCrossOriginMutations);
+  app.use(refuseControlCharactersInUrl, refuseCrossOriginMutations, limitAuthFormPosts(AUTH_FORM_POST_LIMIT));
   app.all("*", createRemixHandler({ getBuild, mode }));
   app.use(answerUnexpectedError);
   return app;

@@ -8,7 +8,7 @@ import { findControlCharacter } from "../app/utils/control-characters.ts";
 /** Methods that change something: the ones Remix's own CSRF check covers, and every other non-safe one. */
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
-function refuse(res: Parameters<RequestHandler>[1], status: 400 | 403, message: string): void {
+function refuse(res: Parameters<RequestHandler>[1], status: 400 | 403 | 429, message: string): void {
   res.status(status).type("text/plain").set("Cache-Control", "no-store").send(`${message}\n`);
 }
 
@@ -57,3 +57,33 @@ export const refuseControlCharactersInUrl: RequestHandler = (req, res, next) => 
   }
   next();
 };
+
+/** The forms that create sessions or accounts: log-in, sign-up, accepting an invitation (and their .data). */
+const AUTH_FORM_PATH = /^\/(login|signup|invite\/[^/?]+)(\.data)?(\?|$)/;
+
+/**
+ * A cheap first gate in front of the database throttles of ADR 004: at most `limit` log-in, sign-up
+ * and invitation posts per client address per window, counted in this process's memory and refused
+ * with 429 and Retry-After before Remix renders anything. The database throttles stay the rule
+ * (shared by every process, per account and address); this one only keeps a flood from costing a
+ * page render each (bench login-spray-impact). People never come near it: `limit` is per minute.
+ */
+export function limitAuthFormPosts({ limit, windowMs }: { limit: number; windowMs: number }): RequestHandler {
+  const windows = new Map<string, { startedAt: number; count: number }>();
+  return (req, res, next) => {
+    if (req.method !== "POST" || !AUTH_FORM_PATH.test(req.originalUrl)) return next();
+    const address = req.ip ?? "unknown";
+    const now = Date.now();
+    let window = windows.get(address);
+    if (window === undefined || now - window.startedAt >= windowMs) {
+      // Bounded: a flood of distinct addresses empties the table rather than growing it.
+      if (windows.size >= 10_000) windows.clear();
+      window = { startedAt: now, count: 0 };
+      windows.set(address, window);
+    }
+    if (++window.count <= limit) return next();
+    const retryAfterSeconds = Math.max(1, Math.ceil((window.startedAt + windowMs - now) / 1000));
+    res.set("Retry-After", String(retryAfterSeconds));
+    refuse(res, 429, `Too many attempts from your network. Try again in ${retryAfterSeconds} seconds.`);
+  };
+}
