@@ -59,7 +59,21 @@ function columnClass<TRow extends DataRow>(column: DataColumn<TRow>): string | u
   return classes.length === 0 ? undefined : classes.join(" ");
 }
 
-function toColumnDef<TRow extends DataRow>(column: DataColumn<TRow>): ColumnDef<Features, TRow> {
+/**
+ * True when the column's known sort keys are all numbers, whatever its cells show: such a column must
+ * compare numerically, since the natural-text comparison reads 0.1112 as above 0.25 (1112 > 25).
+ */
+function sortsAsNumbers<TRow extends DataRow>(column: DataColumn<TRow>, rows: readonly TRow[]): boolean {
+  const { sortValue } = column;
+  if (column.numeric) return true;
+  if (sortValue === undefined) return false;
+  return rows.every((row) => {
+    const value = sortValue(row);
+    return value === undefined || typeof value === "number";
+  });
+}
+
+function toColumnDef<TRow extends DataRow>(column: DataColumn<TRow>, numericSort: boolean): ColumnDef<Features, TRow> {
   const { sortValue } = column;
   return {
     id: column.id,
@@ -68,7 +82,7 @@ function toColumnDef<TRow extends DataRow>(column: DataColumn<TRow>): ColumnDef<
     cell: ({ row }) => column.cell(row.original),
     enableSorting: sortValue !== undefined,
     // Natural order for text (so "H100" sorts before "H200" and "B200" before both).
-    sortFn: column.numeric ? "basic" : "alphanumeric",
+    sortFn: numericSort ? "basic" : "alphanumeric",
     // Ascending first for every column: the first press gives the order people expect to read.
     sortDescFirst: false,
     // Unknown values go last in both directions, never mixed with zeros.
@@ -86,7 +100,7 @@ const SORT_ARROW = { asc: "▲", desc: "▼" } as const;
  * the server render and the first client render are identical.
  */
 export function DataTable<TRow extends DataRow>({ caption, columns, rows, getRowId, className }: DataTableProps<TRow>) {
-  const columnDefs = useMemo(() => columns.map((column) => toColumnDef(column)), [columns]);
+  const columnDefs = useMemo(() => columns.map((column) => toColumnDef(column, sortsAsNumbers(column, rows))), [columns, rows]);
   // TanStack wants a mutable array; the copy is memoised so row models are not rebuilt on each render.
   const data = useMemo(() => [...rows], [rows]);
   const table = useTable({ features, columns: columnDefs, data, getRowId: (row) => getRowId(row) });
