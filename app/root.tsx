@@ -1,3 +1,5 @@
+// First: route modules build zod schemas as they load (see the module's comment).
+import "~/utils/zod-browser.ts";
 import type { LinksFunction, MetaFunction } from "@remix-run/node";
 import {
   Links,

@@ -1,6 +1,10 @@
 /// <reference lib="webworker" />
+import { config } from "zod";
 import { computeTornado, iterateMonteCarlo, parseScenario, serializeResult } from "~/engine/index.ts";
 import type { WorkerRequest, WorkerResponse } from "./protocol.ts";
+
+// The worker runs under a Content-Security-Policy too: no eval probe (see app/utils/zod-browser.ts).
+config({ jitless: true });
 
 /**
  * The sensitivity worker: for each job, the tornado (Decimal, ~50–130 ms) and then the Monte Carlo
