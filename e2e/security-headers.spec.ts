@@ -14,7 +14,8 @@ type ViolationWindow = Window & { __cspViolations?: string[] };
 /** Records every CSP violation the page reports, from its first script on. */
 async function recordViolations(page: Page): Promise<() => Promise<string[]>> {
   await page.addInitScript(() => {
-    const store = ((window as ViolationWindow).__cspViolations = []);
+    const store: string[] = [];
+    (window as ViolationWindow).__cspViolations = store;
     document.addEventListener("securitypolicyviolation", (event) => store.push(`${event.violatedDirective} ${event.blockedURI} at ${event.sourceFile}:${event.lineNumber}:${event.columnNumber}`));
   });
   return () => page.evaluate(() => (window as ViolationWindow).__cspViolations ?? []);
