@@ -3,7 +3,7 @@
  * here. It is the only way to reach tenant data without a membership, and it hands out one revision
  * of one scenario, read-only, with no organisation id a route could reuse.
  */
-import { data, type AppLoadContext } from "@remix-run/node";
+import { data, type AppLoadContext, type HeadersFunction } from "@remix-run/node";
 import { isbot } from "isbot";
 import { beginShareRequest, hashClientAddress, markShareRequestFound } from "~/models/share-link-request.server.ts";
 import { getSharedRevision, recordShareView, type SharedRevisionContext } from "~/models/share-link.server.ts";
@@ -21,6 +21,15 @@ export const SHARE_RESPONSE_HEADERS = {
   "Referrer-Policy": "no-referrer",
   "Cache-Control": "private, no-store",
 } as const;
+
+/**
+ * The `headers` export of every /s/ route: SHARE_RESPONSE_HEADERS, and a throttle refusal's
+ * Retry-After (Remix sends a thrown answer's own headers on a page only through this).
+ */
+export const shareRouteHeaders: HeadersFunction = ({ errorHeaders }) => {
+  const retryAfter = errorHeaders?.get("Retry-After");
+  return retryAfter ? { ...SHARE_RESPONSE_HEADERS, "Retry-After": retryAfter } : SHARE_RESPONSE_HEADERS;
+};
 
 /** A coarse browser name for the audit trail; the full User-Agent is not kept. Order matters: Edge and Opera also say "Chrome". */
 export function getBrowserFamily(userAgent: string | null): string {

@@ -1,6 +1,6 @@
-import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData, useLocation } from "@remix-run/react";
-import { requireShareLink, SHARE_RESPONSE_HEADERS } from "~/auth/share-link.server.ts";
+import { requireShareLink, shareRouteHeaders } from "~/auth/share-link.server.ts";
 import { getSession } from "~/auth/session.server.ts";
 import { CopyPanel } from "~/components/shared-view/copy-panel.tsx";
 import { SHARED_PDF_ROUTE_EXISTS } from "~/components/shared-view/pdf-link.ts";
@@ -29,7 +29,7 @@ export const meta: MetaFunction<typeof loader> = ({ data: page }) => [
 ];
 
 // The same headers on the page, its 404 and its 429.
-export const headers: HeadersFunction = () => SHARE_RESPONSE_HEADERS;
+export const headers = shareRouteHeaders;
 
 // The page's data changes only when it is opened again: no re-run (and no second counted view) after the copy form.
 export const shouldRevalidate = () => false;

@@ -1,6 +1,6 @@
-import type { HeadersFunction, MetaFunction } from "@remix-run/node";
+import type { MetaFunction } from "@remix-run/node";
 import { throwNotFound } from "~/auth/membership.server.ts";
-import { SHARE_RESPONSE_HEADERS } from "~/auth/share-link.server.ts";
+import { shareRouteHeaders } from "~/auth/share-link.server.ts";
 import { SharedUnavailable } from "~/components/shared-view/unavailable.tsx";
 
 /**
@@ -14,7 +14,7 @@ export const meta: MetaFunction = () => [
   { name: "robots", content: "noindex, nofollow" },
 ];
 
-export const headers: HeadersFunction = () => SHARE_RESPONSE_HEADERS;
+export const headers = shareRouteHeaders;
 
 export function loader(): never {
   throwNotFound();

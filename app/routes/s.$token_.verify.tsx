@@ -1,6 +1,6 @@
-import type { HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { requireShareLink, SHARE_RESPONSE_HEADERS } from "~/auth/share-link.server.ts";
+import { requireShareLink, shareRouteHeaders } from "~/auth/share-link.server.ts";
 import { SharedFooter } from "~/components/shared-view/shared-view.tsx";
 import { SharedUnavailable } from "~/components/shared-view/unavailable.tsx";
 import { TextField } from "~/components/text-field.tsx";
@@ -22,7 +22,7 @@ export const meta: MetaFunction<typeof loader> = ({ data: page }) => [
   { name: "referrer", content: "no-referrer" },
 ];
 
-export const headers: HeadersFunction = () => SHARE_RESPONSE_HEADERS;
+export const headers = shareRouteHeaders;
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const shared = await requireShareLink(request, context, params.token, { recordView: false });

@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server.ts";
 import { MAX_FAILURES_PER_ADDRESS } from "~/models/login-attempt.server.ts";
+import { hashClientAddress, MAX_SHARE_MISSES_PER_ADDRESS } from "~/models/share-link-request.server.ts";
 import { findControlCharacter } from "~/utils/control-characters.ts";
 import { sleep } from "../../scripts/lib/net.ts";
 import { createTestMember, createTestOrganization, createUniqueEmail, createUniqueSlug, TEST_PASSWORD, type TestOrganization } from "../factories/index.ts";
@@ -224,6 +225,16 @@ describe("throttling (items 6 and 7)", () => {
     const refused = await post("/login", { email, password: "wrong password", redirectTo: "/" }, { from: GUESSER });
     expect(refused.status).toBe(429);
     expect(Number(refused.headers["retry-after"])).toBeGreaterThan(0);
+  });
+
+  it("a share-link 429 carries Retry-After too", async () => {
+    const guesser = "127.0.0.14";
+    await prisma.shareLinkRequest.deleteMany({ where: { addressHash: hashClientAddress(guesser) } });
+    let answer = await get(`/s/${"x".repeat(43)}`, { from: guesser });
+    for (let i = 0; i < MAX_SHARE_MISSES_PER_ADDRESS && answer.status === 404; i++) answer = await get(`/s/${"x".repeat(43)}`, { from: guesser });
+    expect(answer.status).toBe(429);
+    expect(Number(answer.headers["retry-after"])).toBeGreaterThan(0);
+    expect(answer.headers["x-robots-tag"]).toBe("noindex, nofollow");
   });
 
   it("throttles a log-in spray from one client address without TRUST_PROXY", async () => {

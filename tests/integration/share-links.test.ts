@@ -267,8 +267,11 @@ describe("what a token reaches", () => {
 
   it("sends the same robots, referrer and cache headers with every answer", () => {
     expect(SHARE_RESPONSE_HEADERS).toEqual({ "X-Robots-Tag": "noindex, nofollow", "Referrer-Policy": "no-referrer", "Cache-Control": "private, no-store" });
-    const headers = sharedRoute.headers as () => Record<string, string>;
-    expect(headers()).toEqual(SHARE_RESPONSE_HEADERS);
+    type Args = Parameters<typeof sharedRoute.headers>[0];
+    const none = { actionHeaders: new Headers(), loaderHeaders: new Headers(), parentHeaders: new Headers(), errorHeaders: undefined } as Args;
+    expect(sharedRoute.headers(none)).toEqual(SHARE_RESPONSE_HEADERS);
+    // A throttle refusal keeps its Retry-After on the page.
+    expect(sharedRoute.headers({ ...none, errorHeaders: new Headers({ "Retry-After": "600" }) })).toEqual({ ...SHARE_RESPONSE_HEADERS, "Retry-After": "600" });
   });
 
   it("links the PDF only when allowed and the shared PDF route exists", async () => {
