@@ -9,7 +9,7 @@ import tseslint from "typescript-eslint";
  */
 export const LAYERS = {
   "app/engine": { allow: ["app/engine", "package:decimal.js", "package:zod"], noServerModules: true },
-  "app/scenarios": { allow: ["app/scenarios", "app/engine", "package:zod"], noServerModules: true },
+  "app/scenarios": { allow: ["app/scenarios", "app/engine", "app/utils/control-characters", "package:zod"], noServerModules: true },
   "app/workers": { allow: ["app/workers", "app/engine", "package:zod"], noServerModules: true },
   "app/schemas": { allow: ["app/schemas", "app/utils", "app/auth/roles", "package:zod"], noServerModules: true },
   "app/templates": { allow: ["app/templates", "public/examples"], noServerModules: true },

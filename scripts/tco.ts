@@ -19,7 +19,7 @@ import {
   type DataTable,
   type ResultBundle,
 } from "../app/reports/index.ts";
-import { isNestedTooDeep, TOO_DEEP_MESSAGE } from "../app/scenarios/depth.ts";
+import { findLimitIssue } from "../app/scenarios/limits.ts";
 import { migrateScenario } from "../app/scenarios/migrate.ts";
 import { escapeControlCharacters } from "../app/utils/control-characters.ts";
 import { formatComplianceMatrix } from "./lib/format-compliance.ts";
@@ -111,7 +111,9 @@ function readJson(file: string): unknown {
   } catch (error) {
     fail(`${file} is not valid JSON: ${(error as Error).message}`);
   }
-  if (isNestedTooDeep(json)) fail(`${file} is ${TOO_DEEP_MESSAGE}`);
+  // Names with control characters are printed escaped; only a depth that would overflow the stack is refused here.
+  const tooDeep = findLimitIssue(json, { controlCharacters: false });
+  if (tooDeep) fail(`${file} is ${tooDeep.message}`);
   return json;
 }
 

@@ -1,6 +1,6 @@
 import { parseScenario, type Scenario, type ScenarioIssue } from "~/engine/index.ts";
 import { canonicalizeScenario, type CanonicalScenario } from "./canonical.ts";
-import { isNestedTooDeep, TOO_DEEP_MESSAGE } from "./depth.ts";
+import { findLimitIssue } from "./limits.ts";
 import { migrateScenario } from "./migrate.ts";
 
 export type ParseDocumentResult =
@@ -11,10 +11,11 @@ export type ParseDocumentResult =
  * A scenario document of any known format (a stored revision, an imported file, the editor's
  * state) → upgraded, validated, and in canonical form. Issues have parseScenario's path and
  * message format ("options.2.gpu.unitPrice", "must be at least 0 …"). A document nested deeper than
- * any scenario is refused before anything recurses into it.
+ * any scenario, or with a control character in it, is refused before anything reads it (limits.ts).
  */
 export function parseScenarioDocument(json: unknown): ParseDocumentResult {
-  if (isNestedTooDeep(json)) return { ok: false, issues: [{ path: "", message: TOO_DEEP_MESSAGE }] };
+  const limitIssue = findLimitIssue(json);
+  if (limitIssue) return { ok: false, issues: [limitIssue] };
   const migrated = migrateScenario(json);
   if (!migrated.ok) return migrated;
   const parsed = parseScenario(migrated.scenario);

@@ -1,0 +1,42 @@
+/**
+ * A NUL byte inside a scenario document — escaped in the JSON, so the form reader sees none — is a
+ * 400 that names where it is, not a 500 from PostgreSQL, whether saved from the editor or imported
+ * from a file (issue 10, item 3).
+ */
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { prisma } from "~/db.server.ts";
+import { createScenario } from "~/models/scenario.server.ts";
+import * as scenarioRoute from "~/routes/o.$slug.scenarios.$id._index.tsx";
+import * as listRoute from "~/routes/o.$slug.scenarios._index.tsx";
+import { createTestOrganization, loginAs } from "../factories/index.ts";
+import { callAction, createPostRequest, TEST_ORIGIN } from "../factories/requests.ts";
+
+const example = JSON.parse(readFileSync(new URL("../../public/examples/four-options-60-months.json", import.meta.url), "utf8")) as Record<string, unknown>;
+const withNul = JSON.stringify({ ...example, name: "Plan a\u0000b" });
+
+describe("a NUL inside a scenario document", () => {
+  it("is refused when saved, naming the field", async () => {
+    const org = await createTestOrganization();
+    const cookie = await loginAs(org.owner);
+    const created = await createScenario({ orgId: org.id, userId: org.owner.id, inputs: { ...example, name: "Clean" }, asOf: "2026-12-01" });
+    if (!created.ok) throw new Error(JSON.stringify(created.issues));
+    const params = { slug: org.slug, id: created.scenarioId };
+    const saved = await callAction(scenarioRoute.action, createPostRequest(`/o/${org.slug}/scenarios/${created.scenarioId}`, { intent: "save", baseRevision: "1", inputs: withNul }, cookie), params);
+    expect(saved.status).toBe(400);
+    expect(JSON.stringify(saved.body)).toContain("must not contain control characters (found U+0000)");
+    expect(await prisma.scenarioRevision.count({ where: { scenarioId: created.scenarioId } })).toBe(1);
+  });
+
+  it("is refused when imported from a file", async () => {
+    const org = await createTestOrganization();
+    const cookie = await loginAs(org.owner);
+    const form = new FormData();
+    form.set("intent", "import");
+    form.set("file", new File([withNul], "hostile.json", { type: "application/json" }));
+    const request = new Request(new URL(`/o/${org.slug}/scenarios`, TEST_ORIGIN), { method: "POST", headers: { Origin: TEST_ORIGIN, Cookie: cookie }, body: form });
+    const imported = await callAction(listRoute.action, request, { slug: org.slug });
+    expect(imported.status).toBe(400);
+    expect(await prisma.scenario.count({ where: { orgId: org.id } })).toBe(0);
+  });
+});
