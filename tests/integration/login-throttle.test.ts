@@ -42,9 +42,16 @@ async function failTimes(email: string, times: number, headers: Record<string, s
   }
 }
 
-/** A fresh documentation-range address, so tests never share a per-address count. */
+/** A fresh benchmarking-range address, so tests never share a per-address count. */
 function createUniqueAddress(): string {
   return `198.${randomInt(18, 20)}.${randomInt(0, 256)}.${randomInt(0, 256)}`;
+}
+
+/** An address with no attempts on record: earlier runs' rows of a drawn address are removed first. */
+async function createCleanAddress(): Promise<string> {
+  const address = createUniqueAddress();
+  await prisma.loginAttempt.deleteMany({ where: { ip: address } });
+  return address;
 }
 
 async function sessionCount(userId: string): Promise<number> {
@@ -159,7 +166,7 @@ describe("locks key on the account and the address", () => {
 
 describe("per-address ceiling", () => {
   it("refuses every email from an address with 50 failures in the window; other addresses are unaffected", async () => {
-    const address = createUniqueAddress();
+    const address = await createCleanAddress();
     const fromAddress = { "X-Forwarded-For": address };
     // 49 earlier failures for assorted emails, then the 50th through the route.
     await prisma.loginAttempt.createMany({
@@ -178,13 +185,13 @@ describe("per-address ceiling", () => {
   });
 
   it(`stops sign-ups from an address with ${MAX_FAILURES_PER_ADDRESS_FOR_SIGNUP} failures: probing registered emails is counted (ADR 013)`, async () => {
-    const address = createUniqueAddress();
+    const address = await createCleanAddress();
     const registered = await Promise.all(Array.from({ length: MAX_FAILURES_PER_ADDRESS_FOR_SIGNUP }, () => createTestOrganization()));
     const signup = (email: string) =>
       callAction(signupRoute.action, createPostRequest("/signup", { email, password: "a guessed password", orgName: "Probe", slug: createUniqueSlug("probe") }, undefined, { "X-Forwarded-For": address }));
 
     // One probe each for different registered emails: no single email is ever locked.
-    for (const org of registered) expect((await signup(org.owner.email)).status).toBe(400);
+    for (const [i, org] of registered.entries()) expect((await signup(org.owner.email)).status, `probe ${i + 1}`).toBe(400);
     expect(await prisma.loginAttempt.count({ where: { ip: address, succeeded: false } })).toBe(MAX_FAILURES_PER_ADDRESS_FOR_SIGNUP);
 
     const email = createUniqueEmail("newcomer");
@@ -197,7 +204,7 @@ describe("per-address ceiling", () => {
   });
 
   it("throttles invitation accepts the same way: a registered email or a dead link counts, then 429", async () => {
-    const address = createUniqueAddress();
+    const address = await createCleanAddress();
     const org = await createTestOrganization();
     const { token } = await createInvitation({ orgId: org.id, actor: { userId: org.owner.id, role: "owner" }, role: "viewer", email: null });
     const accept = (linkToken: string, email: string) =>
