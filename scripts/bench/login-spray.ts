@@ -8,13 +8,12 @@
  * `ratio_first` over the spray's first MEASURE_MS (its first 50 attempts are hashed, then it is
  * refused), `ratio` after SPRAY_WARMUP_MS more: the steady state of a spray that goes on.
  */
-import { spawn } from "node:child_process";
 import http from "node:http";
 import { DEMO_LOGIN } from "../../prisma/demo-login.ts";
-import { buildIfStale, migrate, seed, SERVER_NODE_ARGS } from "../lib/app.ts";
+import { buildIfStale, migrate, seed } from "../lib/app.ts";
 import { provideDatabase, recreateDatabase, withDatabaseName } from "../lib/database.ts";
-import { portAnswers, sleep } from "../lib/net.ts";
-import { projectRoot } from "../lib/paths.ts";
+import { startBenchServer } from "./server.ts";
+import { sleep } from "../lib/net.ts";
 
 const PORT = Number(process.env.BENCH_SPRAY_PORT ?? 3192);
 /** Log-in attempts per second: the probe's ~90/s, rounded up. */
@@ -41,16 +40,6 @@ function request(from: string, path: string, { method = "GET", cookie, form }: {
     req.once("error", reject);
     req.end(body);
   });
-}
-
-async function startServer(databaseUrl: string): Promise<() => void> {
-  const child = spawn("node", SERVER_NODE_ARGS, {
-    cwd: projectRoot,
-    stdio: "ignore",
-    env: { ...process.env, NODE_ENV: "production", PORT: String(PORT), DATABASE_URL: databaseUrl, TRUST_PROXY: "" },
-  });
-  for (let i = 0; i < 200 && !(await portAnswers(PORT)); i++) await sleep(100);
-  return () => child.kill("SIGKILL");
 }
 
 /** Requests/s of the signed-in page over MEASURE_MS, PAGE_CONCURRENCY at a time. */
@@ -100,7 +89,7 @@ export async function runLoginSprayBenchmark(filter: string | undefined): Promis
     await recreateDatabase(database.url);
     await migrate(database.url);
     await seed(database.url);
-    stopServer = await startServer(database.url);
+    stopServer = await startBenchServer(PORT, database.url, { TRUST_PROXY: "" });
     const login = await request(PAGE_CLIENT, "/login", { method: "POST", form: { email: DEMO_LOGIN.email, password: DEMO_LOGIN.password, redirectTo: "/" } });
     const cookie = login.setCookie[0]?.split(";")[0];
     if (login.status !== 302 || !cookie) throw new Error(`demo log-in answered ${login.status}`);

@@ -7,14 +7,12 @@
  *   keystroke in the workload's "requests per month" field to the new horizon total in the
  *   headline, measured inside the page (keydown timestamp → MutationObserver callback on the total).
  */
-import { spawn } from "node:child_process";
 import { chromium, type Page } from "@playwright/test";
 import { DEMO_LOGIN } from "../../prisma/demo-login.ts";
-import { buildIfStale, migrate, seed, SERVER_NODE_ARGS } from "../lib/app.ts";
+import { buildIfStale, migrate, seed } from "../lib/app.ts";
 import { launchOptions, resolveBrowser } from "../lib/browser.ts";
 import { provideDatabase, recreateDatabase, withDatabaseName } from "../lib/database.ts";
-import { portAnswers, sleep } from "../lib/net.ts";
-import { projectRoot } from "../lib/paths.ts";
+import { startBenchServer } from "./server.ts";
 import { formatTimings } from "./measure.ts";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3190);
@@ -22,16 +20,6 @@ const BASE = `http://localhost:${PORT}`;
 /** The headline figure that every input change moves, and the input typed into. */
 const TOTAL_SELECTOR = '[data-headline="cheapest"] .headline-card__value';
 const VOLUME_LABEL = "Requests in month 1";
-
-async function startServer(databaseUrl: string): Promise<() => void> {
-  const child = spawn("node", SERVER_NODE_ARGS, {
-    cwd: projectRoot,
-    stdio: "ignore",
-    env: { ...process.env, NODE_ENV: "production", PORT: String(PORT), DATABASE_URL: databaseUrl },
-  });
-  for (let i = 0; i < 200 && !(await portAnswers(PORT)); i++) await sleep(100);
-  return () => child.kill("SIGKILL");
-}
 
 async function logIn(page: Page): Promise<void> {
   await page.goto(`${BASE}/login`);
@@ -102,7 +90,7 @@ export async function runPageBenchmarks(filter: string | undefined): Promise<voi
     await recreateDatabase(database.url);
     await migrate(database.url);
     await seed(database.url);
-    stopServer = await startServer(database.url);
+    stopServer = await startBenchServer(PORT, database.url);
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     await logIn(page);
     await page.goto(`${BASE}/o/${DEMO_LOGIN.orgSlug}/scenarios`);

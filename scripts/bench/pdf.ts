@@ -6,16 +6,15 @@
  *   requested at once; the page's latency then against its latency with no PDF running. The worker
  *   thread keeps the renders off the request thread, so pages keep answering.
  */
-import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { request } from "@playwright/test";
 import { computeMonteCarlo, computeScenario, computeTornado, parseScenario, serializeResult } from "../../app/engine/index.ts";
 import { buildScenarioReport, type ScenarioReport } from "../../app/reports/pdf/model.ts";
 import { createPdfWorker, PdfRenderQueue } from "../../app/reports/pdf/queue.server.ts";
 import { DEMO_LOGIN } from "../../prisma/demo-login.ts";
-import { buildIfStale, migrate, seed, SERVER_NODE_ARGS } from "../lib/app.ts";
+import { buildIfStale, migrate, seed } from "../lib/app.ts";
 import { provideDatabase, recreateDatabase, withDatabaseName } from "../lib/database.ts";
-import { portAnswers, sleep } from "../lib/net.ts";
+import { startBenchServer } from "./server.ts";
 import { projectRoot } from "../lib/paths.ts";
 
 const PORT = Number(process.env.BENCH_PDF_PORT ?? 3191);
@@ -72,16 +71,6 @@ async function benchTenPages(): Promise<void> {
   }
 }
 
-async function startServer(databaseUrl: string): Promise<() => void> {
-  const child = spawn("node", SERVER_NODE_ARGS, {
-    cwd: projectRoot,
-    stdio: "ignore",
-    env: { ...process.env, NODE_ENV: "production", PORT: String(PORT), DATABASE_URL: databaseUrl },
-  });
-  for (let i = 0; i < 200 && !(await portAnswers(PORT)); i++) await sleep(100);
-  return () => child.kill("SIGKILL");
-}
-
 async function benchUnderLoad(): Promise<void> {
   await buildIfStale();
   const server = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || undefined;
@@ -92,7 +81,7 @@ async function benchUnderLoad(): Promise<void> {
     await recreateDatabase(database.url);
     await migrate(database.url);
     await seed(database.url);
-    stopServer = await startServer(database.url);
+    stopServer = await startBenchServer(PORT, database.url);
     const login = await http.post("/login", { form: { email: DEMO_LOGIN.email, password: DEMO_LOGIN.password, redirectTo: "/" }, maxRedirects: 0 });
     if (login.status() !== 302) throw new Error(`log-in answered ${login.status()}`);
     const list = await (await http.get(`/o/${DEMO_LOGIN.orgSlug}/scenarios`)).text();
