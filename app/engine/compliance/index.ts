@@ -36,8 +36,9 @@ export { SEAL_LEVEL_NAMES, SOVEREIGNTY_OBJECTIVES, SovereigntyOverrideSchema } f
 export type { SealLevel, SovereigntyObjectiveId, SovereigntyOverride } from "./objectives.ts";
 export { ComplianceProfileSchema, DATA_CLASSES } from "./profile.ts";
 export type { ComplianceProfile, ComplianceProfileInput, DataClass } from "./profile.ts";
-export { AI_ACT_ROLES, REGIME_IDS, REGIME_RULES } from "./regimes.ts";
-export type { Regime, RegimeId } from "./regimes.ts";
+export { AI_ACT_ROLES, REGIME_IDS } from "./regime-schemas.ts";
+export type { Regime, RegimeId } from "./regime-schemas.ts";
+export { REGIME_RULES } from "./regimes.ts";
 export type { ComplianceReason, ReasonSeverity } from "./resolve.ts";
 export { assessSovereignty, computeWeightedSealScore } from "./sovereignty.ts";
 export type { ObjectiveAssessment, SovereigntyAssessment } from "./sovereignty.ts";
