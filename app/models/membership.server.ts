@@ -1,5 +1,5 @@
 /** Members of an organisation: list, change role, remove, with the owner rules enforced here. */
-import { listGrantableRoles, type Role } from "~/auth/roles.ts";
+import { listGrantableRoles, type Role } from "~/domain/roles.ts";
 import { prisma } from "~/db.server.ts";
 import type { Prisma } from "~/generated/prisma/client.ts";
 import { createAuditEvent } from "./audit.server.ts";

@@ -1,5 +1,5 @@
 /** Organisations (tenants). Every function takes the orgId of an authenticated membership. */
-import type { Role } from "~/auth/roles.ts";
+import type { Role } from "~/domain/roles.ts";
 import { prisma } from "~/db.server.ts";
 import type { OrganizationSettings } from "~/schemas/organization.ts";
 import { createAuditEvent } from "./audit.server.ts";

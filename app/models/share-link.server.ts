@@ -7,7 +7,7 @@
  * handed to an org-scoped model. Only the token's SHA-256 is stored.
  */
 import { createHash, randomBytes } from "node:crypto";
-import { hasRole } from "~/auth/roles.ts";
+import { hasRole } from "~/domain/roles.ts";
 import { prisma } from "~/db.server.ts";
 import type { ScenarioDocument } from "~/scenarios/migrate.ts";
 import type { StoredResult } from "~/scenarios/stored-result.ts";

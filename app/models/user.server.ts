@@ -1,10 +1,10 @@
-import { hashPassword, verifyPassword } from "~/auth/password.server.ts";
 import { prisma } from "~/db.server.ts";
 import type { Account } from "~/schemas/auth.ts";
 import type { Signup } from "~/schemas/organization.ts";
 import { createAuditEvent, createAuditEventInEachOrganization } from "./audit.server.ts";
 import { beginLoginAttempt, isEmailLocked, markLoginAttemptSucceeded, type ThrottleRefusal } from "./login-attempt.server.ts";
 import { SlugTakenError } from "./organization.server.ts";
+import { hashPassword, verifyPassword } from "./password.server.ts";
 import { isUniqueViolation } from "./prisma-errors.server.ts";
 
 export class EmailTakenError extends Error {

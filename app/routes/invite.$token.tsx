@@ -4,7 +4,7 @@ import { NewPasswordField } from "~/components/account-fields.tsx";
 import { FormError } from "~/components/form-error.tsx";
 import { TextField } from "~/components/text-field.tsx";
 import tenantStyles from "~/components/tenant.css";
-import { ROLE_LABELS } from "~/auth/roles.ts";
+import { ROLE_LABELS } from "~/domain/roles.ts";
 import { createSession, getSession } from "~/auth/session.server.ts";
 import { describeThrottleRefusal, getRetryAfterHeaders, throttledRouteHeaders } from "~/auth/throttle.server.ts";
 import { acceptInvitation, acceptInvitationAsNewUser, getInvitationPreview, InvitationError } from "~/models/invitation.server.ts";

@@ -1,5 +1,6 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
-import { getClearedSessionCookie, getSession, revokeSession } from "~/auth/session.server.ts";
+import { getClearedSessionCookie, getSession } from "~/auth/session.server.ts";
+import { revokeSession } from "~/models/session.server.ts";
 import { recordLogout } from "~/models/user.server.ts";
 import { assertSameOrigin } from "~/utils/form.server.ts";
 

@@ -5,7 +5,7 @@ import { FormError } from "~/components/form-error.tsx";
 import { SelectField } from "~/components/select-field.tsx";
 import { TextField } from "~/components/text-field.tsx";
 import { requireMembership, throwNotFound } from "~/auth/membership.server.ts";
-import { hasRole } from "~/auth/roles.ts";
+import { hasRole } from "~/domain/roles.ts";
 import { SlugTakenError, deleteOrganization, updateOrganizationSettings } from "~/models/organization.server.ts";
 import { CURRENCIES, CURRENCY_LABELS } from "~/schemas/currency.ts";
 import { DeleteOrganizationSchema, OrganizationSettingsSchema, PDF_PAGE_SIZE_LABELS, PDF_PAGE_SIZES, REPORT_LOCALE_LABELS, REPORT_LOCALES } from "~/schemas/organization.ts";

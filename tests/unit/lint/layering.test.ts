@@ -29,6 +29,7 @@ const FORBIDDEN: Record<keyof typeof LAYERS, { file: string; code: string }[]> =
     { file: "app/engine/x.ts", code: 'export { formatMoney } from "~/reports/format.ts";' },
     { file: "app/engine/x.ts", code: 'const fs = await import("node:fs");' },
   ],
+  "app/domain": [{ file: "app/domain/x.ts", code: 'import { z } from "zod";' }],
   "app/scenarios": [{ file: "app/scenarios/x.ts", code: 'import { prisma } from "~/db.server.ts";' }],
   "app/workers": [{ file: "app/workers/x.ts", code: 'import { getSession } from "~/auth/session.server.ts";' }],
   "app/schemas": [{ file: "app/schemas/x.ts", code: 'import { prisma } from "../db.server.ts";' }],
@@ -39,8 +40,15 @@ const FORBIDDEN: Record<keyof typeof LAYERS, { file: string; code: string }[]> =
     { file: "app/components/x.tsx", code: 'import { buildCataloguePage } from "~/reports/catalogue-page.server.ts";' },
   ],
   "app/reports": [{ file: "app/reports/x.ts", code: 'import { prisma } from "~/db.server.ts";' }],
-  "app/models": [{ file: "app/models/x.server.ts", code: 'import { loader } from "~/routes/login.tsx";' }],
-  "app/auth": [{ file: "app/auth/x.server.ts", code: 'import { loader } from "../routes/login.tsx";' }],
+  "app/models": [
+    { file: "app/models/x.server.ts", code: 'import { loader } from "~/routes/login.tsx";' },
+    { file: "app/models/x.server.ts", code: 'import { requireMembership } from "~/auth/membership.server.ts";' },
+    { file: "app/models/x.server.ts", code: 'import { getSession } from "../auth/session.server";' },
+  ],
+  "app/auth": [
+    { file: "app/auth/x.server.ts", code: 'import { loader } from "../routes/login.tsx";' },
+    { file: "app/auth/x.server.ts", code: 'import { prisma } from "~/db.server.ts";' },
+  ],
   "app/utils": [{ file: "app/utils/x.ts", code: 'import { prisma } from "~/db.server.ts";' }],
   "app/routes": [
     { file: "app/routes/x.tsx", code: 'import { prisma } from "~/db.server.ts";' },
