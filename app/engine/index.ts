@@ -24,7 +24,7 @@
 export { Decimal } from "./decimal.ts";
 export {
   ApiOptionSchema,
-  CurrencySchema,
+  ScenarioCurrencySchema,
   DRIVERS,
   ExtraCostSchema,
   HybridComponentSchema,
@@ -61,7 +61,7 @@ export { serializeResult } from "./serialize.ts";
 export type { Serialized } from "./serialize.ts";
 export { formatCount, formatMoney, formatPercent, getMinorUnits, roundMoney } from "./format.ts";
 export { getScenarioJsonSchema, SCENARIO_SCHEMA_ID } from "./json-schema.ts";
-export { addMonths } from "./calendar.ts";
-export { CATALOGUE, getCatalogueEntry } from "./catalog/index.ts";
-export type { AnyCatalogueEntry, CatalogueEntry } from "./catalog/index.ts";
+export { addMonths, daysBetween } from "./calendar.ts";
+export { CATALOGUE, getCatalogueEntry } from "./catalogue/index.ts";
+export type { AnyCatalogueEntry, CatalogueEntry } from "./catalogue/index.ts";
 export { CATALOGUE_VERSION, ENGINE_VERSION } from "./version.ts";

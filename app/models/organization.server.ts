@@ -4,7 +4,13 @@ import { prisma } from "~/db.server.ts";
 import type { OrganizationSettings } from "~/schemas/organization.ts";
 import { createAuditEvent } from "./audit.server.ts";
 import { isUniqueViolation } from "./prisma-errors.server.ts";
-import { SlugTakenError } from "./user.server.ts";
+
+/** Another organisation already has the slug (a unique violation on create or rename). */
+export class SlugTakenError extends Error {
+  constructor() {
+    super("Organisation URL: already taken");
+  }
+}
 
 /** `locale` (BCP 47) and `pdfPageSize` ("A4" | "LETTER") shape the organisation's PDF reports. */
 export type OrganizationSummary = { id: string; name: string; slug: string; defaultCurrency: string; locale: string; pdfPageSize: string };

@@ -4,17 +4,12 @@ import type { Account } from "~/schemas/auth.ts";
 import type { Signup } from "~/schemas/organization.ts";
 import { createAuditEvent, createAuditEventInEachOrganization } from "./audit.server.ts";
 import { beginLoginAttempt, isEmailLocked, markLoginAttemptSucceeded, type ThrottleRefusal } from "./login-attempt.server.ts";
+import { SlugTakenError } from "./organization.server.ts";
 import { isUniqueViolation } from "./prisma-errors.server.ts";
 
 export class EmailTakenError extends Error {
   constructor() {
     super("Email: already registered — log in instead");
-  }
-}
-
-export class SlugTakenError extends Error {
-  constructor() {
-    super("Organisation URL: already taken");
   }
 }
 

@@ -8,7 +8,7 @@ import { SharedView } from "~/components/shared-view/shared-view.tsx";
 import { SharedUnavailable } from "~/components/shared-view/unavailable.tsx";
 import { copySharedRevision, listCopyTargets } from "~/models/share-link.server.ts";
 import { CopySharedScenarioSchema } from "~/schemas/share-link.ts";
-import catalogStyles from "~/styles/catalog.css";
+import catalogueStyles from "~/styles/catalogue.css";
 import resultsStyles from "~/styles/results.css";
 import sharedStyles from "~/styles/shared.css";
 import { readForm, validateForm } from "~/utils/form.server.ts";
@@ -21,7 +21,7 @@ import { answerUnavailableDatabase } from "~/auth/database-down.server.ts";
  * Everything it shows comes from requireShareLink's context, which carries no organisation id.
  */
 
-export const links: LinksFunction = () => [catalogStyles, resultsStyles, sharedStyles].map((href) => ({ rel: "stylesheet", href }));
+export const links: LinksFunction = () => [catalogueStyles, resultsStyles, sharedStyles].map((href) => ({ rel: "stylesheet", href }));
 
 export const meta: MetaFunction<typeof loader> = ({ data: page }) => [
   { title: page ? `${page.scenarioName} · ${page.orgName}` : "Shared scenario · OpenTCO" },

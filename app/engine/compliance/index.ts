@@ -17,8 +17,8 @@ export { assessOptionCompliance, assessScenarioCompliance, listUnpricedOverheads
 export { getCatalogueResidencyPremium, listScenarioFieldIssues, resolveResidencyPremium } from "./scenario-fields.ts";
 export type { ScenarioFieldIssue, ScenarioOptionFields } from "./scenario-fields.ts";
 export type { ComplianceOptionView, OptionCompliance, OptionPart, ScenarioCompliance } from "./assess-options.ts";
-export { DEPLOYMENT_CAPABILITIES, getDeploymentCapability, listDeploymentCapabilityIds } from "./catalog.ts";
-export type { CapabilityValue, Company, DeploymentCapability, DeploymentKind, Fact, Place } from "./catalog.ts";
+export { DEPLOYMENT_CAPABILITIES, getDeploymentCapability, listDeploymentCapabilityIds } from "./deployment-capabilities.ts";
+export type { CapabilityValue, Company, DeploymentCapability, DeploymentKind, Fact, Place } from "./deployment-capabilities.ts";
 export {
   applyResidencyPremium,
   ComplianceOverheadLineSchema,

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { CertificationId, Fact, CapabilityValue } from "./catalog.ts";
+import type { CertificationId, Fact, CapabilityValue } from "./deployment-capabilities.ts";
 import { checkCapability } from "./capability-check.ts";
 import { EEA_COUNTRIES } from "./jurisdictions.ts";
 import type { ComplianceProfile } from "./profile.ts";

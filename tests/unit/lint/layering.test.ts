@@ -36,7 +36,7 @@ const FORBIDDEN: Record<keyof typeof LAYERS, { file: string; code: string }[]> =
   "app/hooks": [{ file: "app/hooks/x.ts", code: 'import { listMembers } from "~/models/membership.server.ts";' }],
   "app/components": [
     { file: "app/components/x.tsx", code: 'import { listMembers } from "~/models/membership.server.ts";' },
-    { file: "app/components/x.tsx", code: 'import { getCatalogData } from "./catalog-data.server.tsx";' },
+    { file: "app/components/x.tsx", code: 'import { buildCataloguePage } from "~/reports/catalogue-page.server.ts";' },
   ],
   "app/reports": [{ file: "app/reports/x.ts", code: 'import { prisma } from "~/db.server.ts";' }],
   "app/models": [{ file: "app/models/x.server.ts", code: 'import { loader } from "~/routes/login.tsx";' }],
