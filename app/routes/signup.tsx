@@ -11,6 +11,7 @@ import { EmailTakenError, createUserWithOrganization, verifyLogin } from "~/mode
 import { SignupSchema } from "~/schemas/organization.ts";
 import { getClientAddress } from "~/utils/client-address.server.ts";
 import { createFieldFailure, createFormFailure, parseForm, respondWithFailure } from "~/utils/form.server.ts";
+import { answerUnavailableDatabase } from "~/auth/database-down.server.ts";
 
 export const meta: MetaFunction = () => [
   { title: "Create account · OpenTCO" },
@@ -30,7 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
  */
 export const SIGNUP_REFUSED = "We could not create an account with this email and password. If you already have an account, log in with it; otherwise check the email address.";
 
-export async function action({ request, context }: ActionFunctionArgs) {
+export const action = answerUnavailableDatabase(async ({ request, context }: ActionFunctionArgs) => {
   const parsed = await parseForm(request, SignupSchema);
   if (!parsed.success) return respondWithFailure(parsed.failure, parsed.status);
   const { email, orgName, slug } = parsed.data;
@@ -60,7 +61,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (error instanceof SlugTakenError) return respondWithFailure(createFieldFailure("slug", error.message, values), 409);
     throw error;
   }
-}
+});
 
 export default function SignupPage() {
   const failure = useActionData<typeof action>();
