@@ -32,6 +32,13 @@ export const LAYERS = {
   server: { allow: ["server", "app/utils/control-characters", "package:*", "node:*"] },
 };
 
+/**
+ * Modules that the rest of the code may import only through their public entries (eslint/layering.js,
+ * rule `surface`). The engine's tests may import its internals; so may the benches of its internals
+ * (scripts/bench/), which time the model's loop against float64 arithmetic.
+ */
+export const SURFACES = [{ module: "app/engine", entries: ["app/engine/index"], files: ["app/**/*.{ts,tsx}", "scripts/**/*.ts", "server/**/*.ts", "prisma/**/*.ts", "e2e/**/*.ts"], ignores: ["scripts/bench/**"] }];
+
 /** One ESLint block per folder of LAYERS, with the boundaries rule and that folder's allow-list. */
 function layeringBlocks() {
   return Object.entries(LAYERS).map(([folder, { allow, noServerModules = false }]) => ({
@@ -67,6 +74,12 @@ export default tseslint.config(
     },
   },
   ...layeringBlocks(),
+  ...SURFACES.map(({ module, entries, files, ignores }) => ({
+    files,
+    ignores,
+    plugins: { layering },
+    rules: { "layering/surface": ["error", { module, entries }] },
+  })),
   {
     // The engine is pure: no clock, no environment, no network, no global object to reach them through.
     files: ["app/engine/**/*.ts"],

@@ -3,20 +3,26 @@
  * capability of the compliance engine as plain data (strings and numbers only, so it crosses the single-fetch
  * boundary without Decimal objects), each with its source, date, confidence and staleness.
  *
- * Everything comes from the engine's public surfaces (app/engine/index.ts, compliance/index.ts).
+ * Everything comes from the engine's public surface, app/engine/index.ts.
  */
 import {
+  CATALOGUE,
   COMPLIANCE_SOURCES,
+  daysBetween,
+  Decimal,
   DEPLOYMENT_CAPABILITIES,
+  formatPercent,
   getComplianceSource,
+  serializeResult,
   SOVEREIGNTY_OBJECTIVES,
+  STALE_AFTER_DAYS,
+  type AnyCatalogueEntry,
   type CapabilityValue,
   type ComplianceSource,
   type DeploymentCapability,
   type DeploymentKind,
   type Fact,
-} from "~/engine/compliance/index.ts";
-import { CATALOGUE, daysBetween, Decimal, formatPercent, serializeResult, STALE_AFTER_DAYS, type AnyCatalogueEntry } from "~/engine/index.ts";
+} from "~/engine/index.ts";
 
 export type Confidence = "high" | "medium" | "low";
 

@@ -3,8 +3,18 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { Fragment } from "react";
 import { getViewer } from "~/auth/viewer.server.ts";
 import { CataloguePublicNav } from "~/components/catalogue-public-nav.tsx";
-import { SEAL_LEVEL_NAMES, SOVEREIGNTY_OBJECTIVES, type SealLevel } from "~/engine/compliance/index.ts";
-import { DEFAULT_TORNADO_HIGH, DEFAULT_TORNADO_LOW, Decimal, formatPercent, HOURS_PER_MONTH, MODEL_CONVENTIONS, STALE_AFTER_DAYS } from "~/engine/index.ts";
+import {
+  Decimal,
+  DEFAULT_TORNADO_HIGH,
+  DEFAULT_TORNADO_LOW,
+  formatPercent,
+  HOURS_PER_MONTH,
+  MODEL_CONVENTIONS,
+  SEAL_LEVEL_NAMES,
+  SOVEREIGNTY_OBJECTIVES,
+  STALE_AFTER_DAYS,
+  type SealLevel,
+} from "~/engine/index.ts";
 import catalogueStyles from "~/styles/catalogue.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: catalogueStyles }];

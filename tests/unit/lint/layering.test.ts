@@ -79,6 +79,35 @@ describe("the layering lint", () => {
     expect(await lint(file, `export const value = (() => { ${code} return 1; })();`)).toContain(rule);
   });
 
+  // The engine's surface (ADR 017): outside app/engine, only app/engine/index.ts, type-only imports included.
+  it.each([
+    ["app/routes/x.tsx", 'import { runModel } from "~/engine/model.ts";'],
+    ["app/components/x.tsx", 'import type { CashSummary } from "~/engine/cash.ts";'],
+    ["app/reports/x.ts", 'import { REGION_CODES } from "../engine/compliance/jurisdictions.ts";'],
+    ["app/reports/x.ts", 'import { DEPLOYMENT_CAPABILITIES } from "~/engine/compliance";'],
+    ["app/models/x.server.ts", 'import type { Verdict } from "~/engine/compliance/index.ts";'],
+    ["app/scenarios/x.ts", 'export { decimalArithmetic } from "~/engine/arithmetic";'],
+    ["app/hooks/x.ts", 'const params = await import("~/engine/params.ts");'],
+    ["app/workers/x.ts", 'import { daysBetween } from "../engine/calendar";'],
+    ["scripts/x.ts", 'import { createScenarioParams } from "../app/engine/params.ts";'],
+    ["scripts/lib/x.ts", 'import { summariseCash } from "../../app/engine/cash.ts";'],
+    ["prisma/x.ts", 'import { Decimal } from "../app/engine/decimal.ts";'],
+  ])("%s may not reach inside the engine: %s", async (file, code) => {
+    expect(await lint(file, code)).toContain("layering/surface");
+  });
+
+  it.each([
+    ["app/routes/x.tsx", 'import { parseScenario } from "~/engine/index.ts";\nexport const value = parseScenario;'],
+    ["app/routes/x.tsx", 'import { Decimal } from "~/engine";\nexport const value = Decimal;'],
+    ["app/reports/x.ts", 'import type { Verdict } from "../engine/index";\nexport type Value = Verdict;'],
+    ["scripts/x.ts", 'import { computeScenario } from "../app/engine/index.ts";\nexport const value = computeScenario;'],
+    ["app/engine/x.ts", 'import { runModel } from "./model.ts";\nimport { REGION_CODES } from "./compliance/jurisdictions.ts";\nexport const value = [runModel, REGION_CODES];'],
+    ["scripts/bench/x.ts", 'import { runModel } from "../../app/engine/model.ts";\nexport const value = runModel;'],
+    ["tests/unit/engine/x.test.ts", 'import { runModel } from "~/engine/model";\nexport const value = runModel;'],
+  ])("lets %s import the engine's index, and the engine, its benches and its tests its internals", async (file, code) => {
+    expect(await lint(file, code)).toEqual([]);
+  });
+
   it.each([
     ["app/engine/x.ts", 'import { Decimal } from "./decimal.ts";\nimport { z } from "zod";\nexport const value = [Decimal, z];'],
     ["app/routes/x.tsx", 'import { listMembers } from "~/models/membership.server.ts";\nexport const value = listMembers;'],
