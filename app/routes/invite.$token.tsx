@@ -21,7 +21,7 @@ export const meta: MetaFunction = () => [{ title: "Invitation · OpenTCO" }];
 export const headers = throttledRouteHeaders;
 
 /** An unknown, used, revoked or expired link answers 404, with the page that says which and what to do. */
-export const loader = answerUnavailableDatabase(async ({ request, params }: LoaderFunctionArgs) => {
+export const loader = /* @__PURE__ */ answerUnavailableDatabase(async ({ request, params }: LoaderFunctionArgs) => {
   const token = params.token ?? "";
   const preview = await getInvitationPreview({ token });
   const session = await getSession(request);
@@ -48,7 +48,7 @@ function fail(failure: FormFailure, status: number, headers?: HeadersInit) {
  * Accepting is throttled like sign-up (ADR 004, "Brute force"): an address with a few failures may not
  * try, and a link that opens nothing or an email that already has an account counts as a failure.
  */
-export const action = answerUnavailableDatabase(async ({ request, params, context }: ActionFunctionArgs) => {
+export const action = /* @__PURE__ */ answerUnavailableDatabase(async ({ request, params, context }: ActionFunctionArgs) => {
   const token = params.token ?? "";
   const read = await readForm(request);
   if (!read.ok) return fail(read.failure, read.status);

@@ -24,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { redirectTo };
 }
 
-export const action = answerUnavailableDatabase(async ({ request, context }: ActionFunctionArgs) => {
+export const action = /* @__PURE__ */ answerUnavailableDatabase(async ({ request, context }: ActionFunctionArgs) => {
   const read = await readForm(request);
   if (!read.ok) return respondWithFailure(read.failure, read.status);
   const parsed = validateForm(read.form, LoginSchema);

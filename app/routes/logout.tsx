@@ -10,7 +10,7 @@ export async function loader() {
   throw redirect("/");
 }
 
-export const action = answerUnavailableDatabase(async ({ request }: ActionFunctionArgs) => {
+export const action = /* @__PURE__ */ answerUnavailableDatabase(async ({ request }: ActionFunctionArgs) => {
   // The form has no fields to read; only a foreign Origin is refused.
   assertSameOrigin(request);
   const session = await getSession(request);

@@ -10,7 +10,7 @@ import { answerUnavailableDatabase } from "~/auth/database-down.server.ts";
  * (docs/decisions/011-share-links.md). The gate throttles, counts and audits the download as a view;
  * a link without PDFs answers the same 404 as a dead link.
  */
-export const loader = answerUnavailableDatabase(async ({ request, params, context }: LoaderFunctionArgs) => {
+export const loader = /* @__PURE__ */ answerUnavailableDatabase(async ({ request, params, context }: LoaderFunctionArgs) => {
   const shared = await requireShareLink(request, context, params.token);
   if (!shared.allowPdf) throwNotFound();
   const loaded = await loadSharedReport(shared);

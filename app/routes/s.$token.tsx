@@ -35,7 +35,7 @@ export const headers = shareRouteHeaders;
 // The page's data changes only when it is opened again: no re-run (and no second counted view) after the copy form.
 export const shouldRevalidate = () => false;
 
-export const loader = answerUnavailableDatabase(async ({ request, params, context }: LoaderFunctionArgs) => {
+export const loader = /* @__PURE__ */ answerUnavailableDatabase(async ({ request, params, context }: LoaderFunctionArgs) => {
   const shared = await requireShareLink(request, context, params.token);
   const session = await getSession(request);
   const locale = getLocale(request);
@@ -58,7 +58,7 @@ export const loader = answerUnavailableDatabase(async ({ request, params, contex
 });
 
 /** The one action: copy the shown revision into one of the signed-in reader's organisations. */
-export const action = answerUnavailableDatabase(async ({ request, params, context }: ActionFunctionArgs) => {
+export const action = /* @__PURE__ */ answerUnavailableDatabase(async ({ request, params, context }: ActionFunctionArgs) => {
   const shared = await requireShareLink(request, context, params.token, { recordView: false });
   const read = await readForm(request);
   if (!read.ok) return data({ formError: read.failure.formError ?? "The form could not be read." }, { status: read.status });

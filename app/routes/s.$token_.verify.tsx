@@ -25,7 +25,7 @@ export const meta: MetaFunction<typeof loader> = ({ data: page }) => [
 
 export const headers = shareRouteHeaders;
 
-export const loader = answerUnavailableDatabase(async ({ request, params, context }: LoaderFunctionArgs) => {
+export const loader = /* @__PURE__ */ answerUnavailableDatabase(async ({ request, params, context }: LoaderFunctionArgs) => {
   const shared = await requireShareLink(request, context, params.token, { recordView: false });
   const base = { scenarioName: shared.scenarioName, orgName: shared.orgName, shownRevisionNumber: shared.revision.number };
   const raw = new URL(request.url).searchParams.get("fingerprint");

@@ -31,7 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
  */
 export const SIGNUP_REFUSED = "We could not create an account with this email and password. If you already have an account, log in with it; otherwise check the email address.";
 
-export const action = answerUnavailableDatabase(async ({ request, context }: ActionFunctionArgs) => {
+export const action = /* @__PURE__ */ answerUnavailableDatabase(async ({ request, context }: ActionFunctionArgs) => {
   const parsed = await parseForm(request, SignupSchema);
   if (!parsed.success) return respondWithFailure(parsed.failure, parsed.status);
   const { email, orgName, slug } = parsed.data;
