@@ -19,7 +19,7 @@ export type { ScenarioOptionFields } from "./scenario-fields.ts";
 export type { ComplianceOptionView, OptionCompliance, ScenarioCompliance } from "./assess-options.ts";
 export { DEPLOYMENT_CAPABILITIES, getDeploymentCapability } from "./deployment-capabilities.ts";
 export type { CapabilityValue, Company, DeploymentCapability, DeploymentKind, Fact } from "./deployment-capabilities.ts";
-export { applyResidencyPremium, ComplianceOverheadLineSchema, computeComplianceOverheadPerYear, getResidencyPremium } from "./costs.ts";
+export { getResidencyPremium } from "./costs.ts";
 export { createDeploymentRefSchema, DECLARABLE_CAPABILITIES, DeploymentRefSchema } from "./deployment.ts";
 export type { DeploymentRefInput } from "./deployment.ts";
 export { evaluateDeployment, rankVerdict } from "./evaluate.ts";
