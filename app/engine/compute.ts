@@ -165,7 +165,11 @@ function buildOption(calendarMonths: readonly string[], series: OptionSeries<Dec
   const totals = { capex: zero, resaleCredit: zero, residualCredit: zero, opex: zero, cash: zero, depreciation: zero, disposalLoss: zero, accounting: zero };
   const { input, output, served: servedTotal } = tokens.get(series.servedRequests);
   let npv = zero;
+  // While no month so far had a capital line, the accounting view is the cash view month by month,
+  // so its running total is the cash total.
   let viewsAgree = true;
+  // 1 / capacity, recomputed only when the capacity's value changes (it changes only at purchases,
+  // retirements and scaling).
   let reciprocalOf: Decimal | null = null;
   let reciprocal = zero;
   const monthly: MonthResult[] = new Array<MonthResult>(months);
@@ -185,6 +189,7 @@ function buildOption(calendarMonths: readonly string[], series: OptionSeries<Dec
     const monthResidual = residualCredit?.[m] ?? zero;
     const monthDepreciation = depreciation?.[m] ?? zero;
     const monthDisposal = disposalLoss?.[m] ?? zero;
+    const capitalFree = monthCapex.isZero() && monthResale.isZero() && monthResidual.isZero() && monthDepreciation.isZero() && monthDisposal.isZero();
     let cash = opexTotal;
     if (!monthCapex.isZero()) cash = cash.plus(monthCapex);
     if (!monthResale.isZero()) cash = cash.minus(monthResale);
@@ -200,7 +205,7 @@ function buildOption(calendarMonths: readonly string[], series: OptionSeries<Dec
     if (!opexTotal.isZero()) totals.opex = totals.opex.plus(opexTotal);
     // Without capital lines cash is opex month by month, so its running total is the same value.
     totals.cash = hasCapital ? totals.cash.plus(cash) : totals.opex;
-    viewsAgree &&= accounting === cash;
+    viewsAgree &&= capitalFree;
     totals.accounting = viewsAgree ? totals.cash : totals.accounting.plus(accounting);
     if (!cash.isZero()) npv = npv.plus(cash.times(discountFactors[m] as Decimal));
     const served = series.servedRequests[m] as Decimal;
@@ -224,7 +229,7 @@ function buildOption(calendarMonths: readonly string[], series: OptionSeries<Dec
       inputTokens: input[m] as Decimal,
       outputTokens: output[m] as Decimal,
       gpusInService: series.gpusInService?.[m] ?? 0,
-      utilisation: capacity.isZero() ? zero : (series.busyReferenceGpus?.[m] as Decimal).times(reciprocalOf === capacity ? reciprocal : (reciprocal = D.one.div((reciprocalOf = capacity)))),
+      utilisation: capacity.isZero() ? zero : (series.busyReferenceGpus?.[m] as Decimal).times(reciprocalOf?.eq(capacity) ? reciprocal : (reciprocal = D.one.div((reciprocalOf = capacity)))),
     };
   }
   const opexByCategory = {} as Record<OpexCategory, Decimal>;

@@ -244,15 +244,17 @@ function startHosted<T>(ctx: Context<T>, option: OwnedParams<T> | RentedParams<T
 function recordService<T>(ctx: Context<T>, series: OptionSeries<T>, m: number, required: T, usable: T, rates: HostedRates<T>): void {
   const { A } = ctx;
   const demand = series.demandRequests[m] as T;
-  let served = demand;
-  if (A.gt(required, usable)) {
-    served = A.isPositive(usable) ? A.mul(demand, A.div(usable, required)) : A.zero;
-    series.shortfallMonths.push(m);
-    // Copy on first shortfall: while all demand is served, the option shares the demand array.
-    if (series.servedRequests === series.demandRequests) series.servedRequests = series.demandRequests.slice();
-    series.servedRequests[m] = served;
+  if (!A.gt(required, usable)) {
+    // All demand served: the busy GPUs at demand are shared with every option meeting the same demand at the same rate.
+    (series.busyReferenceGpus as T[])[m] = rates.busyAtDemand[m] ??= A.mul(demand, rates.busyPerRequest);
+    return;
   }
-  (series.busyReferenceGpus as T[])[m] = served === demand ? (rates.busyAtDemand[m] ??= A.mul(demand, rates.busyPerRequest)) : A.mul(served, rates.busyPerRequest);
+  const served = A.isPositive(usable) ? A.mul(demand, A.div(usable, required)) : A.zero;
+  series.shortfallMonths.push(m);
+  // Copy on first shortfall: while all demand is served, the option shares the demand array.
+  if (series.servedRequests === series.demandRequests) series.servedRequests = series.demandRequests.slice();
+  series.servedRequests[m] = served;
+  (series.busyReferenceGpus as T[])[m] = A.mul(served, rates.busyPerRequest);
 }
 
 /**
@@ -554,8 +556,7 @@ function computeRented<T>(ctx: Context<T>, option: RentedParams<T>, demand: T[])
   let upper = A.zero;
   let usable = A.zero;
   let nodesCost = A.zero;
-  // One Decimal per instance count, so that months with the same count share the same capacity value
-  // (the results derive utilisation from it and reuse 1 / capacity while it is unchanged).
+  // Made anew only when the instance count changes.
   let capacity = A.zero;
   for (let m = 0; m < months; m++) {
     const required = (rates.requiredAtDemand[m] ??= A.mul(demand[m] as T, rates.capacityPerRequest));
