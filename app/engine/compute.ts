@@ -4,7 +4,8 @@ import { addMonths, daysBetween } from "./calendar.ts";
 import { listCatalogueValuesUsed, type CatalogueValueUsed } from "./catalogue-usage.ts";
 import { assessScenarioCompliance, listUnpricedOverheads, type ComplianceProfile, type OptionCompliance } from "./compliance/index.ts";
 import type { Decimal } from "./decimal.ts";
-import { OPEX_CATEGORIES, runModel, type CapacityEvent, type Multipliers, type OpexCategory, type OptionSeries } from "./model.ts";
+import { runModel } from "./model.ts";
+import { OPEX_CATEGORIES, type CapacityEvent, type Multipliers, type OpexCategory, type OptionSeries } from "./options/context.ts";
 import { createScenarioParams } from "./params.ts";
 import type { HybridComponent, Option, Scenario } from "./scenario.ts";
 

@@ -35,8 +35,8 @@ export { getScenarioJsonSchema } from "./json-schema.ts";
 // Compute, sensitivity, serialize.
 export { computeScenario, STALE_AFTER_DAYS } from "./compute.ts";
 export type { CapacityEventResult, ComputeSettings, MonthResult, OptionResult, QualityRow, ScenarioResult, Totals, Warning } from "./compute.ts";
-export { HOURS_PER_MONTH, OPEX_CATEGORIES } from "./model.ts";
-export type { OpexCategory } from "./model.ts";
+export { HOURS_PER_MONTH, OPEX_CATEGORIES } from "./options/context.ts";
+export type { OpexCategory } from "./options/context.ts";
 export { MODEL_CONVENTIONS } from "./conventions.ts";
 export type { ModelConvention } from "./conventions.ts";
 export { computeTornado, DEFAULT_TORNADO_HIGH, DEFAULT_TORNADO_LOW } from "./sensitivity.ts";

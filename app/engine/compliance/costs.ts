@@ -7,7 +7,7 @@ import { getComplianceSource } from "./sources.ts";
 
 /**
  * The costs compliance adds to an option's TCO: the catalogue's residency premium on API token
- * prices (the model multiplies an API option's price per request by 1 + premium, computeApi),
+ * prices (the model multiplies an API option's price per request by 1 + premium in app/engine/options/api.ts),
  * and yearly overhead lines (audits, DPIA, certification, legal review). OpenTCO has no dated source
  * for overhead amounts, so it ships none: it names the lines a profile calls for, and the user prices
  * each as an extra cost of category "compliance" (`extraCostsPerYear`, through decimalField).
