@@ -33,8 +33,12 @@ export type { ParseResult, ScenarioIssue } from "./parse.ts";
 export { getScenarioJsonSchema } from "./json-schema.ts";
 
 // Compute, sensitivity, serialize.
-export { computeScenario, STALE_AFTER_DAYS } from "./compute.ts";
-export type { CapacityEventResult, ComputeSettings, MonthResult, OptionResult, QualityRow, ScenarioResult, Totals, Warning } from "./compute.ts";
+export { computeScenario } from "./compute.ts";
+export type { CapacityEventResult, ComputeSettings, MonthResult, OptionResult, QualityRow, ScenarioResult, Totals } from "./results.ts";
+export { STALE_AFTER_DAYS } from "./warnings.ts";
+export { describeWarning } from "./warning-texts.ts";
+export type { Warning, WarningCode } from "./warning-texts.ts";
+export type { MessageParams } from "./messages.ts";
 export { HOURS_PER_MONTH, OPEX_CATEGORIES } from "./options/context.ts";
 export type { OpexCategory } from "./options/context.ts";
 export { MODEL_CONVENTIONS } from "./conventions.ts";
@@ -62,6 +66,7 @@ export {
   DATA_CLASSES,
   DECLARABLE_CAPABILITIES,
   DEPLOYMENT_CAPABILITIES,
+  describeReason,
   getComplianceSource,
   getDeploymentCapability,
   getResidencyPremium,
@@ -73,6 +78,7 @@ export {
 export type {
   CapabilityValue,
   Company,
+  ComplianceReason,
   ComplianceProfile,
   ComplianceSource,
   DeploymentCapability,

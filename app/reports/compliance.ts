@@ -15,6 +15,7 @@ import {
   type Verdict,
 } from "../engine/index.ts";
 import { VERDICT_LABELS } from "./labels.ts";
+import { renderReason } from "./messages.ts";
 import type { ResultBundle } from "./types.ts";
 
 /** What the matrix needs of an option: its identity and the engine's compliance result. */
@@ -204,7 +205,7 @@ function buildCell(option: OptionComplianceInput, requirement: string): MatrixCe
     label: STATUS_LABELS[status],
     reasons: reasons.map((reason) => ({
       severity: reason.severity,
-      message: reason.message,
+      message: renderReason(reason),
       source: toSource(reason.source),
       ruleSource: reason.ruleSource === undefined ? null : toSource(reason.ruleSource),
     })),

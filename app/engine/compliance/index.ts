@@ -30,7 +30,8 @@ export { CAPABILITY_REQUIREMENTS, ComplianceProfileSchema, DATA_CLASSES } from "
 export type { ComplianceProfile, ComplianceProfileInput } from "./profile.ts";
 export { AI_ACT_ROLES, REGIME_IDS } from "./regime-schemas.ts";
 export type { Regime } from "./regime-schemas.ts";
-export type { ReasonSeverity } from "./resolve.ts";
+export { describeReason } from "./reasons.ts";
+export type { ComplianceReason, ReasonCode, ReasonSeverity } from "./reasons.ts";
 export { assessSovereignty, computeWeightedSealScore } from "./sovereignty.ts";
 export { COMPLIANCE_SOURCES, getComplianceSource } from "./sources.ts";
 export { FOREIGN_ACCESS_LAWS } from "./access-laws.ts";

@@ -3,12 +3,13 @@ import { FOREIGN_ACCESS_LAWS } from "./access-laws.ts";
 import type { CapabilityValue } from "./deployment-capabilities.ts";
 import type { ControlChain } from "./control.ts";
 import { describeExposure, findAccessLawExposures, listControlChain } from "./control.ts";
+import { createReason, describeExposureText, type ComplianceReason } from "./reasons.ts";
 import type { CountryCode } from "./jurisdictions.ts";
 import { isInEea } from "./jurisdictions.ts";
 import type { SealLevel, SovereigntyObjectiveId, SovereigntyOverride } from "./objectives.ts";
 import { SEAL_LEVEL_NAMES, SOVEREIGNTY_OBJECTIVES } from "./objectives.ts";
-import type { ComplianceReason, ResolvedDeployment } from "./resolve.ts";
-import { arePlacesInEea, createReason, describeParty, describePlaces, isPartyInEea } from "./resolve.ts";
+import type { ResolvedDeployment } from "./resolve.ts";
+import { arePlacesInEea, describeParty, describePlaces, isPartyInEea } from "./resolve.ts";
 import type { ComplianceSource, SourceId } from "./sources.ts";
 import { getComplianceSource } from "./sources.ts";
 
@@ -112,7 +113,7 @@ function deriveLegal(deployment: ResolvedDeployment, chain: ControlChain, places
   }
   const exposures = findAccessLawExposures(chain, findNonEuAccessLaw);
   if (exposures.length > 0) {
-    const exposed = exposures.map((exposure) => describeExposure(exposure, chain)).join("; ");
+    const exposed = exposures.map((exposure) => describeExposureText(describeExposure(exposure, chain))).join("; ");
     const sources = [...exposures.flatMap((exposure) => [exposure.party.source, exposure.law.source])];
     if (owner.value.kind === "customer" && placesEea === true) {
       return { level: 2, reasoning: [`your hardware and keys in the EU/EEA; ${exposed}, but the operator only has physical access`], sources };
@@ -167,7 +168,7 @@ function deriveLevels(deployment: ResolvedDeployment): Record<SovereigntyObjecti
   if (placesEea !== true) {
     data = { level: 0, reasoning: [`${whereText}: not limited to the EU/EEA`], sources: [places.source] };
   } else if (exposures.length > 0 || controlUnknown !== undefined) {
-    const why = controlUnknown === undefined ? exposures.map((exposure) => describeExposure(exposure, chain)).join("; ") : `its ${controlUnknown.role} is not declared`;
+    const why = controlUnknown === undefined ? exposures.map((exposure) => describeExposureText(describeExposure(exposure, chain))).join("; ") : `its ${controlUnknown.role} is not declared`;
     data = cmk === "yes"
       ? { level: 2, reasoning: [`${whereText} with customer-managed keys, but ${why}`], sources: [places.source, entry.customerManagedKeys.source] }
       : { level: 1, reasoning: [`${whereText}, but ${why}, and customer-managed keys are ${describeCapability(cmk)}`], sources: [places.source, entry.customerManagedKeys.source] };
@@ -279,14 +280,15 @@ export function checkMinimumSeal(
   return assessment.objectives.flatMap((objective) => {
     const minimum = minSeal[objective.objective];
     if (minimum === undefined || objective.level >= minimum) return [];
-    const overridden = objective.override === null ? "" : ` (overridden: ${objective.override.justification})`;
-    return [
-      createReason(
-        `requirements.minSeal.${objective.objective}`,
-        "block",
-        `${objective.objective} ${objective.name} is at SEAL ${objective.level} (${SEAL_LEVEL_NAMES[objective.level]}), below the required ${minimum}: ${objective.reasoning.join("; ")}${overridden}`,
-        "eu-cloud-sovereignty-framework",
-      ),
-    ];
+    const params = {
+      objective: objective.objective,
+      name: objective.name,
+      level: objective.level,
+      levelName: SEAL_LEVEL_NAMES[objective.level],
+      minimum,
+      reasoning: objective.reasoning.join("; "),
+      override: objective.override?.justification ?? "",
+    };
+    return [createReason(`requirements.minSeal.${objective.objective}`, "block", "seal-below-minimum", params, "eu-cloud-sovereignty-framework")];
   });
 }
