@@ -82,6 +82,13 @@ describe("what the docs cite", () => {
     expect(listBadCitations()).toEqual([]);
   });
 
+  it("docs/architecture.md links every decision record", () => {
+    const architecture = fs.readFileSync(path.join(root, "docs/architecture.md"), "utf8");
+    const records = fs.readdirSync(path.join(root, "docs/decisions")).filter((file) => file.endsWith(".md"));
+    expect(records.length).toBeGreaterThan(15);
+    expect(records.filter((file) => !architecture.includes(`(decisions/${file})`))).toEqual([]);
+  });
+
   it("catches a workstation's directory, a missing repository path and a dead link", () => {
     expect("see `/work/shared/docs/stack-notes.md` and /home/me/notes".match(WORKSTATION_PATH)).toEqual(["/work/shared/docs/stack-notes.md", "/home/me/notes"]);
     expect("(see docs/model-notes): a month has 730 hours".match(REPOSITORY_PATH)).toEqual(["docs/model-notes"]);
