@@ -67,6 +67,7 @@ export {
   DECLARABLE_CAPABILITIES,
   DEPLOYMENT_CAPABILITIES,
   describeReason,
+  describeSovereigntyNote,
   getComplianceSource,
   getDeploymentCapability,
   getResidencyPremium,
@@ -89,5 +90,6 @@ export type {
   Regime,
   ScenarioCompliance,
   SealLevel,
+  SovereigntyNote,
   Verdict,
 } from "./compliance/index.ts";

@@ -22,6 +22,9 @@ export type MessageOf<Templates extends MessageTemplates> = {
   [Code in keyof Templates & string]: { code: Code; params: ParamsOf<Templates, Code>; message: string };
 }[keyof Templates & string];
 
+/** A message without its text: the code and parameters a result keeps beside a text it holds elsewhere. */
+export type CodeAndParams<Message> = Message extends { message: string } ? Omit<Message, "message"> : never;
+
 /** `code` with `params`, and the English text its template makes of them. */
 export function createMessage<Templates extends MessageTemplates, Code extends keyof Templates & string>(
   templates: Templates,

@@ -19,9 +19,9 @@ import { Decimal } from "./decimal.ts";
  * purchases. Elsewhere only the 40th significant digit moves after a retirement (sums taken afresh).
  * maxNodes at or below redundancyNodes is refused; event texts say "1 GPU".
  *
- * 2.1.1: every warning and compliance reason carries a code and its parameters beside its text (ADR 017),
- * for the presenter to render; figures and texts are unchanged, and a 2.1.0 result, without them,
- * shows its texts as stored.
+ * 2.1.1: every warning and compliance reason carries a code and its parameters beside its text, and
+ * every SEAL level's reasoning lines theirs in `notes` (ADR 017), for the presenter to render; figures
+ * and texts are unchanged, and a 2.1.0 result, without them, shows its texts as stored.
  */
 export const ENGINE_VERSION = "2.1.1";
 

@@ -15,7 +15,7 @@ import {
   type Verdict,
 } from "../engine/index.ts";
 import { VERDICT_LABELS } from "./labels.ts";
-import { renderReason } from "./messages.ts";
+import { renderReason, renderReasoning } from "./messages.ts";
 import type { ResultBundle } from "./types.ts";
 
 /** What the matrix needs of an option: its identity and the engine's compliance result. */
@@ -235,7 +235,7 @@ function buildDeployments(option: OptionComplianceInput, profile: ComplianceProf
             levelName: SEAL_LEVEL_NAMES[objective.level],
             derivedLevel: objective.derivedLevel,
             override: objective.override === null ? null : { justification: objective.override.justification },
-            reasoning: objective.reasoning,
+            reasoning: renderReasoning(objective),
             sources: objective.sources.map(toSource),
             minimum,
             belowMinimum: minimum !== null && objective.level < minimum,

@@ -31,6 +31,8 @@ export type { ComplianceProfile, ComplianceProfileInput } from "./profile.ts";
 export { AI_ACT_ROLES, REGIME_IDS } from "./regime-schemas.ts";
 export type { Regime } from "./regime-schemas.ts";
 export { describeReason } from "./reasons.ts";
+export { describeSovereigntyNote } from "./sovereignty-texts.ts";
+export type { SovereigntyNote } from "./sovereignty-texts.ts";
 export type { ComplianceReason, ReasonCode, ReasonSeverity } from "./reasons.ts";
 export { assessSovereignty, computeWeightedSealScore } from "./sovereignty.ts";
 export { COMPLIANCE_SOURCES, getComplianceSource } from "./sources.ts";
