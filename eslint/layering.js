@@ -51,6 +51,19 @@ function describe(target) {
   return target.kind === "path" ? target.name : `${target.kind === "node" ? "Node built-in" : "package"} ${target.name}`;
 }
 
+/** The listeners that hand every import form's node and source literal to `check`. */
+function visitImports(check) {
+  return {
+    ImportDeclaration: (node) => check(node, node.source),
+    ExportNamedDeclaration: (node) => check(node, node.source),
+    ExportAllDeclaration: (node) => check(node, node.source),
+    ImportExpression: (node) => check(node, node.source),
+    CallExpression(node) {
+      if (node.callee.type === "Identifier" && node.callee.name === "require") check(node, node.arguments[0]);
+    },
+  };
+}
+
 /** @type {import("eslint").Rule.RuleModule} */
 const boundaries = {
   meta: {
@@ -84,15 +97,7 @@ const boundaries = {
         context.report({ node, messageId: "serverModule", data: { layer, target: target.name } });
       }
     }
-    return {
-      ImportDeclaration: (node) => check(node, node.source),
-      ExportNamedDeclaration: (node) => check(node, node.source),
-      ExportAllDeclaration: (node) => check(node, node.source),
-      ImportExpression: (node) => check(node, node.source),
-      CallExpression(node) {
-        if (node.callee.type === "Identifier" && node.callee.name === "require") check(node, node.arguments[0]);
-      },
-    };
+    return visitImports(check);
   },
 };
 
@@ -123,15 +128,7 @@ const surface = {
       const name = fs.statSync(path.join(projectRoot, target.name), { throwIfNoEntry: false })?.isDirectory() ? `${target.name}/index` : target.name;
       if (!entries.includes(name)) context.report({ node, messageId: "internal", data: { target: name, module, entries: entries.join(", ") } });
     }
-    return {
-      ImportDeclaration: (node) => check(node, node.source),
-      ExportNamedDeclaration: (node) => check(node, node.source),
-      ExportAllDeclaration: (node) => check(node, node.source),
-      ImportExpression: (node) => check(node, node.source),
-      CallExpression(node) {
-        if (node.callee.type === "Identifier" && node.callee.name === "require") check(node, node.arguments[0]);
-      },
-    };
+    return visitImports(check);
   },
 };
 

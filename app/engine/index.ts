@@ -33,10 +33,14 @@ export type { ParseResult, ScenarioIssue } from "./parse.ts";
 export { getScenarioJsonSchema } from "./json-schema.ts";
 
 // Compute, sensitivity, serialize.
-export { computeScenario, STALE_AFTER_DAYS } from "./compute.ts";
-export type { CapacityEventResult, ComputeSettings, MonthResult, OptionResult, QualityRow, ScenarioResult, Totals, Warning } from "./compute.ts";
-export { HOURS_PER_MONTH, OPEX_CATEGORIES } from "./model.ts";
-export type { OpexCategory } from "./model.ts";
+export { computeScenario } from "./compute.ts";
+export type { CapacityEventResult, ComputeSettings, MonthResult, OptionResult, QualityRow, ScenarioResult, Totals } from "./results.ts";
+export { STALE_AFTER_DAYS } from "./warnings.ts";
+export { describeWarning } from "./warning-texts.ts";
+export type { Warning, WarningCode } from "./warning-texts.ts";
+export type { MessageParams } from "./messages.ts";
+export { HOURS_PER_MONTH, OPEX_CATEGORIES } from "./options/context.ts";
+export type { OpexCategory } from "./options/context.ts";
 export { MODEL_CONVENTIONS } from "./conventions.ts";
 export type { ModelConvention } from "./conventions.ts";
 export { computeTornado, DEFAULT_TORNADO_HIGH, DEFAULT_TORNADO_LOW } from "./sensitivity.ts";
@@ -62,6 +66,8 @@ export {
   DATA_CLASSES,
   DECLARABLE_CAPABILITIES,
   DEPLOYMENT_CAPABILITIES,
+  describeReason,
+  describeSovereigntyNote,
   getComplianceSource,
   getDeploymentCapability,
   getResidencyPremium,
@@ -73,6 +79,7 @@ export {
 export type {
   CapabilityValue,
   Company,
+  ComplianceReason,
   ComplianceProfile,
   ComplianceSource,
   DeploymentCapability,
@@ -83,5 +90,6 @@ export type {
   Regime,
   ScenarioCompliance,
   SealLevel,
+  SovereigntyNote,
   Verdict,
 } from "./compliance/index.ts";

@@ -335,3 +335,8 @@ export type RentedGpuOption = z.output<typeof RentedGpuOptionSchema>;
 export type HybridOption = z.output<typeof HybridOptionSchema>;
 export type HybridComponent = z.output<typeof HybridComponentSchema>;
 export type Workload = z.output<typeof WorkloadSchema>;
+
+/** The API, owned and rented parts of an option: the option itself, or a hybrid's primary and secondary. */
+export function listLeafComponents(option: Option): HybridComponent[] {
+  return option.kind === "hybrid" ? [option.primary, option.secondary] : [option];
+}

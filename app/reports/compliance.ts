@@ -15,6 +15,7 @@ import {
   type Verdict,
 } from "../engine/index.ts";
 import { VERDICT_LABELS } from "./labels.ts";
+import { renderReason, renderReasoning } from "./messages.ts";
 import type { ResultBundle } from "./types.ts";
 
 /** What the matrix needs of an option: its identity and the engine's compliance result. */
@@ -204,7 +205,7 @@ function buildCell(option: OptionComplianceInput, requirement: string): MatrixCe
     label: STATUS_LABELS[status],
     reasons: reasons.map((reason) => ({
       severity: reason.severity,
-      message: reason.message,
+      message: renderReason(reason),
       source: toSource(reason.source),
       ruleSource: reason.ruleSource === undefined ? null : toSource(reason.ruleSource),
     })),
@@ -234,7 +235,7 @@ function buildDeployments(option: OptionComplianceInput, profile: ComplianceProf
             levelName: SEAL_LEVEL_NAMES[objective.level],
             derivedLevel: objective.derivedLevel,
             override: objective.override === null ? null : { justification: objective.override.justification },
-            reasoning: objective.reasoning,
+            reasoning: renderReasoning(objective),
             sources: objective.sources.map(toSource),
             minimum,
             belowMinimum: minimum !== null && objective.level < minimum,
