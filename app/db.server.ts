@@ -10,6 +10,7 @@
  * tables look empty. `prisma` itself serves the tables that belong to no organisation (users,
  * sessions, the throttles' request logs).
  */
+import { AsyncLocalStorage } from "node:async_hooks";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { parseIntoClientConfig } from "pg-connection-string";
 import { PrismaClient, type Prisma } from "~/generated/prisma/client.ts";
@@ -21,6 +22,42 @@ export const APP_ROLE = "opentco_app";
 const TRANSACTION_MAX_WAIT_MS = 10_000;
 const TRANSACTION_TIMEOUT_MS = 15_000;
 
+/** The scope `withScope` is running, read when its transaction starts. */
+const pendingScope = new AsyncLocalStorage<DataScope>();
+
+const SETTINGS = ["app.organization_id", "app.user_id", "app.share_token_hash", "app.share_link_id", "app.share_fingerprint", "app.invitation_token_hash"] as const;
+/** One statement declares all of a scope's settings, each local to the transaction; an absent one is empty. */
+const DECLARE_SCOPE_SQL = `SELECT ${SETTINGS.map((name, index) => `set_config('${name}', $${index + 1}, true)`).join(", ")}`;
+
+function scopeValues(scope: DataScope): string[] {
+  return [scope.orgId, scope.userId, scope.shareTokenHash, scope.shareLinkId, scope.shareFingerprint, scope.invitationTokenHash].map((value) => value ?? "");
+}
+
+/**
+ * adapter-pg whose transactions declare the pending scope right after their BEGIN, on the connection
+ * itself: a statement through Prisma's query pipeline would cost several times more (ADR 019).
+ */
+class ScopedPrismaPg extends PrismaPg {
+  override async connect(): ReturnType<PrismaPg["connect"]> {
+    const adapter = await super.connect();
+    const begin = adapter.startTransaction.bind(adapter);
+    adapter.startTransaction = async (isolationLevel) => {
+      const transaction = await begin(isolationLevel);
+      const scope = pendingScope.getStore();
+      if (!scope) return transaction;
+      try {
+        await transaction.executeRaw({ sql: DECLARE_SCOPE_SQL, args: scopeValues(scope), argTypes: SETTINGS.map(() => ({ scalarType: "string", arity: "scalar" })) });
+      } catch (error) {
+        await transaction.executeRaw({ sql: "ROLLBACK", args: [], argTypes: [] }).catch(() => undefined);
+        await transaction.rollback();
+        throw error;
+      }
+      return transaction;
+    };
+    return adapter;
+  }
+}
+
 function createPrismaClient(): PrismaClient {
   const connectionString = process.env.DATABASE_URL;
   if (!connectionString) throw new Error("DATABASE_URL is not set: the server needs a PostgreSQL URL.");
@@ -30,7 +67,7 @@ function createPrismaClient(): PrismaClient {
   const options = [config.options, `-c role=${APP_ROLE}`].filter(Boolean).join(" ");
   return new PrismaClient({
     // allowExitOnIdle: once the HTTP server has closed, idle pooled connections must not keep the process alive.
-    adapter: new PrismaPg({ ...config, options, allowExitOnIdle: true }),
+    adapter: new ScopedPrismaPg({ ...config, options, allowExitOnIdle: true }),
     // Every tenant read is a transaction now: under load they queue for a connection, as plain queries did.
     transactionOptions: { maxWait: TRANSACTION_MAX_WAIT_MS, timeout: TRANSACTION_TIMEOUT_MS },
   });
@@ -64,26 +101,20 @@ export interface DataScope {
 /** The client a scope's work runs on: the transaction. */
 export type Db = Prisma.TransactionClient;
 
-/** Sets the scope of the transaction `db`, replacing the one it had (a sign-up learns its user id midway). */
+/**
+ * Replaces the scope of the transaction `db` midway, for the flows that learn an id inside it (a share
+ * token's link, an invitation accepted by the user it has just created).
+ */
 export async function declareScope(db: Db, scope: DataScope): Promise<void> {
-  await db.$executeRaw`SELECT
-    set_config('app.organization_id', ${scope.orgId ?? ""}, true),
-    set_config('app.user_id', ${scope.userId ?? ""}, true),
-    set_config('app.share_token_hash', ${scope.shareTokenHash ?? ""}, true),
-    set_config('app.share_link_id', ${scope.shareLinkId ?? ""}, true),
-    set_config('app.share_fingerprint', ${scope.shareFingerprint ?? ""}, true),
-    set_config('app.invitation_token_hash', ${scope.invitationTokenHash ?? ""}, true)`;
+  await db.$executeRawUnsafe(DECLARE_SCOPE_SQL, ...scopeValues(scope));
 }
 
 /**
- * Runs `work` in a transaction that reaches what `scope` names and nothing else. Do not nest: the
- * inner call would hold a second connection; pass `db` down instead.
+ * Runs `work` in a transaction that reaches what `scope` names and nothing else: the adapter declares
+ * it right after BEGIN. Do not nest: the inner call would hold a second connection; pass `db` down.
  */
 export function withScope<T>(scope: DataScope, work: (db: Db) => Promise<T>): Promise<T> {
-  return scopedClient().$transaction(async (db) => {
-    await declareScope(db, scope);
-    return work(db);
-  });
+  return pendingScope.run(scope, () => scopedClient().$transaction(work));
 }
 
 /** Runs `work` in a transaction that reaches every row of the organisation `orgId` and nothing else. */

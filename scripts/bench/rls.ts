@@ -6,7 +6,8 @@
  * - rls-overhead-read: getRevision of a 60-month scenario (the scenario page's read, result decoded).
  * - rls-overhead-save: saveRevision of changed inputs (computed, then committed).
  * - rls-overhead-scope: what the scope itself costs, policies or not: an empty withScope transaction
- *   (BEGIN, the set_config statement, COMMIT) against one plain `SELECT 1`.
+ *   (BEGIN, the set_config statement, COMMIT) against one plain `SELECT 1`, in wall time and in this
+ *   process's CPU time (mean per call; less disturbed by other work on the machine).
  * `median_ms`/`p95_ms` are with row-level security, `no_rls_*` without.
  */
 import { readFileSync } from "node:fs";
@@ -81,6 +82,12 @@ export async function runRlsBenchmarks(filter: string | undefined): Promise<void
     const timings = { read: { on: [] as number[], off: [] as number[] }, save: { on: [] as number[], off: [] as number[] } };
     const scopeTimes: number[] = [];
     const selectTimes: number[] = [];
+    let scopeCpuMs = 0;
+    let selectCpuMs = 0;
+    const cpuMs = (since: NodeJS.CpuUsage) => {
+      const used = process.cpuUsage(since);
+      return (used.user + used.system) / 1000;
+    };
     for (let phase = 0; phase < PHASES; phase++) {
       const enabled = phase % 2 === 0;
       const key = enabled ? "on" : "off";
@@ -105,15 +112,20 @@ export async function runRlsBenchmarks(filter: string | undefined): Promise<void
       }
       // The scope's own transaction against a plain statement, alternately.
       for (let i = 0; i < SCOPES_PER_PHASE; i++) {
+        let since = process.cpuUsage();
         scopeTimes.push(await time(() => withScope({ orgId }, async () => undefined)));
+        scopeCpuMs += cpuMs(since);
+        since = process.cpuUsage();
         selectTimes.push(await time(() => prisma.$queryRaw`SELECT 1`));
+        selectCpuMs += cpuMs(since);
       }
     }
     await setRowLevelSecurity(owner, tables, true);
     process.stdout.write(`${line("rls-overhead-read", timings.read.on, timings.read.off)}\n`);
     process.stdout.write(`${line("rls-overhead-save", timings.save.on, timings.save.off)}\n`);
     process.stdout.write(
-      `bench rls-overhead-scope scope_median_ms=${ms(percentile(scopeTimes, 0.5))} scope_p95_ms=${ms(percentile(scopeTimes, 0.95))} select_median_ms=${ms(percentile(selectTimes, 0.5))} select_p95_ms=${ms(percentile(selectTimes, 0.95))} runs=${scopeTimes.length}\n`,
+      `bench rls-overhead-scope scope_median_ms=${ms(percentile(scopeTimes, 0.5))} scope_p95_ms=${ms(percentile(scopeTimes, 0.95))} scope_cpu_ms=${ms(scopeCpuMs / scopeTimes.length)} ` +
+        `select_median_ms=${ms(percentile(selectTimes, 0.5))} select_p95_ms=${ms(percentile(selectTimes, 0.95))} select_cpu_ms=${ms(selectCpuMs / selectTimes.length)} runs=${scopeTimes.length}\n`,
     );
     await prisma.$disconnect();
   } finally {

@@ -298,6 +298,22 @@ describe("an invitation's scope", () => {
 });
 
 describe("withTenant", () => {
+  it("keeps each of many interleaved transactions in its own organisation", async () => {
+    const orgs = Array.from({ length: 40 }, (_, index) => (index % 2 === 0 ? orgA : orgB));
+    const seen = await Promise.all(
+      orgs.map((org) =>
+        withTenant(org.id, async (db) => {
+          // Yield between the statements, so the transactions overlap on the pool.
+          const before = await db.$queryRaw<{ orgId: string }[]>`SELECT DISTINCT "orgId" FROM "Scenario"`;
+          await new Promise((resolve) => setTimeout(resolve, 1));
+          const after = await db.scenario.findMany({ select: { orgId: true } });
+          return [...before, ...after].map((row) => row.orgId);
+        }),
+      ),
+    );
+    expect(seen).toEqual(orgs.map((org) => [org.id, org.id]));
+  });
+
   it("declares the organisation for the transaction only: the next one on the same pool starts with nothing", async () => {
     expect(await withTenant(orgA.id, (db) => db.scenario.count())).toBe(1);
     // A pool of connections: run enough empty scopes that each connection A used is reused.
