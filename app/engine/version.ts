@@ -1,4 +1,4 @@
-import { CATALOGUE } from "./catalog/index.ts";
+import { CATALOGUE } from "./catalogue/index.ts";
 import { COMPLIANCE_SOURCES, DEPLOYMENT_CAPABILITIES, FOREIGN_ACCESS_LAWS, REGULATORY_DATES } from "./compliance/index.ts";
 import { Decimal } from "./decimal.ts";
 

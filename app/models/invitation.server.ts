@@ -3,12 +3,12 @@
  * single use (accepted by a conditional update whose row count must be 1).
  */
 import { createHash, randomBytes } from "node:crypto";
-import { hashPassword } from "~/auth/password.server.ts";
-import { listGrantableRoles, ROLE_LABELS, type Role } from "~/auth/roles.ts";
 import { declareScope, withScope, withTenant, type Db } from "~/db.server.ts";
+import { listGrantableRoles, ROLE_LABELS, type Role } from "~/domain/roles.ts";
 import type { Account } from "~/schemas/auth.ts";
 import { createAuditEvent } from "./audit.server.ts";
 import { MembershipRuleError } from "./membership.server.ts";
+import { hashPassword } from "./password.server.ts";
 import { isUniqueViolation } from "./prisma-errors.server.ts";
 import { EmailTakenError } from "./user.server.ts";
 

@@ -1,6 +1,6 @@
 /** Members of an organisation: list, change role, remove, with the owner rules enforced here. */
-import { listGrantableRoles, type Role } from "~/auth/roles.ts";
 import { withTenant, type Db } from "~/db.server.ts";
+import { listGrantableRoles, type Role } from "~/domain/roles.ts";
 import { createAuditEvent } from "./audit.server.ts";
 
 /** A rule of membership management was broken; `message` names the field and the rule. */

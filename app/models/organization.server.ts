@@ -3,12 +3,18 @@
  * user's own lookups (the user's scope) and founding a new one (the new organisation's scope).
  */
 import { randomUUID } from "node:crypto";
-import type { Role } from "~/auth/roles.ts";
 import { withScope, withTenant, type Db } from "~/db.server.ts";
+import type { Role } from "~/domain/roles.ts";
 import type { OrganizationSettings } from "~/schemas/organization.ts";
 import { createAuditEvent } from "./audit.server.ts";
 import { isUniqueViolation } from "./prisma-errors.server.ts";
-import { SlugTakenError } from "./user.server.ts";
+
+/** Another organisation already has the slug (a unique violation on create or rename). */
+export class SlugTakenError extends Error {
+  constructor() {
+    super("Organisation URL: already taken");
+  }
+}
 
 /** `locale` (BCP 47) and `pdfPageSize` ("A4" | "LETTER") shape the organisation's PDF reports. */
 export type OrganizationSummary = { id: string; name: string; slug: string; defaultCurrency: string; locale: string; pdfPageSize: string };

@@ -9,8 +9,8 @@
  * organisation's name and the one revision it shows, and nothing else of that organisation.
  */
 import { createHash, randomBytes } from "node:crypto";
-import { hasRole } from "~/auth/roles.ts";
 import { declareScope, withScope, withTenant } from "~/db.server.ts";
+import { hasRole } from "~/domain/roles.ts";
 import type { ScenarioDocument } from "~/scenarios/migrate.ts";
 import type { StoredResult } from "~/scenarios/stored-result.ts";
 import { createAuditEvent } from "./audit.server.ts";

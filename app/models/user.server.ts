@@ -1,21 +1,15 @@
-import { hashPassword, verifyPassword } from "~/auth/password.server.ts";
 import { prisma, withTenant } from "~/db.server.ts";
 import type { Account } from "~/schemas/auth.ts";
 import type { Signup } from "~/schemas/organization.ts";
 import { createAuditEventInEachOrganization } from "./audit.server.ts";
 import { beginLoginAttempt, isEmailLocked, markLoginAttemptSucceeded, type ThrottleRefusal } from "./login-attempt.server.ts";
-import { foundOrganization, newOrganizationId } from "./organization.server.ts";
+import { foundOrganization, newOrganizationId, SlugTakenError } from "./organization.server.ts";
+import { hashPassword, verifyPassword } from "./password.server.ts";
 import { isUniqueViolation } from "./prisma-errors.server.ts";
 
 export class EmailTakenError extends Error {
   constructor() {
     super("Email: already registered — log in instead");
-  }
-}
-
-export class SlugTakenError extends Error {
-  constructor() {
-    super("Organisation URL: already taken");
   }
 }
 

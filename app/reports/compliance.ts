@@ -2,20 +2,19 @@
  * The compliance matrix: option × requirement → verdict with its reasons and dated sources, and the
  * SEAL levels per sovereignty objective (EU Cloud Sovereignty Framework) of every deployment.
  */
-import { Decimal } from "../engine/index.ts";
 import {
+  CAPABILITY_REQUIREMENTS,
+  Decimal,
   SEAL_LEVEL_NAMES,
   SOVEREIGNTY_OBJECTIVES,
   type ComplianceProfile,
+  type OptionCompliance,
   type ReasonSeverity,
   type SealLevel,
+  type Serialized,
   type Verdict,
-} from "../engine/compliance/index.ts";
-// Not re-exported by the compliance index; the engine is pure, so a direct import is safe.
-import { CAPABILITY_REQUIREMENTS } from "../engine/compliance/profile.ts";
+} from "../engine/index.ts";
 import { VERDICT_LABELS } from "./labels.ts";
-import type { Serialized } from "../engine/index.ts";
-import type { OptionCompliance } from "../engine/compliance/index.ts";
 import type { ResultBundle } from "./types.ts";
 
 /** What the matrix needs of an option: its identity and the engine's compliance result. */

@@ -1,4 +1,4 @@
-import type { CapabilityValue, Fact } from "./catalog.ts";
+import type { CapabilityValue, Fact } from "./deployment-capabilities.ts";
 import type { ComplianceReason } from "./resolve.ts";
 import { createReason } from "./resolve.ts";
 

@@ -1,4 +1,4 @@
-import type { Company } from "./catalog.ts";
+import type { Company } from "./deployment-capabilities.ts";
 import type { CountryCode } from "./jurisdictions.ts";
 import type { Party, ResolvedDeployment } from "./resolve.ts";
 import type { SourceId } from "./sources.ts";

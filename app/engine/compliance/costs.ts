@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { Decimal } from "../decimal.ts";
-import type { DeploymentCapability } from "./catalog.ts";
+import type { DeploymentCapability } from "./deployment-capabilities.ts";
 import type { ComplianceProfile } from "./profile.ts";
 import type { ResolvedDeployment } from "./resolve.ts";
 import type { ComplianceSource } from "./sources.ts";

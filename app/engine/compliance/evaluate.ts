@@ -1,7 +1,7 @@
 import type { Decimal } from "../decimal.ts";
 import { findForeignAccessLaw } from "./access-laws.ts";
 import { checkCapability } from "./capability-check.ts";
-import type { DeploymentKind } from "./catalog.ts";
+import type { DeploymentKind } from "./deployment-capabilities.ts";
 import { describeExposure, findAccessLawExposures, listControlChain } from "./control.ts";
 import type { ResidencyPremium, SuggestedOverhead } from "./costs.ts";
 import { getResidencyPremium, listSuggestedOverheads } from "./costs.ts";

@@ -1,5 +1,5 @@
-import type { CapabilityValue, Company, DeploymentCapability, Fact, Place } from "./catalog.ts";
-import { getDeploymentCapability } from "./catalog.ts";
+import type { CapabilityValue, Company, DeploymentCapability, Fact, Place } from "./deployment-capabilities.ts";
+import { getDeploymentCapability } from "./deployment-capabilities.ts";
 import type { DeclaredFact, DeploymentRef } from "./deployment.ts";
 import type { CountryCode } from "./jurisdictions.ts";
 import { EEA_COUNTRIES, EU_MEMBER_STATES, isInEea } from "./jurisdictions.ts";

@@ -1,6 +1,6 @@
 import { Decimal } from "../decimal.ts";
 import { FOREIGN_ACCESS_LAWS } from "./access-laws.ts";
-import type { CapabilityValue } from "./catalog.ts";
+import type { CapabilityValue } from "./deployment-capabilities.ts";
 import type { ControlChain } from "./control.ts";
 import { describeExposure, findAccessLawExposures, listControlChain } from "./control.ts";
 import type { CountryCode } from "./jurisdictions.ts";
