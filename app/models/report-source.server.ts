@@ -4,7 +4,7 @@
  * share-link gate, which reads in that link's database scope (ADR 019).
  */
 import { withScope, withTenant } from "~/db.server.ts";
-import { readRevision, type RevisionDetail } from "./scenario.server.ts";
+import { findRevisionRow, toRevisionDetail, type RevisionDetail } from "./scenario.server.ts";
 
 /** A revision whose fingerprint matched, with what a reader needs to tell whether it is superseded. */
 export interface FingerprintMatch {
@@ -26,12 +26,13 @@ export interface FingerprintMatch {
  * Null if the link has gone since, or shows another revision now.
  */
 export async function getSharedReportSource({ linkId, number }: { linkId: string; number: number }): Promise<{ settings: { name: string; locale: string; pdfPageSize: string }; revision: RevisionDetail } | null> {
-  return withScope({ shareLinkId: linkId }, async (db) => {
+  const source = await withScope({ shareLinkId: linkId }, async (db) => {
     const link = await db.shareLink.findFirst({ where: { id: linkId }, select: { orgId: true, scenarioId: true, org: { select: { name: true, locale: true, pdfPageSize: true } } } });
     if (!link) return null;
-    const revision = await readRevision(db, { orgId: link.orgId, scenarioId: link.scenarioId, number });
-    return revision && { settings: link.org, revision };
+    const row = await findRevisionRow(db, { orgId: link.orgId, scenarioId: link.scenarioId, number });
+    return row && { settings: link.org, row };
   });
+  return source && { settings: source.settings, revision: toRevisionDetail(source.row) };
 }
 
 /**

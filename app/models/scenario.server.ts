@@ -390,32 +390,40 @@ export async function getScenario({ orgId, scenarioId }: { orgId: string; scenar
 
 /** Revision `number` of the scenario, or its latest when `number` is omitted; null when not found. */
 export async function getRevision({ orgId, scenarioId, number }: { orgId: string; scenarioId: string; number?: number }): Promise<RevisionDetail | null> {
-  return withTenant(orgId, (db) => readRevision(db, { orgId, scenarioId, number }));
+  const row = await withTenant(orgId, (db) => findRevisionRow(db, { orgId, scenarioId, number }));
+  return row && toRevisionDetail(row);
 }
 
+const revisionDetailSelect = {
+  id: true,
+  number: true,
+  inputs: true,
+  fingerprint: true,
+  note: true,
+  createdAt: true,
+  engineVersion: true,
+  catalogueVersion: true,
+  asOf: true,
+  result: true,
+  createdBy: { select: { email: true } },
+} as const;
+
+export type RevisionRow = Prisma.ScenarioRevisionGetPayload<{ select: typeof revisionDetailSelect }>;
+
 /**
- * getRevision in the transaction `db`, for a caller with a scope of its own: a share link reads the
- * one revision it shows (share-link.server.ts).
+ * getRevision's read in the transaction `db`, for a caller with a scope of its own (a share link reads
+ * the one revision it shows); toRevisionDetail then decodes it, after the transaction.
  */
-export async function readRevision(db: Db, { orgId, scenarioId, number }: { orgId: string; scenarioId: string; number?: number }): Promise<RevisionDetail | null> {
-  const revision = await db.scenarioRevision.findFirst({
+export function findRevisionRow(db: Db, { orgId, scenarioId, number }: { orgId: string; scenarioId: string; number?: number }): Promise<RevisionRow | null> {
+  return db.scenarioRevision.findFirst({
     where: { orgId, scenarioId, ...(number === undefined ? {} : { number }) },
     orderBy: { number: "desc" },
-    select: {
-      id: true,
-      number: true,
-      inputs: true,
-      fingerprint: true,
-      note: true,
-      createdAt: true,
-      engineVersion: true,
-      catalogueVersion: true,
-      asOf: true,
-      result: true,
-      createdBy: { select: { email: true } },
-    },
+    select: revisionDetailSelect,
   });
-  if (!revision) return null;
+}
+
+/** A stored revision as callers see it: inputs upgraded, result decoded (milliseconds of CPU: outside transactions). */
+export function toRevisionDetail(revision: RevisionRow): RevisionDetail {
   return {
     id: revision.id,
     number: revision.number,

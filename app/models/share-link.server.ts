@@ -15,7 +15,7 @@ import type { ScenarioDocument } from "~/scenarios/migrate.ts";
 import type { StoredResult } from "~/scenarios/stored-result.ts";
 import { createAuditEvent } from "./audit.server.ts";
 import { getMembershipBySlug, listOrganizationsForUser } from "./organization.server.ts";
-import { createScenario, readRevision } from "./scenario.server.ts";
+import { createScenario, findRevisionRow, toRevisionDetail } from "./scenario.server.ts";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -213,11 +213,12 @@ export async function getSharedRevision({ token, now = new Date() }: { token: st
     });
     if (!link) return null;
     await declareScope(db, { shareLinkId: link.id });
-    const revision = await readRevision(db, { orgId: link.orgId, scenarioId: link.scenarioId, number: link.followLatest ? undefined : link.revisionNumber });
-    return revision && { link, revision };
+    const row = await findRevisionRow(db, { orgId: link.orgId, scenarioId: link.scenarioId, number: link.followLatest ? undefined : link.revisionNumber });
+    return row && { link, row };
   });
   if (!opened) return null;
-  const { link, revision } = opened;
+  const { link } = opened;
+  const revision = toRevisionDetail(opened.row);
   return {
     linkId: link.id,
     revision: { number: revision.number, inputs: revision.inputs, result: revision.result, fingerprint: revision.fingerprint, createdAt: revision.createdAt },
