@@ -2,13 +2,15 @@
  * npm run bench [-- <name-filter>]: one line per benchmark, `bench <name> median_ms=… p95_ms=… runs=…`.
  * Later issues add their benchmarks to BENCHMARKS (a module under scripts/bench/ exporting a list).
  * Then the page benchmarks, through the production build in Chromium (scripts/bench/pages.ts), the PDF
- * (scripts/bench/pdf.ts) and a log-in spray against a signed-in page (scripts/bench/login-spray.ts).
+ * (scripts/bench/pdf.ts), a log-in spray against a signed-in page (scripts/bench/login-spray.ts) and
+ * what row-level security costs a scenario read and a save (scripts/bench/rls.ts).
  */
 import { ENGINE_BENCHMARKS } from "./bench/engine.ts";
 import { runLoginSprayBenchmark } from "./bench/login-spray.ts";
 import { formatMeasurement, measure, type Benchmark } from "./bench/measure.ts";
 import { runPageBenchmarks } from "./bench/pages.ts";
 import { runPdfBenchmarks } from "./bench/pdf.ts";
+import { runRlsBenchmarks } from "./bench/rls.ts";
 
 const BENCHMARKS: Benchmark[] = [...ENGINE_BENCHMARKS];
 
@@ -24,3 +26,4 @@ for (const benchmark of BENCHMARKS) {
 await runPageBenchmarks(filter);
 await runPdfBenchmarks(filter);
 await runLoginSprayBenchmark(filter);
+await runRlsBenchmarks(filter);

@@ -2,7 +2,7 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from "~/models/session.server.ts";
-import { prisma } from "~/db.server.ts";
+import { prisma } from "../factories/db.ts";
 import * as loginRoute from "~/routes/login.tsx";
 import * as logoutRoute from "~/routes/logout.tsx";
 import * as overviewRoute from "~/routes/o.$slug._index.tsx";

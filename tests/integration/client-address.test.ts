@@ -4,7 +4,7 @@
  * they wrote, never one the client wrote.
  */
 import { afterAll, describe, expect, it } from "vitest";
-import { prisma } from "~/db.server.ts";
+import { prisma } from "../factories/db.ts";
 import { hashEmail } from "~/models/login-attempt.server.ts";
 import { getTrustedProxyCount, normaliseAddress } from "../../server/client-address.ts";
 import { createUniqueEmail } from "../factories/index.ts";

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { prisma } from "~/db.server.ts";
+import { prisma } from "../factories/db.ts";
 import { createScenario } from "~/models/scenario.server.ts";
 import * as scenarioRoute from "~/routes/o.$slug.scenarios.$id._index.tsx";
 import * as listRoute from "~/routes/o.$slug.scenarios._index.tsx";
