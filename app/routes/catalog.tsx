@@ -1,7 +1,7 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, type HeadersFunction, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getViewer } from "~/auth/viewer.server.ts";
-import { buildCatalogView } from "~/components/catalog-data.server.tsx";
+import { buildCatalogView, type CatalogView } from "~/components/catalog-data.server.tsx";
 import { CatalogPublicNav } from "~/components/catalog-public-nav.tsx";
 import { CatalogueSectionTable, ComplianceSourceTable, DeploymentTable, ObjectiveTable } from "~/components/catalog-tables.tsx";
 import catalogStyles from "~/styles/catalog.css";
@@ -13,9 +13,31 @@ export const meta: MetaFunction = () => [
   { name: "description", content: "Every default number OpenTCO uses, with its source, date and confidence." },
 ];
 
+/**
+ * Signed out, the page is the same for everyone until the next release or the next day: shared
+ * caches may keep it for a minute (the app server's own, server/public-cache.ts, does), browsers
+ * revalidate it each time (ETag; cheap). Signed in, it names the viewer: no-store (the server default).
+ */
+const PUBLIC_CACHE_CONTROL = "public, max-age=0, must-revalidate, s-maxage=60";
+
+export const headers: HeadersFunction = ({ loaderHeaders }) => {
+  const cacheControl = loaderHeaders.get("Cache-Control");
+  return cacheControl === null ? new Headers() : new Headers({ "Cache-Control": cacheControl, Vary: "Cookie" });
+};
+
+/** The view of the day: the catalogue only changes with a release, its staleness once a day. */
+let viewOfTheDay: { today: string; view: CatalogView } | undefined;
+
+function getCatalogView(today: string): CatalogView {
+  if (viewOfTheDay?.today !== today) viewOfTheDay = { today, view: buildCatalogView(today) };
+  return viewOfTheDay.view;
+}
+
 /** Public: the built-in catalogue with provenance; staleness is judged against today (UTC). */
 export async function loader({ request }: LoaderFunctionArgs) {
-  return { ...buildCatalogView(new Date().toISOString().slice(0, 10)), viewer: await getViewer(request) };
+  const viewer = await getViewer(request);
+  const view = getCatalogView(new Date().toISOString().slice(0, 10));
+  return data({ ...view, viewer }, viewer === null ? { headers: { "Cache-Control": PUBLIC_CACHE_CONTROL } } : undefined);
 }
 
 export default function Catalog() {
