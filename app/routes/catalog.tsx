@@ -1,10 +1,11 @@
-import { data, type HeadersFunction, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getViewer } from "~/auth/viewer.server.ts";
 import { buildCatalogView, type CatalogView } from "~/components/catalog-data.server.tsx";
 import { CatalogPublicNav } from "~/components/catalog-public-nav.tsx";
 import { CatalogueSectionTable, ComplianceSourceTable, DeploymentTable, ObjectiveTable } from "~/components/catalog-tables.tsx";
 import catalogStyles from "~/styles/catalog.css";
+import { cacheWhenSignedOut, publicPageHeaders } from "~/utils/public-page.server.ts";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: catalogStyles }];
 
@@ -13,17 +14,7 @@ export const meta: MetaFunction = () => [
   { name: "description", content: "Every default number OpenTCO uses, with its source, date and confidence." },
 ];
 
-/**
- * Signed out, the page is the same for everyone until the next release or the next day: shared
- * caches may keep it for a minute (the app server's own, server/public-cache.ts, does), browsers
- * revalidate it each time (ETag; cheap). Signed in, it names the viewer: no-store (the server default).
- */
-const PUBLIC_CACHE_CONTROL = "public, max-age=0, must-revalidate, s-maxage=60";
-
-export const headers: HeadersFunction = ({ loaderHeaders }) => {
-  const cacheControl = loaderHeaders.get("Cache-Control");
-  return cacheControl === null ? new Headers() : new Headers({ "Cache-Control": cacheControl, Vary: "Cookie" });
-};
+export const headers = publicPageHeaders;
 
 /** The view of the day: the catalogue only changes with a release, its staleness once a day. */
 let viewOfTheDay: { today: string; view: CatalogView } | undefined;
@@ -37,7 +28,7 @@ function getCatalogView(today: string): CatalogView {
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await getViewer(request);
   const view = getCatalogView(new Date().toISOString().slice(0, 10));
-  return data({ ...view, viewer }, viewer === null ? { headers: { "Cache-Control": PUBLIC_CACHE_CONTROL } } : undefined);
+  return data({ ...view, viewer }, cacheWhenSignedOut(viewer));
 }
 
 export default function Catalog() {
