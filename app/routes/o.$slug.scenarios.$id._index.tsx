@@ -9,7 +9,6 @@ import {
   archiveScenario,
   deleteScenario,
   duplicateScenario,
-  getRevision,
   getScenario,
   recomputeRevision,
   renameScenario,
@@ -17,6 +16,7 @@ import {
   restoreRevision,
   saveRevision,
 } from "~/models/scenario.server.ts";
+import { getSavedRevision } from "~/cache/revision-cache.server.ts";
 import type { Json } from "~/scenarios/merge.ts";
 import { DeleteScenarioSchema, MAX_SCENARIO_BYTES, RenameScenarioSchema, RevisionIntentSchema, SaveRevisionSchema } from "~/schemas/scenario.ts";
 import editorStyles from "~/styles/editor.css";
@@ -37,8 +37,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { org, role } = await requireMembership(request, params.slug);
   const scenarioId = params.id ?? "";
   const number = readRevisionParam(new URL(request.url), "revision");
-  const [scenario, revision] = await Promise.all([getScenario({ orgId: org.id, scenarioId }), getRevision({ orgId: org.id, scenarioId, number })]);
-  if (!scenario || !revision) throwNotFound();
+  const scenario = await getScenario({ orgId: org.id, scenarioId });
+  if (!scenario) throwNotFound();
+  const revision = await getSavedRevision({ orgId: org.id, scenarioId, number: number ?? scenario.latestRevisionNumber });
+  if (!revision) throwNotFound();
   return {
     scenario,
     revision: { ...revision, inputs: revision.inputs as Json },

@@ -42,6 +42,7 @@ const FORBIDDEN: Record<keyof typeof LAYERS, { file: string; code: string }[]> =
   "app/models": [{ file: "app/models/x.server.ts", code: 'import { loader } from "~/routes/login.tsx";' }],
   "app/auth": [{ file: "app/auth/x.server.ts", code: 'import { loader } from "../routes/login.tsx";' }],
   "app/utils": [{ file: "app/utils/x.ts", code: 'import { prisma } from "~/db.server.ts";' }],
+  "app/cache": [{ file: "app/cache/x.server.ts", code: 'import { prisma } from "~/db.server.ts";' }],
   "app/routes": [
     { file: "app/routes/x.tsx", code: 'import { prisma } from "~/db.server.ts";' },
     { file: "app/routes/x.tsx", code: 'import { prisma } from "~/db.server";' },
