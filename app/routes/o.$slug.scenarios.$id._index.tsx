@@ -23,6 +23,7 @@ import editorStyles from "~/styles/editor.css";
 import resultsStyles from "~/styles/results.css";
 import scenarioStyles from "~/styles/scenarios.css";
 import { readForm, validateForm } from "~/utils/form.server.ts";
+import { computeSlots } from "~/utils/compute-slots.server.ts";
 import { getLocale } from "~/utils/locale.server.ts";
 import { readRevisionParam } from "~/utils/revision-param.server.ts";
 import { getToday } from "~/utils/today.server.ts";
@@ -88,7 +89,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "save": {
       const parsed = validateForm(form, SaveRevisionSchema);
       if (!parsed.success) return fail(firstMessage(parsed.failure));
-      const result = await saveRevision({ ...scope, baseRevisionNumber: parsed.data.baseRevision, inputs: parsed.data.inputs, note: parsed.data.note, asOf });
+      const result = await computeSlots.run(() => saveRevision({ ...scope, baseRevisionNumber: parsed.data.baseRevision, inputs: parsed.data.inputs, note: parsed.data.note, asOf }));
       if (result === null) throwNotFound();
       if (result.ok) return data<ActionResult>({ saved: result.revisionNumber });
       if (result.reason === "invalid") {
@@ -101,7 +102,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const parsed = validateForm(form, RevisionIntentSchema);
       if (!parsed.success) return fail(firstMessage(parsed.failure));
       const run = intent === "restore" ? restoreRevision : recomputeRevision;
-      const result = await run({ ...scope, number: parsed.data.revision, asOf });
+      const result = await computeSlots.run(() => run({ ...scope, number: parsed.data.revision, asOf }));
       if (result === null) throwNotFound();
       return redirect(`${base}/${scenarioId}`);
     }
