@@ -25,9 +25,11 @@ export const LAYERS = {
   "app/models": { allow: ["app/models", "app/db.server", "app/generated", "app/engine", "app/scenarios", "app/reports", "app/domain", "app/schemas", "app/utils", "package:*", "node:*"] },
   "app/auth": { allow: ["app/auth", "app/models", "app/domain", "app/schemas", "app/utils", "package:*", "node:*"] },
   "app/utils": { allow: ["app/utils", "app/auth", "package:*"] },
+  // Caches sit above the models, never beside them: they read through app/models only.
+  "app/cache": { allow: ["app/cache", "app/models", "package:*", "node:*"] },
   // Routes never reach the Prisma client: data goes through app/models.
   "app/routes": {
-    allow: ["app/routes", "app/auth", "app/domain", "app/models", "app/reports", "app/schemas", "app/utils", "app/components", "app/styles", "app/engine", "app/scenarios", "app/templates", "app/hooks", "package:*"],
+    allow: ["app/routes", "app/auth", "app/domain", "app/models", "app/cache", "app/reports", "app/schemas", "app/utils", "app/components", "app/styles", "app/engine", "app/scenarios", "app/templates", "app/hooks", "package:*"],
   },
   server: { allow: ["server", "app/utils/control-characters", "package:*", "node:*"] },
 };

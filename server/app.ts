@@ -10,7 +10,7 @@ import compression from "compression";
 import express, { type ErrorRequestHandler, type RequestHandler } from "express";
 import { createRemixHandler } from "./remix-handler.ts";
 import { createRequestLog } from "./request-log.ts";
-import { limitAuthFormPosts, refuseControlCharactersInUrl, refuseCrossOriginMutations } from "./request-guards.ts";
+import { createAuthPostWindows, limitAuthFormPosts, refuseControlCharactersInUrl, refuseCrossOriginMutations, type AuthPostCounter } from "./request-guards.ts";
 import { assignCspNonce, createSecurityHeaders } from "./security-headers.ts";
 
 export interface ServerAppOptions {
@@ -23,6 +23,8 @@ export interface ServerAppOptions {
   trustedProxies: number;
   /** Extra handlers that run first (the drain's "Connection: close" while stopping). */
   before?: RequestHandler[];
+  /** Who counts log-in, sign-up and invitation posts per address: by default this process (AUTH_FORM_POST_LIMIT). */
+  countAuthPosts?: AuthPostCounter;
 }
 
 /** Log-in, sign-up and invitation posts one address may make per minute before the server answers 429 itself. */
@@ -41,7 +43,7 @@ const answerUnexpectedError: ErrorRequestHandler = (error, _req, res, next) => {
   res.status(500).type("text/plain").set("Cache-Control", "no-store").send("Unexpected server error.\n");
 };
 
-export function createServerApp({ getBuild, build, mode, trustedProxies, before = [] }: ServerAppOptions): express.Express {
+export function createServerApp({ getBuild, build, mode, trustedProxies, before = [], countAuthPosts = createAuthPostWindows(AUTH_FORM_POST_LIMIT) }: ServerAppOptions): express.Express {
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", trustedProxies);
@@ -53,7 +55,7 @@ export function createServerApp({ getBuild, build, mode, trustedProxies, before 
   app.use(build.publicPath, express.static(build.assetsBuildDirectory, { immutable: true, maxAge: "1y" }));
   app.use(express.static("public", { maxAge: "1h" }));
   app.use(createRequestLog());
-  app.use(refuseControlCharactersInUrl, refuseCrossOriginMutations, limitAuthFormPosts(AUTH_FORM_POST_LIMIT));
+  app.use(refuseControlCharactersInUrl, refuseCrossOriginMutations, limitAuthFormPosts(countAuthPosts));
   app.all("*", createRemixHandler({ getBuild, mode }));
   app.use(answerUnexpectedError);
   return app;

@@ -2,11 +2,13 @@
  * Express ⇄ Remix: the request as a Fetch Request, the load context (client address, CSP nonce), and
  * the answer back with headers *set*, not appended, so a route's own header (Referrer-Policy:
  * no-referrer on share links, Cache-Control) replaces the server's default instead of joining it.
+ * Public answers are kept and served again by server/public-cache.ts.
  */
 import type { AppLoadContext, ServerBuild } from "@remix-run/node";
 import { createReadableStreamFromReadable, createRequestHandler, writeReadableStreamToWritable } from "@remix-run/node";
 import type { Request as ExpressRequest, RequestHandler, Response as ExpressResponse } from "express";
 import { normaliseAddress } from "./client-address.ts";
+import { createPublicCache, isAnonymousGet } from "./public-cache.ts";
 
 /** The Fetch Request Remix sees: the URL from the protocol and host Express resolved (trust proxy applies). */
 function createRemixRequest(req: ExpressRequest, res: ExpressResponse): Request {
@@ -49,14 +51,20 @@ async function sendRemixResponse(res: ExpressResponse, response: Response): Prom
 /** The handler for everything Remix serves; `getBuild` may return a fresh build (development). */
 export function createRemixHandler({ getBuild, mode }: { getBuild: () => Promise<ServerBuild>; mode: string }): RequestHandler {
   let current: { build: ServerBuild; handle: ReturnType<typeof createRequestHandler> } | undefined;
+  const publicCache = createPublicCache();
   return async (req, res, next) => {
     try {
       const build = await getBuild();
       if (current?.build !== build) current = { build, handle: createRequestHandler(build, mode) };
+      // A new build (development) never serves a page the previous one rendered.
+      const cacheKey = isAnonymousGet(req) ? `${build.assets.version}\0${req.originalUrl}` : null;
+      if (cacheKey !== null && publicCache.serve(req, res, cacheKey)) return;
       const context: AppLoadContext = { cspNonce: res.locals.cspNonce as string | undefined };
       const clientAddress = normaliseAddress(req.ip);
       if (clientAddress !== null) context.clientAddress = clientAddress;
-      await sendRemixResponse(res, await current.handle(createRemixRequest(req, res), context));
+      const response = await current.handle(createRemixRequest(req, res), context);
+      if (cacheKey !== null && (await publicCache.keepAndServe(req, res, cacheKey, response))) return;
+      await sendRemixResponse(res, response);
     } catch (error) {
       next(error);
     }

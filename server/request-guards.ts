@@ -61,18 +61,17 @@ export const refuseControlCharactersInUrl: RequestHandler = (req, res, next) => 
 /** The forms that create sessions or accounts: log-in, sign-up, accepting an invitation (and their .data). */
 const AUTH_FORM_PATH = /^\/(login|signup|invite\/[^/?]+)(\.data)?(\?|$)/;
 
+/** Seconds until `address` may post again, or null when this post is allowed (and counted). */
+export type AuthPostCounter = (address: string) => number | null | Promise<number | null>;
+
 /**
- * A cheap first gate in front of the database throttles of ADR 004: at most `limit` log-in, sign-up
- * and invitation posts per client address per window, counted in this process's memory and refused
- * with 429 and Retry-After before Remix renders anything. The database throttles stay the rule
- * (shared by every process, per account and address); this one only keeps a flood from costing a
- * page render each (bench login-spray-impact). People never come near it: `limit` is per minute.
+ * Counts posts per address in this process's memory: at most `limit` per fixed window of `windowMs`.
+ * With several server processes only one of them counts (the cluster's primary, server/cluster.ts),
+ * so the limit holds for the whole server rather than per process.
  */
-export function limitAuthFormPosts({ limit, windowMs }: { limit: number; windowMs: number }): RequestHandler {
+export function createAuthPostWindows({ limit, windowMs }: { limit: number; windowMs: number }): (address: string) => number | null {
   const windows = new Map<string, { startedAt: number; count: number }>();
-  return (req, res, next) => {
-    if (req.method !== "POST" || !AUTH_FORM_PATH.test(req.originalUrl)) return next();
-    const address = req.ip ?? "unknown";
+  return (address) => {
     const now = Date.now();
     let window = windows.get(address);
     if (window === undefined || now - window.startedAt >= windowMs) {
@@ -81,9 +80,25 @@ export function limitAuthFormPosts({ limit, windowMs }: { limit: number; windowM
       window = { startedAt: now, count: 0 };
       windows.set(address, window);
     }
-    if (++window.count <= limit) return next();
-    const retryAfterSeconds = Math.max(1, Math.ceil((window.startedAt + windowMs - now) / 1000));
-    res.set("Retry-After", String(retryAfterSeconds));
-    refuse(res, 429, `Too many attempts from your network. Try again in ${retryAfterSeconds} seconds.`);
+    if (++window.count <= limit) return null;
+    return Math.max(1, Math.ceil((window.startedAt + windowMs - now) / 1000));
+  };
+}
+
+/**
+ * A cheap first gate in front of the database throttles of ADR 004: the log-in, sign-up and
+ * invitation posts of one client address, counted by `count` (createAuthPostWindows), are refused
+ * with 429 and Retry-After over the limit, before Remix renders anything. The database throttles
+ * stay the rule (per account and address); this one only keeps a flood from costing a page render
+ * each (bench login-spray-impact). People never come near it: the limit is per minute.
+ */
+export function limitAuthFormPosts(count: AuthPostCounter): RequestHandler {
+  return (req, res, next) => {
+    if (req.method !== "POST" || !AUTH_FORM_PATH.test(req.originalUrl)) return next();
+    Promise.resolve(count(req.ip ?? "unknown")).then((retryAfterSeconds) => {
+      if (retryAfterSeconds === null) return next();
+      res.set("Retry-After", String(retryAfterSeconds));
+      refuse(res, 429, `Too many attempts from your network. Try again in ${retryAfterSeconds} seconds.`);
+    }, next);
   };
 }

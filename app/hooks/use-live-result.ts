@@ -37,6 +37,11 @@ export interface LiveResultOptions {
   workerUrl?: string;
   /** Idle time before the tornado and Monte Carlo rerun, in ms. */
   debounceMs?: number;
+  /**
+   * False while the input is the saved revision's, whose results the page already has: nothing is
+   * computed, on the server's render or in the browser (default true).
+   */
+  enabled?: boolean;
 }
 
 /** The URL the build writes the worker to (scripts/build-worker.ts). */
@@ -52,6 +57,8 @@ export function getWorkerUrl(): string {
 }
 
 type Deterministic = { issues: LiveResult["issues"]; input: unknown; result: Serialized<ScenarioResult> | null; computeMs: number };
+
+const NOTHING_COMPUTED: Deterministic = { issues: [], input: undefined, result: null, computeMs: 0 };
 
 /** parseScenario → computeScenario → serializeResult, timed: the synchronous path behind every keystroke. */
 export function computeLiveResult(input: unknown, asOf: string): Deterministic {
@@ -79,8 +86,8 @@ type Sensitivity = {
  * "error".
  */
 export function useLiveResult(input: unknown, options: LiveResultOptions): LiveResult {
-  const { asOf, workerUrl, debounceMs = 300 } = options;
-  const current = useMemo(() => computeLiveResult(input, asOf), [input, asOf]);
+  const { asOf, workerUrl, debounceMs = 300, enabled = true } = options;
+  const current = useMemo(() => (enabled ? computeLiveResult(input, asOf) : NOTHING_COMPUTED), [input, asOf, enabled]);
   // The last valid result survives invalid input; assigning it during render is idempotent.
   const lastValid = useRef<Deterministic | null>(null);
   if (current.result !== null) lastValid.current = current;

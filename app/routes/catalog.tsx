@@ -1,10 +1,11 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getViewer } from "~/auth/viewer.server.ts";
-import { buildCataloguePage } from "~/reports/catalogue-page.server.ts";
+import { buildCataloguePage, type CataloguePage } from "~/reports/catalogue-page.server.ts";
 import { CataloguePublicNav } from "~/components/catalogue-public-nav.tsx";
 import { CatalogueSectionTable, ComplianceSourceTable, DeploymentTable, ObjectiveTable } from "~/components/catalogue-tables.tsx";
 import catalogueStyles from "~/styles/catalogue.css";
+import { cacheWhenSignedOut, publicPageHeaders } from "~/utils/public-page.server.ts";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: catalogueStyles }];
 
@@ -13,9 +14,21 @@ export const meta: MetaFunction = () => [
   { name: "description", content: "Every default number OpenTCO uses, with its source, date and confidence." },
 ];
 
+export const headers = publicPageHeaders;
+
+/** The view of the day: the catalogue only changes with a release, its staleness once a day. */
+let pageOfTheDay: { today: string; page: CataloguePage } | undefined;
+
+function getCataloguePage(today: string): CataloguePage {
+  if (pageOfTheDay?.today !== today) pageOfTheDay = { today, page: buildCataloguePage(today) };
+  return pageOfTheDay.page;
+}
+
 /** Public: the built-in catalogue with provenance; staleness is judged against today (UTC). */
 export async function loader({ request }: LoaderFunctionArgs) {
-  return { ...buildCataloguePage(new Date().toISOString().slice(0, 10)), viewer: await getViewer(request) };
+  const viewer = await getViewer(request);
+  const page = getCataloguePage(new Date().toISOString().slice(0, 10));
+  return data({ ...page, viewer }, cacheWhenSignedOut(viewer));
 }
 
 export default function CatalogueRoute() {

@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Fragment } from "react";
 import { getViewer } from "~/auth/viewer.server.ts";
@@ -16,6 +16,7 @@ import {
   type SealLevel,
 } from "~/engine/index.ts";
 import catalogueStyles from "~/styles/catalogue.css";
+import { cacheWhenSignedOut, publicPageHeaders } from "~/utils/public-page.server.ts";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: catalogueStyles }];
 
@@ -26,22 +27,28 @@ export const meta: MetaFunction = () => [
 
 const SEAL_LEVELS: SealLevel[] = [0, 1, 2, 3, 4];
 
+export const headers = publicPageHeaders;
+
 /** The constants and conventions the prose quotes, read from the engine so the page cannot drift from the code. */
 export async function loader({ request }: LoaderFunctionArgs) {
-  return {
-    viewer: await getViewer(request),
-    conventions: MODEL_CONVENTIONS,
-    hoursPerMonth: HOURS_PER_MONTH,
-    staleAfterDays: STALE_AFTER_DAYS,
-    tornadoDown: formatPercent(new Decimal(1).minus(DEFAULT_TORNADO_LOW), 0),
-    tornadoUp: formatPercent(new Decimal(DEFAULT_TORNADO_HIGH).minus(1), 0),
-    objectives: SOVEREIGNTY_OBJECTIVES.map((objective) => ({
-      id: objective.id,
-      name: objective.name,
-      weight: formatPercent(objective.weight, 0),
-    })),
-    sealLevels: SEAL_LEVELS.map((level) => ({ level, name: SEAL_LEVEL_NAMES[level] })),
-  };
+  const viewer = await getViewer(request);
+  return data(
+    {
+      viewer,
+      conventions: MODEL_CONVENTIONS,
+      hoursPerMonth: HOURS_PER_MONTH,
+      staleAfterDays: STALE_AFTER_DAYS,
+      tornadoDown: formatPercent(new Decimal(1).minus(DEFAULT_TORNADO_LOW), 0),
+      tornadoUp: formatPercent(new Decimal(DEFAULT_TORNADO_HIGH).minus(1), 0),
+      objectives: SOVEREIGNTY_OBJECTIVES.map((objective) => ({
+        id: objective.id,
+        name: objective.name,
+        weight: formatPercent(objective.weight, 0),
+      })),
+      sealLevels: SEAL_LEVELS.map((level) => ({ level, name: SEAL_LEVEL_NAMES[level] })),
+    },
+    cacheWhenSignedOut(viewer),
+  );
 }
 
 export default function Methodology() {

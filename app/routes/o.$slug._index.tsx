@@ -5,7 +5,8 @@ import { hasRole, ROLE_LABELS } from "~/domain/roles.ts";
 import { getOrganizationOverview } from "~/models/organization.server.ts";
 import { CumulativeCostChart } from "~/components/charts/index.ts";
 import { HeadlineCardList } from "~/components/scenario-results/index.tsx";
-import { getRevision, listScenarios } from "~/models/scenario.server.ts";
+import { getSavedRevision } from "~/cache/revision-cache.server.ts";
+import { listScenarios } from "~/models/scenario.server.ts";
 import { buildScenarioSpotlight, createFormatter } from "~/reports/index.ts";
 import resultsStyles from "~/styles/results.css";
 import { getLocale } from "~/utils/locale.server.ts";
@@ -20,7 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [overview, scenarios] = await Promise.all([getOrganizationOverview({ orgId: org.id }), listScenarios({ orgId: org.id })]);
   // The most recently changed scenario's answer, so the first page after log-in shows figures and a chart.
   const latest = scenarios[0];
-  const revision = latest ? await getRevision({ orgId: org.id, scenarioId: latest.id }) : null;
+  const revision = latest ? await getSavedRevision({ orgId: org.id, scenarioId: latest.id, number: latest.latestRevisionNumber }) : null;
   const spotlight =
     latest && revision
       ? { id: latest.id, name: latest.name, ...buildScenarioSpotlight(revision.result, createFormatter(revision.result.scenario.currency.code, getLocale(request))) }

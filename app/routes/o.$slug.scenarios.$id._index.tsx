@@ -9,7 +9,6 @@ import {
   archiveScenario,
   deleteScenario,
   duplicateScenario,
-  getRevision,
   getScenario,
   recomputeRevision,
   renameScenario,
@@ -17,12 +16,14 @@ import {
   restoreRevision,
   saveRevision,
 } from "~/models/scenario.server.ts";
+import { getSavedRevision } from "~/cache/revision-cache.server.ts";
 import type { Json } from "~/scenarios/merge.ts";
 import { DeleteScenarioSchema, MAX_SCENARIO_BYTES, RenameScenarioSchema, RevisionIntentSchema, SaveRevisionSchema } from "~/schemas/scenario.ts";
 import editorStyles from "~/styles/editor.css";
 import resultsStyles from "~/styles/results.css";
 import scenarioStyles from "~/styles/scenarios.css";
 import { readForm, validateForm } from "~/utils/form.server.ts";
+import { computeSlots } from "~/utils/compute-slots.server.ts";
 import { getLocale } from "~/utils/locale.server.ts";
 import { readRevisionParam } from "~/utils/revision-param.server.ts";
 import { getToday } from "~/utils/today.server.ts";
@@ -37,8 +38,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { org, role } = await requireMembership(request, params.slug);
   const scenarioId = params.id ?? "";
   const number = readRevisionParam(new URL(request.url), "revision");
-  const [scenario, revision] = await Promise.all([getScenario({ orgId: org.id, scenarioId }), getRevision({ orgId: org.id, scenarioId, number })]);
-  if (!scenario || !revision) throwNotFound();
+  const scenario = await getScenario({ orgId: org.id, scenarioId });
+  if (!scenario) throwNotFound();
+  const revision = await getSavedRevision({ orgId: org.id, scenarioId, number: number ?? scenario.latestRevisionNumber });
+  if (!revision) throwNotFound();
   return {
     scenario,
     revision: { ...revision, inputs: revision.inputs as Json },
@@ -86,7 +89,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "save": {
       const parsed = validateForm(form, SaveRevisionSchema);
       if (!parsed.success) return fail(firstMessage(parsed.failure));
-      const result = await saveRevision({ ...scope, baseRevisionNumber: parsed.data.baseRevision, inputs: parsed.data.inputs, note: parsed.data.note, asOf });
+      const result = await computeSlots.run(() => saveRevision({ ...scope, baseRevisionNumber: parsed.data.baseRevision, inputs: parsed.data.inputs, note: parsed.data.note, asOf }));
       if (result === null) throwNotFound();
       if (result.ok) return data<ActionResult>({ saved: result.revisionNumber });
       if (result.reason === "invalid") {
@@ -99,7 +102,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const parsed = validateForm(form, RevisionIntentSchema);
       if (!parsed.success) return fail(firstMessage(parsed.failure));
       const run = intent === "restore" ? restoreRevision : recomputeRevision;
-      const result = await run({ ...scope, number: parsed.data.revision, asOf });
+      const result = await computeSlots.run(() => run({ ...scope, number: parsed.data.revision, asOf }));
       if (result === null) throwNotFound();
       return redirect(`${base}/${scenarioId}`);
     }

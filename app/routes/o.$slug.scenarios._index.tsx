@@ -10,6 +10,7 @@ import { createFormatter } from "~/reports/index.ts";
 import { CreateFromTemplateSchema, MAX_SCENARIO_BYTES } from "~/schemas/scenario.ts";
 import scenarioStyles from "~/styles/scenarios.css";
 import { getScenarioTemplate, SCENARIO_TEMPLATES } from "~/templates/index.ts";
+import { computeSlots } from "~/utils/compute-slots.server.ts";
 import { readForm, validateForm } from "~/utils/form.server.ts";
 import { getToday } from "~/utils/today.server.ts";
 
@@ -57,7 +58,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!template) return data<ActionResult>({ formError: "Template: unknown template" }, { status: 400 });
     inputs = template.inputs;
   }
-  const created = await createScenario({ orgId: org.id, userId: user.id, inputs, note: fileName ? `Imported from ${fileName}` : undefined, asOf: getToday() });
+  const created = await computeSlots.run(() => createScenario({ orgId: org.id, userId: user.id, inputs, note: fileName ? `Imported from ${fileName}` : undefined, asOf: getToday() }));
   if (!created.ok) return data<ActionResult>({ fileName, formError: `The scenario has ${created.issues.length} error${created.issues.length === 1 ? "" : "s"}; nothing was saved.`, issues: created.issues }, { status: 400 });
   return redirect(`/o/${org.slug}/scenarios/${created.scenarioId}`);
 }

@@ -3,7 +3,8 @@ import { Form, Link, useLoaderData, useParams } from "@remix-run/react";
 import { requireMembership, throwNotFound } from "~/auth/membership.server.ts";
 import { PdfDownloadButton } from "~/components/pdf-download-button.tsx";
 import { CompareView } from "~/components/scenario-results/index.tsx";
-import { getRevision, getScenario, listScenarios } from "~/models/scenario.server.ts";
+import { getSavedRevision } from "~/cache/revision-cache.server.ts";
+import { getScenario, listScenarios } from "~/models/scenario.server.ts";
 import { CompareSelectionSchema } from "~/schemas/scenario.ts";
 import resultsStyles from "~/styles/results.css";
 import scenarioStyles from "~/styles/scenarios.css";
@@ -24,8 +25,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const baseIndex = Number(url.searchParams.get("base") ?? "0");
   const items = await Promise.all(
     selection.data.map(async ({ id, revision: number }) => {
-      const [scenario, revision] = await Promise.all([getScenario({ orgId: org.id, scenarioId: id }), getRevision({ orgId: org.id, scenarioId: id, number })]);
-      if (!scenario || !revision) throwNotFound();
+      const scenario = await getScenario({ orgId: org.id, scenarioId: id });
+      if (!scenario) throwNotFound();
+      const revision = await getSavedRevision({ orgId: org.id, scenarioId: id, number: number ?? scenario.latestRevisionNumber });
+      if (!revision) throwNotFound();
       return { id, name: scenario.name, revisionNumber: revision.number, label: `${scenario.name} (revision ${revision.number})`, bundle: revision.result };
     }),
   );

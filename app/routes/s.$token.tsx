@@ -11,6 +11,7 @@ import { CopySharedScenarioSchema } from "~/schemas/share-link.ts";
 import catalogueStyles from "~/styles/catalogue.css";
 import resultsStyles from "~/styles/results.css";
 import sharedStyles from "~/styles/shared.css";
+import { computeSlots } from "~/utils/compute-slots.server.ts";
 import { readForm, validateForm } from "~/utils/form.server.ts";
 import { getLocale } from "~/utils/locale.server.ts";
 import { getToday } from "~/utils/today.server.ts";
@@ -66,7 +67,7 @@ export const action = /* @__PURE__ */ answerUnavailableDatabase(async ({ request
   if (!session) throw redirect(`/login?${new URLSearchParams({ redirectTo: new URL(request.url).pathname })}`);
   const parsed = validateForm(read.form, CopySharedScenarioSchema);
   if (!parsed.success) return data({ formError: parsed.failure.formError ?? Object.values(parsed.failure.fieldErrors)[0] ?? "The form could not be read." }, { status: 400 });
-  const copy = await copySharedRevision({ shared, userId: session.user.id, targetSlug: parsed.data.targetSlug, asOf: getToday() });
+  const copy = await computeSlots.run(() => copySharedRevision({ shared, userId: session.user.id, targetSlug: parsed.data.targetSlug, asOf: getToday() }));
   // Not one of the reader's organisations where they edit: a 404, as from a tenant route, that keeps the page.
   if (!copy) return data({ formError: "Copy into: choose one of your organisations where you are an editor" }, { status: 404 });
   return redirect(`/o/${copy.slug}/scenarios/${copy.scenarioId}`);

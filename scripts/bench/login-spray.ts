@@ -89,7 +89,7 @@ export async function runLoginSprayBenchmark(filter: string | undefined): Promis
     await recreateDatabase(database.url);
     await migrate(database.url);
     await seed(database.url);
-    stopServer = await startBenchServer(PORT, database.url, { TRUST_PROXY: "" });
+    stopServer = (await startBenchServer(PORT, database.url, { TRUST_PROXY: "" })).stop;
     const login = await request(PAGE_CLIENT, "/login", { method: "POST", form: { email: DEMO_LOGIN.email, password: DEMO_LOGIN.password, redirectTo: "/" } });
     const cookie = login.setCookie[0]?.split(";")[0];
     if (login.status !== 302 || !cookie) throw new Error(`demo log-in answered ${login.status}`);

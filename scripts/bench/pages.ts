@@ -90,7 +90,7 @@ export async function runPageBenchmarks(filter: string | undefined): Promise<voi
     await recreateDatabase(database.url);
     await migrate(database.url);
     await seed(database.url);
-    stopServer = await startBenchServer(PORT, database.url);
+    stopServer = (await startBenchServer(PORT, database.url)).stop;
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     await logIn(page);
     await page.goto(`${BASE}/o/${DEMO_LOGIN.orgSlug}/scenarios`);

@@ -81,7 +81,7 @@ async function benchUnderLoad(): Promise<void> {
     await recreateDatabase(database.url);
     await migrate(database.url);
     await seed(database.url);
-    stopServer = await startBenchServer(PORT, database.url);
+    stopServer = (await startBenchServer(PORT, database.url)).stop;
     const login = await http.post("/login", { form: { email: DEMO_LOGIN.email, password: DEMO_LOGIN.password, redirectTo: "/" }, maxRedirects: 0 });
     if (login.status() !== 302) throw new Error(`log-in answered ${login.status()}`);
     const list = await (await http.get(`/o/${DEMO_LOGIN.orgSlug}/scenarios`)).text();

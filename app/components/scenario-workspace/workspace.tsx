@@ -93,7 +93,8 @@ export function ScenarioWorkspace({ revision, latestRevisionNumber, canEdit, loc
     if ("saved" in answer) setNote("");
   }, [fetcher.state, fetcher.data]);
 
-  const live = useLiveResult(draft, { asOf: today });
+  // Until the first edit the page shows the revision's stored results: nothing to compute.
+  const live = useLiveResult(draft, { asOf: today, enabled: dirty });
   const bundle = dirty && live.bundle ? live.bundle : revision.result;
   const saving = fetcher.state !== "idle";
 

@@ -50,6 +50,7 @@ const FORBIDDEN: Record<keyof typeof LAYERS, { file: string; code: string }[]> =
     { file: "app/auth/x.server.ts", code: 'import { prisma } from "~/db.server.ts";' },
   ],
   "app/utils": [{ file: "app/utils/x.ts", code: 'import { prisma } from "~/db.server.ts";' }],
+  "app/cache": [{ file: "app/cache/x.server.ts", code: 'import { prisma } from "~/db.server.ts";' }],
   "app/routes": [
     { file: "app/routes/x.tsx", code: 'import { prisma } from "~/db.server.ts";' },
     { file: "app/routes/x.tsx", code: 'import { prisma } from "~/db.server";' },

@@ -6,14 +6,14 @@
 import type { AddressInfo } from "node:net";
 import express from "express";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { limitAuthFormPosts, refuseControlCharactersInUrl, refuseCrossOriginMutations } from "../../../server/request-guards.ts";
+import { createAuthPostWindows, limitAuthFormPosts, refuseControlCharactersInUrl, refuseCrossOriginMutations } from "../../../server/request-guards.ts";
 
 let baseUrl: string;
 let close: () => void;
 
 beforeAll(async () => {
   const app = express();
-  app.use(refuseControlCharactersInUrl, refuseCrossOriginMutations, limitAuthFormPosts({ limit: 3, windowMs: 60_000 }));
+  app.use(refuseControlCharactersInUrl, refuseCrossOriginMutations, limitAuthFormPosts(createAuthPostWindows({ limit: 3, windowMs: 60_000 })));
   app.all("*", (_req, res) => void res.send("passed"));
   const server = app.listen(0, "127.0.0.1");
   await new Promise((resolve) => server.once("listening", resolve));
