@@ -1,4 +1,5 @@
 import { getScenarioJsonSchema } from "~/engine";
+import { refuseWritingMethods } from "~/utils/resource-route.server.ts";
 
 /** GET /schema/scenario.v1.json: the scenario format as JSON Schema, generated from the engine's zod schema. */
 export function loader() {
@@ -6,3 +7,5 @@ export function loader() {
     headers: { "Content-Type": "application/schema+json; charset=utf-8", "Cache-Control": "public, max-age=3600" },
   });
 }
+
+export const action = refuseWritingMethods;
