@@ -15,7 +15,13 @@ export default defineConfig({
     include: ["tests/fuzz/**/*.test.ts"],
     globalSetup: ["tests/fuzz/global-setup.ts"],
     setupFiles: ["tests/integration/setup-env.ts"],
-    testTimeout: 600_000,
+    // The build runs as `npm start` runs it: React's production bundles, production cookies.
+    env: { NODE_ENV: "production" },
+    // A file per worker, one per core; inside a file the targets run concurrently, so one's database
+    // round trip overlaps another's work.
+    maxWorkers: 2,
+    maxConcurrency: 4,
+    testTimeout: 900_000,
     hookTimeout: 120_000,
   },
 });

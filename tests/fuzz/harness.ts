@@ -32,6 +32,7 @@ export interface SentRequest {
 
 export interface Answer {
   status: number;
+  statusText: string;
   headers: Headers;
   /** The body as text (a `.data` answer is turbo-stream text). */
   text: string;
@@ -65,7 +66,7 @@ export async function send(request: SentRequest): Promise<Answer> {
   if (request.body !== undefined) init.body = request.body;
   const response = await handle(new Request(new URL(request.url, ORIGIN), init), { clientAddress: request.clientAddress, cspNonce: NONCE });
   const text = await response.text();
-  const answer: Answer = { status: response.status, headers: response.headers, text };
+  const answer: Answer = { status: response.status, statusText: response.statusText, headers: response.headers, text };
   if (text !== "" && response.headers.get("Content-Type")?.startsWith("text/x-script")) answer.payload = await decodeTurboStream(text);
   return answer;
 }
