@@ -1,13 +1,14 @@
 /**
- * `npm test`: typecheck, lint, unit, integration (real PostgreSQL) and e2e (Playwright in the
- * Chromium that scripts/lib/browser.ts finds), in that order, each streamed to the terminal. Counts
+ * `npm test`: typecheck, lint, unit, integration (real PostgreSQL), fuzz (malformed requests through
+ * the production build, real PostgreSQL) and e2e (Playwright in the Chromium that
+ * scripts/lib/browser.ts finds), in that order, each streamed to the terminal. Counts
  * come from the suites' JSON reports, and so does the e2e browser, named in one line before the
  * summary; the last line is exactly `N passed, N failed`; the exit code is 1 on any failure,
  * crash, missing config or suite that ran no tests. `npm test -- <suite>…` runs only those suites.
  *
  * Database: TEST_DATABASE_URL as given; else DATABASE_URL's server with an `opentco_test`
  * database (never the development data); else the embedded server, started once here and
- * handed to integration and e2e as TEST_DATABASE_URL.
+ * handed to integration, fuzz and e2e as TEST_DATABASE_URL.
  */
 import { existsSync, readFileSync } from "node:fs";
 import fs from "node:fs/promises";
@@ -50,6 +51,8 @@ const suites: Suite[] = [
   },
   vitestSuite("unit", "vitest.config.ts"),
   { ...vitestSuite("integration", "vitest.integration.config.ts"), needsDatabase: true },
+  // fast-check drives malformed requests through the production build (docs/decisions/020-request-fuzzing.md).
+  { ...vitestSuite("fuzz", "vitest.fuzz.config.ts"), needsDatabase: true },
   {
     name: "e2e",
     requires: "playwright.config.ts",

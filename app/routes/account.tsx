@@ -35,7 +35,8 @@ export async function action({ request }: ActionFunctionArgs) {
     return { notice: "Every other session has ended." };
   }
   const parsed = validateForm(read.form, EndSessionSchema);
-  if (!parsed.success) return respondWithFailure(parsed.failure, parsed.status);
+  // The page's forms have hidden fields only: the refusal heads the page.
+  if (!parsed.success) return respondWithFailure({ ...parsed.failure, formError: parsed.failure.formError ?? Object.values(parsed.failure.fieldErrors)[0] }, parsed.status);
   if (!(await revokeUserSessions({ userId: session.user.id, sessionId: parsed.data.sessionId }))) throwNotFound();
   if (parsed.data.sessionId === session.id) throw redirect("/login", { headers: { "Set-Cookie": getClearedSessionCookie() } });
   return { notice: "Session ended." };

@@ -1,4 +1,5 @@
 import { pingDatabase } from "~/models/health.server.ts";
+import { refuseWritingMethods } from "~/utils/resource-route.server.ts";
 
 /** Liveness and database reachability for load balancers and `npm start` checks; never cached. */
 export async function loader() {
@@ -8,3 +9,5 @@ export async function loader() {
     headers: { "Content-Type": "application/json", "Cache-Control": "no-store" },
   });
 }
+
+export const action = refuseWritingMethods;

@@ -107,7 +107,8 @@ export default function InvitationPage() {
       <p>
         You are invited to <strong>{orgName}</strong> on OpenTCO as <strong>{ROLE_LABELS[role].toLowerCase()}</strong>.
       </p>
-      <FormError message={result?.failure.formError} />
+      {/* Signed in, the page has no email or password field: their refusal heads the page. */}
+      <FormError message={result?.failure.formError ?? (user ? Object.values(result?.failure.fieldErrors ?? {})[0] : undefined)} />
       {user ? (
         alreadyMember ? (
           <p className="notice">

@@ -27,6 +27,7 @@ import { computeSlots } from "~/utils/compute-slots.server.ts";
 import { getLocale } from "~/utils/locale.server.ts";
 import { readRevisionParam } from "~/utils/revision-param.server.ts";
 import { getToday } from "~/utils/today.server.ts";
+import { readIdParam } from "~/utils/id-param.server.ts";
 
 export { TenantRouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary.tsx";
 
@@ -36,7 +37,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { org, role } = await requireMembership(request, params.slug);
-  const scenarioId = params.id ?? "";
+  const scenarioId = readIdParam(params.id);
   const number = readRevisionParam(new URL(request.url), "revision");
   const scenario = await getScenario({ orgId: org.id, scenarioId });
   if (!scenario) throwNotFound();
@@ -70,7 +71,7 @@ function firstMessage(failure: { formError?: string; fieldErrors: Record<string,
 /** Every write on one scenario. Editors and above; deleting needs an admin. A foreign or unknown id: 404. */
 export async function action({ request, params }: ActionFunctionArgs) {
   const { org, user, role } = await requireMembership(request, params.slug, "editor");
-  const scenarioId = params.id ?? "";
+  const scenarioId = readIdParam(params.id);
   const read = await readForm(request, MAX_SCENARIO_BYTES);
   if (!read.ok) return fail(firstMessage(read.failure), read.status);
   const form = read.form;

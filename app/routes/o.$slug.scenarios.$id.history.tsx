@@ -7,6 +7,7 @@ import { getRevisionDiff, getScenario, listRevisions } from "~/models/scenario.s
 import { createFormatter } from "~/reports/index.ts";
 import scenarioStyles from "~/styles/scenarios.css";
 import { readRevisionParam } from "~/utils/revision-param.server.ts";
+import { readIdParam } from "~/utils/id-param.server.ts";
 
 export { TenantRouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary.tsx";
 
@@ -16,7 +17,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { org, role } = await requireMembership(request, params.slug);
-  const scenarioId = params.id ?? "";
+  const scenarioId = readIdParam(params.id);
   const scenario = await getScenario({ orgId: org.id, scenarioId });
   if (!scenario) throwNotFound();
   const url = new URL(request.url);

@@ -9,6 +9,7 @@ import { createShareLink } from "~/models/share-link.server.ts";
 import { CreateShareLinkSchema, DEFAULT_SHARE_LINK_DAYS, MAX_SHARE_LINK_DAYS, MAX_SHARE_LINK_LABEL_LENGTH } from "~/schemas/share-link.ts";
 import sharedStyles from "~/styles/shared.css";
 import { readForm, validateForm, type FormFailure } from "~/utils/form.server.ts";
+import { readIdParam } from "~/utils/id-param.server.ts";
 
 export { TenantRouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary.tsx";
 
@@ -27,7 +28,7 @@ function readRevisionParam(request: Request, latest: number): number {
 /** Editors and above create links; a viewer gets the 404 of any page beyond their role. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { org } = await requireMembership(request, params.slug, "editor");
-  const scenario = await getScenario({ orgId: org.id, scenarioId: params.id ?? "" });
+  const scenario = await getScenario({ orgId: org.id, scenarioId: readIdParam(params.id) });
   if (!scenario) throwNotFound();
   return { scenario: { name: scenario.name, latestRevisionNumber: scenario.latestRevisionNumber }, revision: readRevisionParam(request, scenario.latestRevisionNumber), sharesHref: `/o/${org.slug}/shares` };
 }
@@ -36,12 +37,13 @@ type ActionResult = { created: { url: string; label: string; expiresAt: string }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { org, user } = await requireMembership(request, params.slug, "editor");
+  const scenarioId = readIdParam(params.id);
   const read = await readForm(request);
   if (!read.ok) return data<ActionResult>({ failure: read.failure }, { status: read.status });
   const parsed = validateForm(read.form, CreateShareLinkSchema);
   if (!parsed.success) return data<ActionResult>({ failure: parsed.failure }, { status: parsed.status });
   const { label, mode, revision, expiresInDays, allowPdf } = parsed.data;
-  const created = await createShareLink({ orgId: org.id, userId: user.id, scenarioId: params.id ?? "", label, revisionNumber: revision, followLatest: mode === "follow", expiresInDays, allowPdf });
+  const created = await createShareLink({ orgId: org.id, userId: user.id, scenarioId, label, revisionNumber: revision, followLatest: mode === "follow", expiresInDays, allowPdf });
   if (!created) throwNotFound();
   // The token is in this answer only: never stored, never in a URL the server logs.
   return data<ActionResult>({ created: { url: new URL(`/s/${created.token}`, request.url).toString(), label, expiresAt: created.expiresAt } });

@@ -23,12 +23,12 @@ export const ScenarioJsonSchema = z.string({ error: "Scenario: required" }).tran
 });
 
 export const CreateFromTemplateSchema = z.object({
-  intent: z.literal("template"),
+  intent: z.literal("template", { error: "Intent: must be import or template" }),
   templateId: z.string({ error: "Template: required" }).min(1, "Template: required"),
 });
 
 export const SaveRevisionSchema = z.object({
-  intent: z.literal("save"),
+  intent: z.literal("save", { error: "Intent: must be save" }),
   baseRevision: revisionNumber("Base revision"),
   inputs: ScenarioJsonSchema,
   note,
@@ -40,12 +40,12 @@ export const RevisionIntentSchema = z.object({
 });
 
 export const RenameScenarioSchema = z.object({
-  intent: z.literal("rename"),
+  intent: z.literal("rename", { error: "Intent: must be rename" }),
   name: visibleText(z.string({ error: "Name: required" }).trim().min(1, "Name: must not be empty").max(200, "Name: at most 200 characters"), "Name"),
 });
 
 export const DeleteScenarioSchema = z.object({
-  intent: z.literal("delete"),
+  intent: z.literal("delete", { error: "Intent: must be delete" }),
   confirmName: z.string({ error: "Confirmation: type the scenario's name" }),
 });
 

@@ -8,7 +8,7 @@ export const MAX_SHARE_LINK_DAYS = 365;
 export const MAX_SHARE_LINK_LABEL_LENGTH = 100;
 
 export const CreateShareLinkSchema = z.object({
-  intent: z.literal("create"),
+  intent: z.literal("create", { error: "Intent: must be create" }),
   label: visibleText(
     z
       .string({ error: "Label: required" })
@@ -34,11 +34,11 @@ export const CreateShareLinkSchema = z.object({
 export type CreateShareLink = z.output<typeof CreateShareLinkSchema>;
 
 export const RevokeShareLinkSchema = z.object({
-  intent: z.literal("revoke"),
+  intent: z.literal("revoke", { error: "Intent: must be revoke or revoke-all" }),
   linkId: z.string({ error: "Link: required" }).min(1, "Link: required").max(40, "Link: not a link id"),
 });
 
 export const CopySharedScenarioSchema = z.object({
-  intent: z.literal("copy"),
+  intent: z.literal("copy", { error: "Intent: must be copy" }),
   targetSlug: z.string({ error: "Organisation: choose where to copy it" }).min(1, "Organisation: choose where to copy it").max(40, "Organisation: not one of yours"),
 });

@@ -4,7 +4,7 @@
  */
 import { data } from "@remix-run/node";
 import type { z } from "zod";
-import { findControlCharacter } from "./control-characters.ts";
+import { escapeControlCharacters, findControlCharacter } from "./control-characters.ts";
 
 /** Largest form body accepted, in bytes. Our forms are a few hundred bytes; 64 KiB leaves ample room. */
 export const MAX_FORM_BYTES = 64 * 1024;
@@ -41,18 +41,29 @@ const FIELD_LABELS: Record<string, string> = {
 };
 
 /**
+ * How a message names a field: by its label, or — a field none of our forms has, "__proto__" and
+ * "constructor" included — by its name, quoted, shortened, with control characters escaped.
+ */
+function describeField(key: string): string {
+  if (Object.hasOwn(FIELD_LABELS, key)) return FIELD_LABELS[key] as string;
+  return `Field ${escapeControlCharacters(JSON.stringify(key.length > 40 ? `${key.slice(0, 40)}…` : key))}`;
+}
+
+/**
  * Text fields carrying NUL or another control character (tab and line breaks aside: multi-line text
  * and JSON hold them) are refused before anything reads them: PostgreSQL refuses NUL, and the rest
  * have no business in a name, an id or a choice (issue 10, item 3).
  */
 function findControlCharacterFields(form: FormData): FormFailure | null {
-  const fieldErrors: Record<string, string> = {};
+  // A Map: a field named "__proto__" or "constructor" is a key like any other.
+  const errors = new Map<string, string>();
   for (const [key, value] of form.entries()) {
-    if (typeof value !== "string" || key in fieldErrors) continue;
+    if (typeof value !== "string" || errors.has(key)) continue;
     const found = findControlCharacter(value, { allowLineBreaks: true }) ?? findControlCharacter(key);
-    if (found) fieldErrors[key] = `${FIELD_LABELS[key] ?? key}: must not contain control characters (found ${found})`;
+    if (found) errors.set(key, `${describeField(key)}: must not contain control characters (found ${found})`);
   }
-  const messages = Object.values(fieldErrors);
+  const fieldErrors = Object.fromEntries(errors);
+  const messages = [...errors.values()];
   // Hidden fields (ids, intents) have no place beside them: the first message also heads the form.
   return messages.length === 0 ? null : { formError: messages[0], fieldErrors, values: {} };
 }

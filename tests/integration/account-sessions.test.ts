@@ -68,6 +68,13 @@ describe("sessions per user", () => {
     expect((await post(myCookie, { intent: "end", sessionId: "\u0000" })).status).toBe(400);
   });
 
+  it("heads the page with the refusal of a post its forms never send (issue 13, fuzz finding)", async () => {
+    const cookie = await loginAs(await createTestUser("odd"));
+    // The forms have hidden fields only: a field's error that is not also the form's would show nowhere.
+    expect(await post(cookie, {})).toMatchObject({ status: 400, body: { formError: "Intent: must be end or end-others" } });
+    expect(await post(cookie, { intent: "end", sessionId: "x" })).toMatchObject({ status: 400, body: { formError: "Session: unknown" } });
+  });
+
   it("sends an anonymous visitor to log in", async () => {
     const page = await callLoader(accountRoute.loader, createGetRequest("/account"));
     expect(page.status).toBe(302);

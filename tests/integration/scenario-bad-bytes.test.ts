@@ -8,9 +8,12 @@ import { describe, expect, it } from "vitest";
 import { prisma } from "../factories/db.ts";
 import { createScenario } from "~/models/scenario.server.ts";
 import * as scenarioRoute from "~/routes/o.$slug.scenarios.$id._index.tsx";
+import * as historyRoute from "~/routes/o.$slug.scenarios.$id.history.tsx";
+import * as pdfRoute from "~/routes/o.$slug.scenarios.$id.pdf.ts";
+import * as shareRoute from "~/routes/o.$slug.scenarios.$id.share.tsx";
 import * as listRoute from "~/routes/o.$slug.scenarios._index.tsx";
 import { createTestOrganization, loginAs } from "../factories/index.ts";
-import { callAction, createPostRequest, TEST_ORIGIN } from "../factories/requests.ts";
+import { callAction, callLoader, createGetRequest, createPostRequest, TEST_ORIGIN } from "../factories/requests.ts";
 
 const example = JSON.parse(readFileSync(new URL("../../public/examples/four-options-60-months.json", import.meta.url), "utf8")) as Record<string, unknown>;
 const withNul = JSON.stringify({ ...example, name: "Plan a\u0000b" });
@@ -52,5 +55,19 @@ describe("a NUL inside a scenario document", () => {
     const imported = await callAction(listRoute.action, request, { slug: org.slug });
     expect(imported.status).toBe(400);
     expect(await prisma.scenario.count({ where: { orgId: org.id } })).toBe(0);
+  });
+});
+
+describe("a NUL in the scenario id of the address (issue 13, fuzz finding)", () => {
+  it("is the tenant 404 of every scenario route, loader and action, not a database error", async () => {
+    const org = await createTestOrganization();
+    const cookie = await loginAs(org.owner);
+    const params = { slug: org.slug, id: "\u0000" };
+    const base = `/o/${org.slug}/scenarios/%00`;
+    for (const loader of [scenarioRoute.loader, historyRoute.loader, shareRoute.loader, pdfRoute.loader]) {
+      expect((await callLoader(loader, createGetRequest(base, cookie), params)).status).toBe(404);
+    }
+    expect((await callAction(scenarioRoute.action, createPostRequest(base, { intent: "archive" }, cookie), params)).status).toBe(404);
+    expect((await callAction(shareRoute.action, createPostRequest(`${base}/share`, { intent: "create" }, cookie), params)).status).toBe(404);
   });
 });

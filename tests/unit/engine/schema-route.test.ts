@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { getScenarioJsonSchema } from "~/engine";
 import { loader } from "~/routes/schema.scenario[.]v1[.]json";
 
 describe("GET /schema/scenario.v1.json", () => {
@@ -9,5 +10,10 @@ describe("GET /schema/scenario.v1.json", () => {
     expect(schema.$id).toBe("/schema/scenario.v1.json");
     expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(["schemaVersion", "workload", "options", "currency"]));
     expect(schema.properties.horizonMonths?.description).toContain("at least 12 and at most 120");
+  });
+
+  it("answers every request with the same text, made once", async () => {
+    expect(await loader().text()).toBe(JSON.stringify(getScenarioJsonSchema(), null, 2));
+    expect(await loader().text()).toBe(await loader().text());
   });
 });
