@@ -10,7 +10,7 @@
  * so the fuzz spends its time on refusals and still passes through every success path.
  */
 import fc from "fast-check";
-import { ROLES } from "~/auth/roles.ts";
+import { ROLES } from "~/domain/roles.ts";
 import { CURRENCIES } from "~/schemas/currency.ts";
 import { PDF_PAGE_SIZES, REPORT_LOCALES } from "~/schemas/organization.ts";
 import { SCENARIO_TEMPLATES } from "~/templates/index.ts";
