@@ -9,27 +9,37 @@ import tseslint from "typescript-eslint";
  */
 export const LAYERS = {
   "app/engine": { allow: ["app/engine", "package:decimal.js", "package:zod"], noServerModules: true },
+  // Pure domain vocabulary (roles) shared by the server and the browser.
+  "app/domain": { allow: ["app/domain"], noServerModules: true },
   "app/scenarios": { allow: ["app/scenarios", "app/engine", "app/utils/control-characters", "package:zod"], noServerModules: true },
   "app/workers": { allow: ["app/workers", "app/engine", "package:zod"], noServerModules: true },
-  "app/schemas": { allow: ["app/schemas", "app/utils", "app/auth/roles", "package:zod"], noServerModules: true },
+  "app/schemas": { allow: ["app/schemas", "app/utils", "app/domain", "package:zod"], noServerModules: true },
   "app/templates": { allow: ["app/templates", "public/examples"], noServerModules: true },
   "app/hooks": { allow: ["app/hooks", "app/engine", "app/workers", "app/reports", "app/utils", "package:*"], noServerModules: true },
   "app/components": {
-    allow: ["app/components", "app/engine", "app/scenarios", "app/reports", "app/hooks", "app/schemas", "app/utils", "app/auth/roles", "package:*"],
+    allow: ["app/components", "app/engine", "app/scenarios", "app/reports", "app/hooks", "app/schemas", "app/utils", "app/domain", "package:*"],
     noServerModules: true,
   },
   "app/reports": { allow: ["app/reports", "app/engine", "app/scenarios", "app/models", "app/auth", "app/utils", "package:*", "node:*"], noServerModules: true },
-  "app/models": { allow: ["app/models", "app/db.server", "app/generated", "app/engine", "app/scenarios", "app/reports", "app/auth", "app/schemas", "app/utils", "package:*", "node:*"] },
-  "app/auth": { allow: ["app/auth", "app/models", "app/db.server", "app/schemas", "app/utils", "package:*", "node:*"] },
+  // Auth sits on top of the models: the models never import app/auth, and auth reaches the database only through them.
+  "app/models": { allow: ["app/models", "app/db.server", "app/generated", "app/engine", "app/scenarios", "app/reports", "app/domain", "app/schemas", "app/utils", "package:*", "node:*"] },
+  "app/auth": { allow: ["app/auth", "app/models", "app/domain", "app/schemas", "app/utils", "package:*", "node:*"] },
   "app/utils": { allow: ["app/utils", "app/auth", "package:*"] },
   // Caches sit above the models, never beside them: they read through app/models only.
   "app/cache": { allow: ["app/cache", "app/models", "package:*", "node:*"] },
   // Routes never reach the Prisma client: data goes through app/models.
   "app/routes": {
-    allow: ["app/routes", "app/auth", "app/models", "app/cache", "app/reports", "app/schemas", "app/utils", "app/components", "app/styles", "app/engine", "app/scenarios", "app/templates", "app/hooks", "package:*"],
+    allow: ["app/routes", "app/auth", "app/domain", "app/models", "app/cache", "app/reports", "app/schemas", "app/utils", "app/components", "app/styles", "app/engine", "app/scenarios", "app/templates", "app/hooks", "package:*"],
   },
   server: { allow: ["server", "app/utils/control-characters", "package:*", "node:*"] },
 };
+
+/**
+ * Modules that the rest of the code may import only through their public entries (eslint/layering.js,
+ * rule `surface`). The engine's tests may import its internals; so may the benches of its internals
+ * (scripts/bench/), which time the model's loop against float64 arithmetic.
+ */
+export const SURFACES = [{ module: "app/engine", entries: ["app/engine/index"], files: ["app/**/*.{ts,tsx}", "scripts/**/*.ts", "server/**/*.ts", "prisma/**/*.ts", "e2e/**/*.ts"], ignores: ["scripts/bench/**"] }];
 
 /** One ESLint block per folder of LAYERS, with the boundaries rule and that folder's allow-list. */
 function layeringBlocks() {
@@ -66,6 +76,12 @@ export default tseslint.config(
     },
   },
   ...layeringBlocks(),
+  ...SURFACES.map(({ module, entries, files, ignores }) => ({
+    files,
+    ignores,
+    plugins: { layering },
+    rules: { "layering/surface": ["error", { module, entries }] },
+  })),
   {
     // The engine is pure: no clock, no environment, no network, no global object to reach them through.
     files: ["app/engine/**/*.ts"],

@@ -41,7 +41,8 @@ export default defineConfig({
     reuseExistingServer: process.env.E2E_REUSE_SERVER === "1" && !process.env.CI,
     stdout: "ignore",
     stderr: "pipe",
-    // The default SIGKILL would leave the embedded PostgreSQL with a stale lock.
-    gracefulShutdown: { signal: "SIGTERM", timeout: 5000 },
+    // The default SIGKILL would leave the embedded PostgreSQL with a stale lock. Longer than the app
+    // server's drain (DRAIN_TIMEOUT_MS, 10 s) so that the database stops after the server, not under it.
+    gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
   },
 });

@@ -1,15 +1,76 @@
 /**
  * The one Prisma client of the process (Rust-free client on adapter-pg). Only models/*.server.ts and
  * auth/*.server.ts import it; routes may not (lint rule).
+ *
+ * Row-level security (docs/decisions/019-row-level-security.md): every connection runs as the role
+ * APP_ROLE, which is neither superuser nor BYPASSRLS, from the moment it is opened. Tables of an
+ * organisation's rows have RLS forced, so a query reaches their rows only inside `withScope`, a
+ * transaction that first declares what it may reach: the caller's organisation (`withTenant`), the
+ * signed-in user's own memberships, one share link, one invitation link. Outside a scope those
+ * tables look empty. `prisma` itself serves the tables that belong to no organisation (users,
+ * sessions, the throttles' request logs).
  */
+import { AsyncLocalStorage } from "node:async_hooks";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "~/generated/prisma/client.ts";
+import { parseIntoClientConfig } from "pg-connection-string";
+import { PrismaClient, type Prisma } from "~/generated/prisma/client.ts";
+
+/** The role the app's connections run as; created by the row_level_security migration. */
+export const APP_ROLE = "opentco_app";
+
+/** How long a scope's transaction may wait for a pooled connection, and run, in milliseconds. */
+const TRANSACTION_MAX_WAIT_MS = 10_000;
+const TRANSACTION_TIMEOUT_MS = 15_000;
+
+/** The scope `withScope` is running, read when its transaction starts. */
+const pendingScope = new AsyncLocalStorage<DataScope>();
+
+const SETTINGS = ["app.organization_id", "app.user_id", "app.share_token_hash", "app.share_link_id", "app.share_fingerprint", "app.invitation_token_hash"] as const;
+/** One statement declares all of a scope's settings, each local to the transaction; an absent one is empty. */
+const DECLARE_SCOPE_SQL = `SELECT ${SETTINGS.map((name, index) => `set_config('${name}', $${index + 1}, true)`).join(", ")}`;
+
+function scopeValues(scope: DataScope): string[] {
+  return [scope.orgId, scope.userId, scope.shareTokenHash, scope.shareLinkId, scope.shareFingerprint, scope.invitationTokenHash].map((value) => value ?? "");
+}
+
+/**
+ * adapter-pg whose transactions declare the pending scope right after their BEGIN, on the connection
+ * itself: a statement through Prisma's query pipeline would cost several times more (ADR 019).
+ */
+class ScopedPrismaPg extends PrismaPg {
+  override async connect(): ReturnType<PrismaPg["connect"]> {
+    const adapter = await super.connect();
+    const begin = adapter.startTransaction.bind(adapter);
+    adapter.startTransaction = async (isolationLevel) => {
+      const transaction = await begin(isolationLevel);
+      const scope = pendingScope.getStore();
+      if (!scope) return transaction;
+      try {
+        await transaction.executeRaw({ sql: DECLARE_SCOPE_SQL, args: scopeValues(scope), argTypes: SETTINGS.map(() => ({ scalarType: "string", arity: "scalar" })) });
+      } catch (error) {
+        await transaction.executeRaw({ sql: "ROLLBACK", args: [], argTypes: [] }).catch(() => undefined);
+        await transaction.rollback();
+        throw error;
+      }
+      return transaction;
+    };
+    return adapter;
+  }
+}
 
 function createPrismaClient(): PrismaClient {
   const connectionString = process.env.DATABASE_URL;
   if (!connectionString) throw new Error("DATABASE_URL is not set: the server needs a PostgreSQL URL.");
-  // allowExitOnIdle: once the HTTP server has closed, idle pooled connections must not keep the process alive.
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString, allowExitOnIdle: true }) });
+  // Parsed here rather than passed as connectionString: pg lets the URL's own `options` override the
+  // config's, and the role must survive a URL that sets options of its own.
+  const config = parseIntoClientConfig(connectionString);
+  const options = [config.options, `-c role=${APP_ROLE}`].filter(Boolean).join(" ");
+  return new PrismaClient({
+    // allowExitOnIdle: once the HTTP server has closed, idle pooled connections must not keep the process alive.
+    adapter: new ScopedPrismaPg({ ...config, options, allowExitOnIdle: true }),
+    // Every tenant read is a transaction now: under load they queue for a connection, as plain queries did.
+    transactionOptions: { maxWait: TRANSACTION_MAX_WAIT_MS, timeout: TRANSACTION_TIMEOUT_MS },
+  });
 }
 
 // `remix dev` re-evaluates server modules on every change; keep one pool across reloads.
@@ -17,3 +78,88 @@ const globalForPrisma = globalThis as typeof globalThis & { __opentcoPrisma?: Pr
 
 export const prisma: PrismaClient = globalForPrisma.__opentcoPrisma ?? createPrismaClient();
 if (process.env.NODE_ENV !== "production") globalForPrisma.__opentcoPrisma = prisma;
+
+/**
+ * What a transaction may reach, each a setting the row-level policies read (the migration lists
+ * them). Several may be combined; an absent one matches nothing.
+ */
+export interface DataScope {
+  /** The organisation of the caller's membership: every row of it. */
+  orgId?: string;
+  /** The signed-in user: their memberships, their organisations' names and slugs, their sign-in events. */
+  userId?: string;
+  /** A share-link token being opened (its SHA-256): that link while it is live, and its organisation's name. */
+  shareTokenHash?: string;
+  /** An opened share link: the link, the one revision it shows, and its view events. */
+  shareLinkId?: string;
+  /** With shareLinkId, of a following link: the scenario's earlier revisions with this fingerprint. */
+  shareFingerprint?: string;
+  /** An invitation link (its token's SHA-256): the invitation, its organisation's name, and joining it as userId. */
+  invitationTokenHash?: string;
+}
+
+/** The client a scope's work runs on: the transaction. */
+export type Db = Prisma.TransactionClient;
+
+/**
+ * Replaces the scope of the transaction `db` midway, for the flows that learn an id inside it (a share
+ * token's link, an invitation accepted by the user it has just created).
+ */
+export async function declareScope(db: Db, scope: DataScope): Promise<void> {
+  await db.$executeRawUnsafe(DECLARE_SCOPE_SQL, ...scopeValues(scope));
+}
+
+/**
+ * Runs `work` in a transaction that reaches what `scope` names and nothing else: the adapter declares
+ * it right after BEGIN. Do not nest: the inner call would hold a second connection; pass `db` down.
+ */
+export function withScope<T>(scope: DataScope, work: (db: Db) => Promise<T>): Promise<T> {
+  return pendingScope.run(scope, () => scopedClient().$transaction(work));
+}
+
+/** Runs `work` in a transaction that reaches every row of the organisation `orgId` and nothing else. */
+export function withTenant<T>(orgId: string, work: (db: Db) => Promise<T>): Promise<T> {
+  return withScope({ orgId }, work);
+}
+
+/**
+ * Test builds only (NODE_ENV=test with OPENTCO_TEST_WITHOUT_ORG_FILTER=1): the organisation filter
+ * the models write into every `where` (`orgId`, and `id` on Organization) is removed before each
+ * query runs, so the cross-tenant tests show what row-level security alone refuses
+ * (vitest.integration.config.ts, project "rls-only"). `droppedOrgFilters.count` tells the tests it
+ * happened.
+ */
+export const droppedOrgFilters = { count: 0 };
+
+const UNIQUE_WHERE_OPERATIONS = new Set(["findUnique", "findUniqueOrThrow", "update", "delete", "upsert"]);
+
+function dropOrgFilter(model: string, where: unknown): unknown {
+  if (Array.isArray(where)) return where.map((item) => dropOrgFilter(model, item));
+  if (typeof where !== "object" || where === null) return where;
+  const filterKey = model === "Organization" ? "id" : "orgId";
+  const kept: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(where)) {
+    if (key === filterKey) droppedOrgFilters.count++;
+    else kept[key] = ["AND", "OR", "NOT"].includes(key) ? dropOrgFilter(model, value) : value;
+  }
+  return kept;
+}
+
+let scoped: PrismaClient | undefined;
+function scopedClient(): PrismaClient {
+  scoped ??=
+    process.env.NODE_ENV === "test" && process.env.OPENTCO_TEST_WITHOUT_ORG_FILTER === "1"
+      ? // The extension changes arguments, not types: the client keeps PrismaClient's shape.
+        (prisma.$extends({
+          query: {
+            $allModels: {
+              $allOperations({ model, operation, args, query }) {
+                if (UNIQUE_WHERE_OPERATIONS.has(operation) || !("where" in args)) return query(args);
+                return query({ ...args, where: dropOrgFilter(model, args.where) } as typeof args);
+              },
+            },
+          },
+        }) as unknown as PrismaClient)
+      : prisma;
+  return scoped;
+}

@@ -14,7 +14,12 @@
  * `noServerModules` also refuses importing a `*.server` module (code that may run in the browser).
  * Type-only imports (`import type …`) are exempt: they compile to nothing, so they cannot bring I/O,
  * a clock or the Prisma client into a layer.
+ *
+ * A second rule, `surface`, keeps a module's insides its own: with `{ module: "app/engine", entries:
+ * ["app/engine/index"] }`, a file outside app/engine may import from it only its entries. Type-only
+ * imports count here: a type of an internal file is as much a dependency on it as a value.
  */
+import fs from "node:fs";
 import { builtinModules } from "node:module";
 import path from "node:path";
 
@@ -44,6 +49,19 @@ function isAllowed(target, allow) {
 
 function describe(target) {
   return target.kind === "path" ? target.name : `${target.kind === "node" ? "Node built-in" : "package"} ${target.name}`;
+}
+
+/** The listeners that hand every import form's node and source literal to `check`. */
+function visitImports(check) {
+  return {
+    ImportDeclaration: (node) => check(node, node.source),
+    ExportNamedDeclaration: (node) => check(node, node.source),
+    ExportAllDeclaration: (node) => check(node, node.source),
+    ImportExpression: (node) => check(node, node.source),
+    CallExpression(node) {
+      if (node.callee.type === "Identifier" && node.callee.name === "require") check(node, node.arguments[0]);
+    },
+  };
 }
 
 /** @type {import("eslint").Rule.RuleModule} */
@@ -79,16 +97,39 @@ const boundaries = {
         context.report({ node, messageId: "serverModule", data: { layer, target: target.name } });
       }
     }
-    return {
-      ImportDeclaration: (node) => check(node, node.source),
-      ExportNamedDeclaration: (node) => check(node, node.source),
-      ExportAllDeclaration: (node) => check(node, node.source),
-      ImportExpression: (node) => check(node, node.source),
-      CallExpression(node) {
-        if (node.callee.type === "Identifier" && node.callee.name === "require") check(node, node.arguments[0]);
-      },
-    };
+    return visitImports(check);
   },
 };
 
-export default { rules: { boundaries } };
+/** @type {import("eslint").Rule.RuleModule} */
+const surface = {
+  meta: {
+    type: "problem",
+    docs: { description: "Imports a module only through its public entries (ADR 017)" },
+    schema: [
+      {
+        type: "object",
+        properties: { module: { type: "string" }, entries: { type: "array", items: { type: "string" } } },
+        required: ["module", "entries"],
+        additionalProperties: false,
+      },
+    ],
+    messages: { internal: "{{target}} is inside {{module}}: import it from {{entries}}." },
+  },
+  create(context) {
+    const { module, entries } = context.options[0];
+    const own = path.relative(projectRoot, context.filename).split(path.sep).join("/");
+    if (own === module || own.startsWith(`${module}/`)) return {};
+    function check(node, source) {
+      if (!source || source.type !== "Literal" || typeof source.value !== "string") return;
+      const target = classify(source.value, context.filename);
+      if (target.kind !== "path" || !(target.name === module || target.name.startsWith(`${module}/`))) return;
+      // A folder import (`~/engine`) names the folder's index, as TypeScript and the bundler resolve it.
+      const name = fs.statSync(path.join(projectRoot, target.name), { throwIfNoEntry: false })?.isDirectory() ? `${target.name}/index` : target.name;
+      if (!entries.includes(name)) context.report({ node, messageId: "internal", data: { target: name, module, entries: entries.join(", ") } });
+    }
+    return visitImports(check);
+  },
+};
+
+export default { rules: { boundaries, surface } };

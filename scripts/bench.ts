@@ -2,8 +2,9 @@
  * npm run bench [-- <name-filter>]: one line per benchmark, `bench <name> median_ms=… p95_ms=… runs=…`.
  * Later issues add their benchmarks to BENCHMARKS (a module under scripts/bench/ exporting a list).
  * Then the page benchmarks, through the production build in Chromium (scripts/bench/pages.ts), the PDF
- * (scripts/bench/pdf.ts), the pages and a save under 50 connections (scripts/bench/load.ts) and a log-in
- * spray against a signed-in page (scripts/bench/login-spray.ts).
+ * (scripts/bench/pdf.ts), the pages and a save under 50 connections (scripts/bench/load.ts), a log-in
+ * spray against a signed-in page (scripts/bench/login-spray.ts) and what row-level security costs a
+ * scenario read and a save (scripts/bench/rls.ts).
  */
 import { ENGINE_BENCHMARKS } from "./bench/engine.ts";
 import { runLoadBenchmarks } from "./bench/load.ts";
@@ -11,6 +12,7 @@ import { runLoginSprayBenchmark } from "./bench/login-spray.ts";
 import { formatMeasurement, measure, type Benchmark } from "./bench/measure.ts";
 import { runPageBenchmarks } from "./bench/pages.ts";
 import { runPdfBenchmarks } from "./bench/pdf.ts";
+import { runRlsBenchmarks } from "./bench/rls.ts";
 
 const BENCHMARKS: Benchmark[] = [...ENGINE_BENCHMARKS];
 
@@ -27,3 +29,4 @@ await runPageBenchmarks(filter);
 await runLoadBenchmarks(filter);
 await runPdfBenchmarks(filter);
 await runLoginSprayBenchmark(filter);
+await runRlsBenchmarks(filter);

@@ -3,9 +3,10 @@
  * and the orgId it returns is the only one models ever see.
  */
 import { data } from "@remix-run/node";
+import { hasRole, type Role } from "~/domain/roles.ts";
 import { getMembershipBySlug, type OrganizationSummary } from "~/models/organization.server.ts";
-import { hasRole, type Role } from "./roles.ts";
-import { requireSession, type AuthSession, type SessionUser } from "./session.server.ts";
+import type { AuthSession, SessionUser } from "~/models/session.server.ts";
+import { requireSession } from "./session.server.ts";
 
 export type MembershipContext = { user: SessionUser; org: OrganizationSummary; role: Role; membershipId: string; session: AuthSession };
 

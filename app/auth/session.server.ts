@@ -1,22 +1,14 @@
 /**
  * Server-side sessions (docs/decisions/004-sessions.md). The cookie carries a random 256-bit token;
- * the Session row is keyed by its SHA-256, so the table alone cannot be replayed as cookies.
+ * the Session row (app/models/session.server.ts) is keyed by its SHA-256, so the table alone cannot be
+ * replayed as cookies. This module owns the cookie and what a request without a live session answers.
  */
 import { createHash, randomBytes } from "node:crypto";
 import { data, redirect } from "@remix-run/node";
-import { prisma } from "~/db.server.ts";
 import { isDatabaseUnavailable } from "~/models/prisma-errors.server.ts";
+import { findLiveSession, SESSION_ABSOLUTE_MS, storeSession, type AuthSession } from "~/models/session.server.ts";
 
 export const SESSION_COOKIE_NAME = "opentco_session";
-/** Idle expiry: a session unused for 12 h is dead. */
-export const SESSION_IDLE_MS = 12 * 60 * 60 * 1000;
-/** Absolute expiry: 14 days after login, whatever the activity. */
-export const SESSION_ABSOLUTE_MS = 14 * 24 * 60 * 60 * 1000;
-/** lastSeenAt is written at most once a minute, not on every request. */
-const LAST_SEEN_RESOLUTION_MS = 60 * 1000;
-
-export type SessionUser = { id: string; email: string };
-export type AuthSession = { id: string; user: SessionUser };
 
 function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
@@ -42,67 +34,11 @@ function serializeSessionCookie(value: string, maxAgeSeconds: number): string {
   return attributes.join("; ");
 }
 
-/** Dead sessions (expired, idle or revoked) are kept this long for investigation, then pruned. */
-const DEAD_SESSION_RETENTION_MS = 30 * 24 * 60 * 60 * 1000;
-/** Live sessions one user may hold: a new log-in beyond this ends the least recently used one. */
-export const MAX_LIVE_SESSIONS_PER_USER = 10;
-
-/** The `where` of a user's live sessions at `now`: not revoked, not expired, not idle. */
-function liveSessionsOf(userId: string, now: Date) {
-  return { userId, revokedAt: null, expiresAt: { gt: now }, lastSeenAt: { gt: new Date(now.getTime() - SESSION_IDLE_MS) } };
-}
-
-/**
- * Creates a session for the user and returns the Set-Cookie header value that carries it. A user keeps
- * at most MAX_LIVE_SESSIONS_PER_USER live sessions: the least recently used beyond that are revoked.
- * Also prunes the user's own sessions dead for over 30 days, so the table stays bounded without a
- * scheduler.
- */
+/** Creates a session for the user (app/models/session.server.ts) and returns the Set-Cookie header value that carries it. */
 export async function createSession(userId: string, now = new Date()): Promise<string> {
-  const cutoff = new Date(now.getTime() - DEAD_SESSION_RETENTION_MS);
-  await prisma.session.deleteMany({
-    where: { userId, OR: [{ expiresAt: { lt: cutoff } }, { lastSeenAt: { lt: cutoff } }, { revokedAt: { lt: cutoff } }] },
-  });
   const token = randomBytes(32).toString("base64url");
-  await prisma.session.create({
-    data: { id: hashToken(token), userId, createdAt: now, lastSeenAt: now, expiresAt: new Date(now.getTime() + SESSION_ABSOLUTE_MS) },
-  });
-  const surplus = await prisma.session.findMany({
-    where: liveSessionsOf(userId, now),
-    orderBy: [{ lastSeenAt: "desc" }, { createdAt: "desc" }],
-    skip: MAX_LIVE_SESSIONS_PER_USER,
-    select: { id: true },
-  });
-  if (surplus.length > 0) await prisma.session.updateMany({ where: { id: { in: surplus.map(({ id }) => id) }, revokedAt: null }, data: { revokedAt: now } });
+  await storeSession({ id: hashToken(token), userId, now });
   return serializeSessionCookie(token, SESSION_ABSOLUTE_MS / 1000);
-}
-
-export type SessionRow = { id: string; createdAt: string; lastSeenAt: string; expiresAt: string; current: boolean };
-
-/** The user's live sessions, most recently used first; `currentId` marks the one asking. */
-export async function listLiveSessions({ userId, currentId, now = new Date() }: { userId: string; currentId: string; now?: Date }): Promise<SessionRow[]> {
-  const sessions = await prisma.session.findMany({
-    where: liveSessionsOf(userId, now),
-    orderBy: [{ lastSeenAt: "desc" }, { createdAt: "desc" }],
-    select: { id: true, createdAt: true, lastSeenAt: true, expiresAt: true },
-  });
-  return sessions.map((session) => ({
-    id: session.id,
-    createdAt: session.createdAt.toISOString(),
-    lastSeenAt: session.lastSeenAt.toISOString(),
-    expiresAt: session.expiresAt.toISOString(),
-    current: session.id === currentId,
-  }));
-}
-
-/**
- * Ends one of the user's own sessions, or every other one (`allExcept`); false when `sessionId` names
- * no live session of this user (someone else's id reads as unknown, as in ADR 003).
- */
-export async function revokeUserSessions({ userId, sessionId, allExcept, now = new Date() }: { userId: string; sessionId?: string; allExcept?: string; now?: Date }): Promise<boolean> {
-  const where = sessionId !== undefined ? { ...liveSessionsOf(userId, now), id: sessionId } : { ...liveSessionsOf(userId, now), id: { not: allExcept } };
-  const { count } = await prisma.session.updateMany({ where, data: { revokedAt: now } });
-  return sessionId === undefined || count === 1;
 }
 
 /** The Set-Cookie header value that removes the session cookie from the browser. */
@@ -120,21 +56,10 @@ export const DATABASE_UNAVAILABLE_MESSAGE = "OpenTCO cannot reach its database r
 export async function getSession(request: Request, now = new Date()): Promise<AuthSession | null> {
   const token = getSessionToken(request);
   if (!token) return null;
-  const session = await prisma.session
-    .findUnique({
-      where: { id: hashToken(token) },
-      select: { id: true, lastSeenAt: true, expiresAt: true, revokedAt: true, user: { select: { id: true, email: true } } },
-    })
-    .catch((error: unknown) => {
-      if (isDatabaseUnavailable(error)) throw data(DATABASE_UNAVAILABLE_MESSAGE, { status: 503, statusText: "Service Unavailable" });
-      throw error;
-    });
-  if (!session || session.revokedAt) return null;
-  if (session.expiresAt <= now || session.lastSeenAt.getTime() + SESSION_IDLE_MS <= now.getTime()) return null;
-  if (now.getTime() - session.lastSeenAt.getTime() >= LAST_SEEN_RESOLUTION_MS) {
-    await prisma.session.updateMany({ where: { id: session.id, revokedAt: null }, data: { lastSeenAt: now } });
-  }
-  return { id: session.id, user: session.user };
+  return findLiveSession({ id: hashToken(token), now }).catch((error: unknown) => {
+    if (isDatabaseUnavailable(error)) throw data(DATABASE_UNAVAILABLE_MESSAGE, { status: 503, statusText: "Service Unavailable" });
+    throw error;
+  });
 }
 
 /** The live session, or a redirect to /login that comes back to the requested page. */
@@ -144,11 +69,6 @@ export async function requireSession(request: Request): Promise<AuthSession> {
   const url = new URL(request.url);
   const redirectTo = request.method === "GET" ? `${url.pathname}${url.search}` : "/";
   throw redirect(`/login?${new URLSearchParams({ redirectTo })}`);
-}
-
-/** Revokes one session server-side; its cookie is worthless from the next request on. */
-export async function revokeSession(sessionId: string, now = new Date()): Promise<void> {
-  await prisma.session.updateMany({ where: { id: sessionId, revokedAt: null }, data: { revokedAt: now } });
 }
 
 // Stands in for our own origin: only whether a target stays on it matters, not what it is called.

@@ -1,3 +1,4 @@
+import { addMonths } from "./calendar.ts";
 import type { Decimal } from "./decimal.ts";
 
 /**
@@ -12,4 +13,22 @@ export function computeBreakEvenMonth(cumulativeA: readonly Decimal[], cumulativ
     month = m;
   }
   return month;
+}
+
+/**
+ * Each option's break-even against every other option, in option order: the month from which its
+ * cumulative cash stays at or below the other's (computeBreakEvenMonth), with its calendar month.
+ */
+export function listBreakEvens(
+  options: readonly { id: string; cumulativeCash: readonly Decimal[] }[],
+  startMonth: string,
+): { otherId: string; month: number | null; calendarMonth: string | null }[][] {
+  return options.map((option, i) =>
+    options
+      .filter((_, j) => j !== i)
+      .map((other) => {
+        const month = computeBreakEvenMonth(option.cumulativeCash, other.cumulativeCash);
+        return { otherId: other.id, month, calendarMonth: month === null ? null : addMonths(startMonth, month) };
+      }),
+  );
 }

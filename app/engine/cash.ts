@@ -1,5 +1,5 @@
 import type { Arithmetic } from "./arithmetic.ts";
-import { OPEX_CATEGORIES, type OptionSeries } from "./model.ts";
+import { OPEX_CATEGORIES, type OptionSeries } from "./options/context.ts";
 
 /** Cash-view summary of one option: the light path used by the tornado and Monte Carlo. */
 export interface CashSummary<T> {

@@ -1,4 +1,4 @@
-import { getCatalogueEntry } from "./catalog/index.ts";
+import { getCatalogueEntry } from "./catalogue/index.ts";
 import { getDeploymentCapability, getResidencyPremium, resolveResidencyPremium } from "./compliance/index.ts";
 import { Decimal } from "./decimal.ts";
 import type { HybridComponent, Option } from "./scenario.ts";

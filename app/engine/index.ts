@@ -1,10 +1,12 @@
 /**
- * The TCO engine's public surface. Pure: decimal.js and zod only; no I/O, no clock, no env.
+ * The TCO engine's public surface: app code (routes, reports, components, models, scenarios, hooks,
+ * workers, scripts) imports the engine from here and nowhere else (the layering lint, ADR 017); tests
+ * of internals may import the internal modules. Pure: decimal.js and zod only; no I/O, no clock, no env.
  *
  * Flow: `parseScenario(json)` → `computeScenario(scenario, { asOf })` → `serializeResult(result)`.
  * Sensitivity: `computeTornado(scenario)` (Decimal) and `computeMonteCarlo(scenario)` (float64).
  *
- * Conventions (see docs/model-notes): a month has 730 hours; yearly rates become monthly by compounding
+ * Conventions (stated with worked examples in conventions.ts, shown on /methodology): a month has 730 hours; yearly rates become monthly by compounding
  * ((1 + r)^(1/12)); months are 0-based `index` values with a "YYYY-MM" `calendarMonth` (texts say
  * "month 1" for index 0); money is nominal in the scenario currency, unrounded (round with format.ts);
  * break-even of A against B is the first month from which A's cumulative cash stays at or below B's
@@ -22,46 +24,72 @@
  * disposal. Neither contains the other's hardware line, so hardware is never counted twice.
  */
 export { Decimal } from "./decimal.ts";
-export {
-  ApiOptionSchema,
-  CurrencySchema,
-  DRIVERS,
-  ExtraCostSchema,
-  HybridComponentSchema,
-  HybridOptionSchema,
-  ModelQualitySchema,
-  ModelRefSchema,
-  OptionSchema,
-  OwnedGpuOptionSchema,
-  RentedGpuOptionSchema,
-  ScenarioSchema,
-  SensitivitySchema,
-  SourceSchema,
-  StaffingSchema,
-  ThroughputSchema,
-  WorkloadSchema,
-  decimalField,
-} from "./scenario.ts";
+
+// The scenario document: its schema, its parse, its types.
+export { decimalField, DRIVERS, ScenarioSchema } from "./scenario.ts";
 export type { ApiOption, Driver, HybridComponent, HybridOption, Option, OwnedGpuOption, RentedGpuOption, Scenario, ScenarioInput, Workload } from "./scenario.ts";
 export { parseScenario } from "./parse.ts";
 export type { ParseResult, ScenarioIssue } from "./parse.ts";
-export { computeScenario, QUALITY_GAP_WARNING_POINTS, STALE_AFTER_DAYS } from "./compute.ts";
-export type { CapacityEventResult, ComputeSettings, MonthResult, OptionResult, QualityRow, ScenarioResult, Totals, Warning } from "./compute.ts";
-export { HOURS_PER_MONTH, OPEX_CATEGORIES } from "./model.ts";
+export { getScenarioJsonSchema } from "./json-schema.ts";
+
+// Compute, sensitivity, serialize.
+export { computeScenario } from "./compute.ts";
+export type { CapacityEventResult, ComputeSettings, MonthResult, OptionResult, QualityRow, ScenarioResult, Totals } from "./results.ts";
+export { STALE_AFTER_DAYS } from "./warnings.ts";
+export { describeWarning } from "./warning-texts.ts";
+export type { Warning, WarningCode } from "./warning-texts.ts";
+export type { MessageParams } from "./messages.ts";
+export { HOURS_PER_MONTH, OPEX_CATEGORIES } from "./options/context.ts";
+export type { OpexCategory } from "./options/context.ts";
 export { MODEL_CONVENTIONS } from "./conventions.ts";
 export type { ModelConvention } from "./conventions.ts";
-export type { OpexCategory } from "./model.ts";
-export type { CatalogueValueUsed } from "./catalogue-usage.ts";
-export { computeBreakEvenMonth } from "./break-even.ts";
 export { computeTornado, DEFAULT_TORNADO_HIGH, DEFAULT_TORNADO_LOW } from "./sensitivity.ts";
 export type { TornadoBar, TornadoResult } from "./sensitivity.ts";
 export { computeMonteCarlo, iterateMonteCarlo } from "./monte-carlo.ts";
 export type { MonteCarloOverrides, MonteCarloResult } from "./monte-carlo.ts";
 export { serializeResult } from "./serialize.ts";
 export type { Serialized } from "./serialize.ts";
-export { formatCount, formatMoney, formatPercent, getMinorUnits, roundMoney } from "./format.ts";
-export { getScenarioJsonSchema, SCENARIO_SCHEMA_ID } from "./json-schema.ts";
-export { addMonths } from "./calendar.ts";
-export { CATALOGUE, getCatalogueEntry } from "./catalog/index.ts";
-export type { AnyCatalogueEntry, CatalogueEntry } from "./catalog/index.ts";
+export { formatPercent, getMinorUnits, roundMoney } from "./format.ts";
+export { daysBetween } from "./calendar.ts";
+
+// The catalogue of dated, sourced defaults, and its version.
+export { CATALOGUE, getCatalogueEntry } from "./catalogue/index.ts";
+export type { AnyCatalogueEntry, CatalogueEntry } from "./catalogue/index.ts";
+export type { CatalogueValueUsed } from "./catalogue-usage.ts";
 export { CATALOGUE_VERSION, ENGINE_VERSION } from "./version.ts";
+
+// Compliance: what the editor, the reports and the reference pages show of it.
+export {
+  AI_ACT_ROLES,
+  CAPABILITY_REQUIREMENTS,
+  COMPLIANCE_SOURCES,
+  DATA_CLASSES,
+  DECLARABLE_CAPABILITIES,
+  DEPLOYMENT_CAPABILITIES,
+  describeReason,
+  describeSovereigntyNote,
+  getComplianceSource,
+  getDeploymentCapability,
+  getResidencyPremium,
+  REGIME_IDS,
+  REGION_CODES,
+  SEAL_LEVEL_NAMES,
+  SOVEREIGNTY_OBJECTIVES,
+} from "./compliance/index.ts";
+export type {
+  CapabilityValue,
+  Company,
+  ComplianceReason,
+  ComplianceProfile,
+  ComplianceSource,
+  DeploymentCapability,
+  DeploymentKind,
+  Fact,
+  OptionCompliance,
+  ReasonSeverity,
+  Regime,
+  ScenarioCompliance,
+  SealLevel,
+  SovereigntyNote,
+  Verdict,
+} from "./compliance/index.ts";

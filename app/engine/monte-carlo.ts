@@ -1,6 +1,7 @@
 import { floatArithmetic } from "./arithmetic.ts";
 import { computeCashTotal } from "./cash.ts";
-import { runModel, type Multipliers } from "./model.ts";
+import { runModel } from "./model.ts";
+import type { Multipliers } from "./options/context.ts";
 import { createScenarioParams } from "./params.ts";
 import type { Driver, Scenario } from "./scenario.ts";
 

@@ -298,7 +298,8 @@ export const SensitivitySchema = z.strictObject({
     .optional(),
 });
 
-export const CurrencySchema = z.strictObject({
+/** The scenario's reporting currency and its rate to USD (not an organisation's default currency code: `DefaultCurrencySchema`). */
+export const ScenarioCurrencySchema = z.strictObject({
   code: z.string().regex(/^[A-Z]{3}$/, "must be an ISO 4217 code such as EUR"),
   /** Units of this currency per 1 USD, the catalogue's currency. */
   perUsd: decimalField({ min: "0", max: "1000000", minExclusive: true, description: "units of the scenario currency per 1 USD" }),
@@ -311,7 +312,7 @@ export const ScenarioSchema = z.strictObject({
   name: label,
   startMonth: isoMonth,
   horizonMonths: decimalField({ min: "12", max: "120", integer: true, description: "months modelled" }),
-  currency: CurrencySchema,
+  currency: ScenarioCurrencySchema,
   discountRatePerYear: decimalField({ min: "0", max: "1", description: "annual discount rate for NPV, compounded monthly" }),
   opexInflationPerYear: decimalField({ min: "-0.5", max: "1", description: "general opex inflation per year, compounded monthly" }),
   /** Credit hardware's remaining value at the horizon end (cash view); on by default. */
@@ -334,3 +335,8 @@ export type RentedGpuOption = z.output<typeof RentedGpuOptionSchema>;
 export type HybridOption = z.output<typeof HybridOptionSchema>;
 export type HybridComponent = z.output<typeof HybridComponentSchema>;
 export type Workload = z.output<typeof WorkloadSchema>;
+
+/** The API, owned and rented parts of an option: the option itself, or a hybrid's primary and secondary. */
+export function listLeafComponents(option: Option): HybridComponent[] {
+  return option.kind === "hybrid" ? [option.primary, option.secondary] : [option];
+}

@@ -2,7 +2,8 @@ import { decimalArithmetic } from "./arithmetic.ts";
 import { computeBreakEvenMonth } from "./break-even.ts";
 import { summariseCash, type CashSummary } from "./cash.ts";
 import { Decimal } from "./decimal.ts";
-import { runModel, runSelectedOptions, type ModelRun, type OptionSeries } from "./model.ts";
+import { runModel, runSelectedOptions, type ModelRun } from "./model.ts";
+import type { OptionSeries } from "./options/context.ts";
 import { createScenarioParams, type OptionParams, type ScenarioParams } from "./params.ts";
 import { DRIVERS, type Driver, type Scenario } from "./scenario.ts";
 

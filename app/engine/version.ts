@@ -1,4 +1,4 @@
-import { CATALOGUE } from "./catalog/index.ts";
+import { CATALOGUE } from "./catalogue/index.ts";
 import { COMPLIANCE_SOURCES, DEPLOYMENT_CAPABILITIES, FOREIGN_ACCESS_LAWS, REGULATORY_DATES } from "./compliance/index.ts";
 import { Decimal } from "./decimal.ts";
 
@@ -18,8 +18,12 @@ import { Decimal } from "./decimal.ts";
  * hardware gets cheaper per unit of performance): as much or more usable capacity, fewer or later
  * purchases. Elsewhere only the 40th significant digit moves after a retirement (sums taken afresh).
  * maxNodes at or below redundancyNodes is refused; event texts say "1 GPU".
+ *
+ * 2.1.1: every warning and compliance reason carries a code and its parameters beside its text, and
+ * every SEAL level's reasoning lines theirs in `notes` (ADR 017), for the presenter to render; figures
+ * and texts are unchanged, and a 2.1.0 result, without them, shows its texts as stored.
  */
-export const ENGINE_VERSION = "2.1.0";
+export const ENGINE_VERSION = "2.1.1";
 
 /** JSON with object keys sorted and Decimals as exact strings, so the hash ignores declaration order. */
 function stringifySorted(value: unknown): string {

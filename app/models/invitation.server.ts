@@ -3,13 +3,12 @@
  * single use (accepted by a conditional update whose row count must be 1).
  */
 import { createHash, randomBytes } from "node:crypto";
-import { hashPassword } from "~/auth/password.server.ts";
-import { listGrantableRoles, ROLE_LABELS, type Role } from "~/auth/roles.ts";
-import { prisma } from "~/db.server.ts";
-import type { Prisma } from "~/generated/prisma/client.ts";
+import { declareScope, withScope, withTenant, type Db } from "~/db.server.ts";
+import { listGrantableRoles, ROLE_LABELS, type Role } from "~/domain/roles.ts";
 import type { Account } from "~/schemas/auth.ts";
 import { createAuditEvent } from "./audit.server.ts";
 import { MembershipRuleError } from "./membership.server.ts";
+import { hashPassword } from "./password.server.ts";
 import { isUniqueViolation } from "./prisma-errors.server.ts";
 import { EmailTakenError } from "./user.server.ts";
 
@@ -58,7 +57,7 @@ export async function createInvitation({
   if (!listGrantableRoles(actor.role).includes(role)) throw new MembershipRuleError("Role: only an owner can invite an owner");
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(now.getTime() + INVITATION_TTL_MS);
-  await prisma.$transaction(async (tx) => {
+  await withTenant(orgId, async (tx) => {
     const invitation = await tx.invitation.create({ data: { orgId, tokenHash: hashToken(token), role, email, createdByUserId: actor.userId, createdAt: now, expiresAt } });
     await createAuditEvent({ orgId, actorUserId: actor.userId, action: "member.invited", target: describeInvitation({ email, role }), metadata: { role, invitationId: invitation.id } }, tx);
   });
@@ -69,11 +68,13 @@ export type PendingInvitationRow = { id: string; role: Role; email: string | nul
 
 /** Invitations neither accepted nor revoked (expired ones included, marked), newest first. */
 export async function listPendingInvitations({ orgId, now = new Date() }: { orgId: string; now?: Date }): Promise<PendingInvitationRow[]> {
-  const rows = await prisma.invitation.findMany({
-    where: { orgId, acceptedAt: null, revokedAt: null },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    select: { id: true, role: true, email: true, createdAt: true, expiresAt: true, createdBy: { select: { email: true } } },
-  });
+  const rows = await withTenant(orgId, (db) =>
+    db.invitation.findMany({
+      where: { orgId, acceptedAt: null, revokedAt: null },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      select: { id: true, role: true, email: true, createdAt: true, expiresAt: true, createdBy: { select: { email: true } } },
+    }),
+  );
   return rows.map((row) => ({
     id: row.id,
     role: row.role,
@@ -91,7 +92,7 @@ export async function listPendingInvitations({ orgId, now = new Date() }: { orgI
  * owner may revoke an owner invitation, as only an owner may create one (MembershipRuleError, 409).
  */
 export async function revokeInvitation({ orgId, actor, invitationId }: { orgId: string; actor: { userId: string; role: Role }; invitationId: string }): Promise<boolean> {
-  return prisma.$transaction(async (tx) => {
+  return withTenant(orgId, async (tx) => {
     const pending = { id: invitationId, orgId, acceptedAt: null, revokedAt: null };
     const invitation = await tx.invitation.findFirst({ where: pending, select: { email: true, role: true } });
     if (!invitation) return false;
@@ -115,17 +116,20 @@ function getInvitationProblem(invitation: { acceptedAt: Date | null; revokedAt: 
 
 /** What the invitation link offers, or why it cannot be used. */
 export async function getInvitationPreview({ token, now = new Date() }: { token: string; now?: Date }): Promise<{ ok: true; invitation: InvitationPreview } | { ok: false; problem: InvitationProblem; message: string }> {
-  const invitation = await prisma.invitation.findUnique({
-    where: { tokenHash: hashToken(token) },
-    select: { role: true, email: true, expiresAt: true, acceptedAt: true, revokedAt: true, org: { select: { name: true, slug: true } } },
-  });
+  const tokenHash = hashToken(token);
+  const invitation = await withScope({ invitationTokenHash: tokenHash }, (db) =>
+    db.invitation.findUnique({
+      where: { tokenHash },
+      select: { role: true, email: true, expiresAt: true, acceptedAt: true, revokedAt: true, org: { select: { name: true, slug: true } } },
+    }),
+  );
   const problem = getInvitationProblem(invitation, now);
   if (problem || !invitation) return { ok: false, problem: problem ?? "unknown", message: INVITATION_MESSAGES[problem ?? "unknown"] };
   return { ok: true, invitation: { orgName: invitation.org.name, orgSlug: invitation.org.slug, role: invitation.role, email: invitation.email, expiresAt: invitation.expiresAt.toISOString() } };
 }
 
-async function acceptInTransaction(tx: Prisma.TransactionClient, token: string, userId: string, now: Date): Promise<{ orgSlug: string }> {
-  const tokenHash = hashToken(token);
+/** Accepts the invitation `tokenHash` as `userId` in `tx`, whose scope is that invitation and that user. */
+async function acceptInTransaction(tx: Db, tokenHash: string, userId: string, now: Date): Promise<{ orgSlug: string }> {
   const { count } = await tx.invitation.updateMany({
     where: { tokenHash, acceptedAt: null, revokedAt: null, expiresAt: { gt: now } },
     data: { acceptedAt: now, acceptedByUserId: userId },
@@ -148,7 +152,8 @@ async function acceptInTransaction(tx: Prisma.TransactionClient, token: string, 
 
 /** Joins the invitation's organisation as an existing user. Throws InvitationError. */
 export async function acceptInvitation({ token, userId, now = new Date() }: { token: string; userId: string; now?: Date }): Promise<{ orgSlug: string }> {
-  return prisma.$transaction((tx) => acceptInTransaction(tx, token, userId, now));
+  const invitationTokenHash = hashToken(token);
+  return withScope({ invitationTokenHash, userId }, (tx) => acceptInTransaction(tx, invitationTokenHash, userId, now));
 }
 
 /**
@@ -158,9 +163,12 @@ export async function acceptInvitation({ token, userId, now = new Date() }: { to
 export async function acceptInvitationAsNewUser({ token, account, passwordHash, now = new Date() }: { token: string; account: Account; passwordHash?: string; now?: Date }): Promise<{ orgSlug: string; userId: string }> {
   const hash = passwordHash ?? (await hashPassword(account.password));
   try {
-    return await prisma.$transaction(async (tx) => {
+    const invitationTokenHash = hashToken(token);
+    return await withScope({ invitationTokenHash }, async (tx) => {
       const user = await tx.user.create({ data: { email: account.email, passwordHash: hash }, select: { id: true } });
-      const { orgSlug } = await acceptInTransaction(tx, token, user.id, now);
+      // Only now is there a user for the invitation to be accepted by.
+      await declareScope(tx, { invitationTokenHash, userId: user.id });
+      const { orgSlug } = await acceptInTransaction(tx, invitationTokenHash, user.id, now);
       return { orgSlug, userId: user.id };
     });
   } catch (error) {

@@ -1,7 +1,6 @@
 /** Members of an organisation: list, change role, remove, with the owner rules enforced here. */
-import { listGrantableRoles, type Role } from "~/auth/roles.ts";
-import { prisma } from "~/db.server.ts";
-import type { Prisma } from "~/generated/prisma/client.ts";
+import { withTenant, type Db } from "~/db.server.ts";
+import { listGrantableRoles, type Role } from "~/domain/roles.ts";
 import { createAuditEvent } from "./audit.server.ts";
 
 /** A rule of membership management was broken; `message` names the field and the rule. */
@@ -10,11 +9,13 @@ export class MembershipRuleError extends Error {}
 export type MemberRow = { membershipId: string; userId: string; email: string; role: Role; joinedAt: string };
 
 export async function listMembers({ orgId }: { orgId: string }): Promise<MemberRow[]> {
-  const memberships = await prisma.membership.findMany({
-    where: { orgId },
-    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    select: { id: true, role: true, createdAt: true, user: { select: { id: true, email: true } } },
-  });
+  const memberships = await withTenant(orgId, (db) =>
+    db.membership.findMany({
+      where: { orgId },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      select: { id: true, role: true, createdAt: true, user: { select: { id: true, email: true } } },
+    }),
+  );
   return memberships.map((m) => ({ membershipId: m.id, userId: m.user.id, email: m.user.email, role: m.role, joinedAt: m.createdAt.toISOString() }));
 }
 
@@ -24,18 +25,18 @@ type Actor = { userId: string; role: Role };
  * Serialises owner-changing operations of one organisation (row lock on the organisation), so two
  * owners demoting each other at once cannot leave it with none.
  */
-async function lockOrganization(tx: Prisma.TransactionClient, orgId: string): Promise<void> {
+async function lockOrganization(tx: Db, orgId: string): Promise<void> {
   await tx.$queryRaw`SELECT id FROM "Organization" WHERE id = ${orgId} FOR UPDATE`;
 }
 
-async function assertAnotherOwnerRemains(tx: Prisma.TransactionClient, orgId: string, message: string): Promise<void> {
+async function assertAnotherOwnerRemains(tx: Db, orgId: string, message: string): Promise<void> {
   const owners = await tx.membership.count({ where: { orgId, role: "owner" } });
   if (owners <= 1) throw new MembershipRuleError(message);
 }
 
 /** Changes a member's role; null when the membership is not in this organisation (→ 404). */
 export async function updateMemberRole({ orgId, actor, membershipId, role }: { orgId: string; actor: Actor; membershipId: string; role: Role }): Promise<MemberRow | null> {
-  return prisma.$transaction(async (tx) => {
+  return withTenant(orgId, async (tx) => {
     await lockOrganization(tx, orgId);
     const member = await tx.membership.findFirst({ where: { id: membershipId, orgId }, select: { role: true, user: { select: { email: true } } } });
     if (!member) return null;
@@ -61,7 +62,7 @@ export async function updateMemberRole({ orgId, actor, membershipId, role }: { o
 
 /** Removes a member; false when the membership is not in this organisation (→ 404). */
 export async function deleteMember({ orgId, actor, membershipId }: { orgId: string; actor: Actor; membershipId: string }): Promise<boolean> {
-  return prisma.$transaction(async (tx) => {
+  return withTenant(orgId, async (tx) => {
     await lockOrganization(tx, orgId);
     const member = await tx.membership.findFirst({ where: { id: membershipId, orgId }, select: { role: true, user: { select: { email: true } } } });
     if (!member) return false;

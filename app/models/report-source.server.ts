@@ -1,10 +1,10 @@
 /**
- * Reads behind the PDF reports (issue 8) that the scenario model does not offer: an organisation's
- * report settings, the scenario a share link opens, and which revisions carry a fingerprint (the
- * verify page). Every read is scoped by an orgId from a membership, or by a link id from the
- * share-link gate.
+ * Reads behind the PDF reports (issue 8) that the scenario model does not offer: what a share link's
+ * PDF is made of, and which revisions carry a fingerprint (the verify page). Every read is scoped by an orgId from a membership, or by a link id from the
+ * share-link gate, which reads in that link's database scope (ADR 019).
  */
-import { prisma } from "~/db.server.ts";
+import { withScope, withTenant } from "~/db.server.ts";
+import { findRevisionRow, toRevisionDetail, type RevisionDetail } from "./scenario.server.ts";
 
 /** A revision whose fingerprint matched, with what a reader needs to tell whether it is superseded. */
 export interface FingerprintMatch {
@@ -20,17 +20,19 @@ export interface FingerprintMatch {
   superseded: boolean;
 }
 
-/** Locale and paper of the organisation's reports; null when the organisation is gone. */
-export async function getReportSettings({ orgId }: { orgId: string }): Promise<{ name: string; locale: string; pdfPageSize: string } | null> {
-  return prisma.organization.findFirst({ where: { id: orgId }, select: { name: true, locale: true, pdfPageSize: true } });
-}
-
 /**
- * The organisation and scenario behind a share link the gate has already opened (`linkId` from
- * requireShareLink), for the shared PDF; null if the link has gone since.
+ * What the shared PDF is made of, for a link the gate has already opened (`linkId` from
+ * requireShareLink): its organisation's report settings and revision `number`, the one it shows.
+ * Null if the link has gone since, or shows another revision now.
  */
-export async function getShareLinkScope({ linkId }: { linkId: string }): Promise<{ orgId: string; scenarioId: string } | null> {
-  return prisma.shareLink.findFirst({ where: { id: linkId }, select: { orgId: true, scenarioId: true } });
+export async function getSharedReportSource({ linkId, number }: { linkId: string; number: number }): Promise<{ settings: { name: string; locale: string; pdfPageSize: string }; revision: RevisionDetail } | null> {
+  const source = await withScope({ shareLinkId: linkId }, async (db) => {
+    const link = await db.shareLink.findFirst({ where: { id: linkId }, select: { orgId: true, scenarioId: true, org: { select: { name: true, locale: true, pdfPageSize: true } } } });
+    if (!link) return null;
+    const row = await findRevisionRow(db, { orgId: link.orgId, scenarioId: link.scenarioId, number });
+    return row && { settings: link.org, row };
+  });
+  return source && { settings: source.settings, revision: toRevisionDetail(source.row) };
 }
 
 /**
@@ -38,18 +40,20 @@ export async function getShareLinkScope({ linkId }: { linkId: string }): Promise
  * first. Several match when a scenario was restored to earlier inputs, or two scenarios share inputs.
  */
 export async function listRevisionsByFingerprint({ orgId, fingerprint }: { orgId: string; fingerprint: string }): Promise<FingerprintMatch[]> {
-  const revisions = await prisma.scenarioRevision.findMany({
-    where: { orgId, fingerprint },
-    orderBy: [{ createdAt: "desc" }, { number: "desc" }],
-    take: 50,
-    select: {
-      id: true,
-      number: true,
-      createdAt: true,
-      createdBy: { select: { email: true } },
-      scenario: { select: { id: true, name: true, latestRevisionNumber: true, archivedAt: true } },
-    },
-  });
+  const revisions = await withTenant(orgId, (db) =>
+    db.scenarioRevision.findMany({
+      where: { orgId, fingerprint },
+      orderBy: [{ createdAt: "desc" }, { number: "desc" }],
+      take: 50,
+      select: {
+        id: true,
+        number: true,
+        createdAt: true,
+        createdBy: { select: { email: true } },
+        scenario: { select: { id: true, name: true, latestRevisionNumber: true, archivedAt: true } },
+      },
+    }),
+  );
   return revisions.map((revision) => ({
     scenarioId: revision.scenario.id,
     scenarioName: revision.scenario.name,
@@ -77,12 +81,15 @@ export type SharedFingerprintCheck =
  */
 export async function checkSharedFingerprint({ linkId, shownRevisionNumber, shownFingerprint, fingerprint }: { linkId: string; shownRevisionNumber: number; shownFingerprint: string; fingerprint: string }): Promise<SharedFingerprintCheck> {
   if (fingerprint === shownFingerprint) return { match: "shown", revisionNumber: shownRevisionNumber };
-  const link = await prisma.shareLink.findFirst({ where: { id: linkId }, select: { orgId: true, scenarioId: true, followLatest: true } });
-  if (!link?.followLatest) return { match: "none" };
-  const earlier = await prisma.scenarioRevision.findFirst({
-    where: { orgId: link.orgId, scenarioId: link.scenarioId, fingerprint, number: { lt: shownRevisionNumber } },
-    orderBy: { number: "desc" },
-    select: { number: true },
+  // The link's scope with the fingerprint: row-level security shows a following link's earlier revision only by a fingerprint its reader already has.
+  const earlier = await withScope({ shareLinkId: linkId, shareFingerprint: fingerprint }, async (db) => {
+    const link = await db.shareLink.findFirst({ where: { id: linkId }, select: { orgId: true, scenarioId: true, followLatest: true } });
+    if (!link?.followLatest) return null;
+    return db.scenarioRevision.findFirst({
+      where: { orgId: link.orgId, scenarioId: link.scenarioId, fingerprint, number: { lt: shownRevisionNumber } },
+      orderBy: { number: "desc" },
+      select: { number: true },
+    });
   });
   return earlier ? { match: "superseded", revisionNumber: earlier.number, shownRevisionNumber } : { match: "none" };
 }

@@ -8,7 +8,7 @@
  */
 import { createHash } from "node:crypto";
 import { gunzipSync, gzipSync } from "node:zlib";
-import { prisma } from "~/db.server.ts";
+import { withTenant, type Db } from "~/db.server.ts";
 import { CATALOGUE_VERSION, ENGINE_VERSION, type Scenario, type ScenarioIssue } from "~/engine/index.ts";
 import type { Prisma } from "~/generated/prisma/client.ts";
 import { summarizeHeadline } from "~/reports/headline.ts";
@@ -253,7 +253,7 @@ async function commitRevision({
   audit?: RevisionAudit;
 }): Promise<"ok" | "conflict"> {
   try {
-    return await prisma.$transaction(async (tx) => {
+    return await withTenant(orgId, async (tx) => {
       const { count } = await tx.scenario.updateMany({
         where: { id: scenarioId, orgId, latestRevisionNumber: base },
         data: { latestRevisionNumber: base + 1, name, updatedById: userId },
@@ -271,14 +271,16 @@ async function commitRevision({
 
 /** The conflict answer: the latest revision and what changed since `base`; null if the scenario is gone. */
 async function describeConflict({ orgId, scenarioId, base }: { orgId: string; scenarioId: string; base: number }): Promise<SaveRevisionResult | null> {
-  const [latest, baseRevision] = await Promise.all([
-    prisma.scenarioRevision.findFirst({
-      where: { orgId, scenarioId },
-      orderBy: { number: "desc" },
-      select: { number: true, inputs: true, createdAt: true, createdBy: { select: { email: true } } },
-    }),
-    prisma.scenarioRevision.findFirst({ where: { orgId, scenarioId, number: base }, select: { inputs: true } }),
-  ]);
+  const [latest, baseRevision] = await withTenant(orgId, (db) =>
+    Promise.all([
+      db.scenarioRevision.findFirst({
+        where: { orgId, scenarioId },
+        orderBy: { number: "desc" },
+        select: { number: true, inputs: true, createdAt: true, createdBy: { select: { email: true } } },
+      }),
+      db.scenarioRevision.findFirst({ where: { orgId, scenarioId, number: base }, select: { inputs: true } }),
+    ]),
+  );
   if (!latest) return null;
   const latestInputs = loadInputs(latest.inputs);
   return {
@@ -315,19 +317,23 @@ async function appendRevision({
   skipIfUnchanged: boolean;
   audit?: RevisionAudit;
 }): Promise<SaveRevisionResult | null> {
-  const scenario = await prisma.scenario.findFirst({ where: { id: scenarioId, orgId }, select: { latestRevisionNumber: true } });
-  if (!scenario) return null;
-  const parsed = parseScenarioDocument(inputs);
-  if (!parsed.ok) return { ok: false, reason: "invalid", issues: parsed.issues };
-  if (baseRevisionNumber !== scenario.latestRevisionNumber) return describeConflict({ orgId, scenarioId, base: baseRevisionNumber });
-  if (skipIfUnchanged) {
-    const latest = await prisma.scenarioRevision.findFirst({
+  // One read for both: the scenario's latest number and, when an unchanged save may write nothing, that revision's versions.
+  const current = await withTenant(orgId, async (db) => {
+    const scenario = await db.scenario.findFirst({ where: { id: scenarioId, orgId }, select: { latestRevisionNumber: true } });
+    if (!scenario || !skipIfUnchanged || baseRevisionNumber !== scenario.latestRevisionNumber) return { scenario, latest: null };
+    const latest = await db.scenarioRevision.findFirst({
       where: { orgId, scenarioId, number: baseRevisionNumber },
       select: { fingerprint: true, engineVersion: true, catalogueVersion: true },
     });
-    if (latest && latest.fingerprint === fingerprintInputs(parsed.canonical) && latest.engineVersion === ENGINE_VERSION && latest.catalogueVersion === CATALOGUE_VERSION) {
-      return { ok: true, revisionNumber: baseRevisionNumber, created: false };
-    }
+    return { scenario, latest };
+  });
+  if (!current.scenario) return null;
+  const parsed = parseScenarioDocument(inputs);
+  if (!parsed.ok) return { ok: false, reason: "invalid", issues: parsed.issues };
+  if (baseRevisionNumber !== current.scenario.latestRevisionNumber) return describeConflict({ orgId, scenarioId, base: baseRevisionNumber });
+  const { latest } = current;
+  if (latest && latest.fingerprint === fingerprintInputs(parsed.canonical) && latest.engineVersion === ENGINE_VERSION && latest.catalogueVersion === CATALOGUE_VERSION) {
+    return { ok: true, revisionNumber: baseRevisionNumber, created: false };
   }
   const content = computeRevisionContent(parsed.scenario, parsed.canonical, asOf);
   const outcome = await commitRevision({ orgId, userId, scenarioId, base: baseRevisionNumber, name: parsed.scenario.name, note, content, audit });
@@ -337,23 +343,26 @@ async function appendRevision({
 
 /** Scenarios of the organisation, most recently changed first: active ones, or archived ones with `archived`. */
 export async function listScenarios({ orgId, archived = false }: { orgId: string; archived?: boolean }): Promise<ScenarioListItem[]> {
-  const scenarios = await prisma.scenario.findMany({
-    where: { orgId, archivedAt: archived ? { not: null } : null },
-    orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
-    select: {
-      id: true,
-      name: true,
-      archivedAt: true,
-      updatedAt: true,
-      latestRevisionNumber: true,
-      updatedBy: { select: { email: true } },
-      _count: { select: { revisions: true } },
-    },
-  });
-  if (scenarios.length === 0) return [];
-  const latest = await prisma.scenarioRevision.findMany({
-    where: { orgId, OR: scenarios.map((scenario) => ({ scenarioId: scenario.id, number: scenario.latestRevisionNumber })) },
-    select: { scenarioId: true, ...headlineSelect },
+  const { scenarios, latest } = await withTenant(orgId, async (db) => {
+    const scenarios = await db.scenario.findMany({
+      where: { orgId, archivedAt: archived ? { not: null } : null },
+      orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
+      select: {
+        id: true,
+        name: true,
+        archivedAt: true,
+        updatedAt: true,
+        latestRevisionNumber: true,
+        updatedBy: { select: { email: true } },
+        _count: { select: { revisions: true } },
+      },
+    });
+    if (scenarios.length === 0) return { scenarios, latest: [] };
+    const latest = await db.scenarioRevision.findMany({
+      where: { orgId, OR: scenarios.map((scenario) => ({ scenarioId: scenario.id, number: scenario.latestRevisionNumber })) },
+      select: { scenarioId: true, ...headlineSelect },
+    });
+    return { scenarios, latest };
   });
   const headlines = new Map(latest.map((row) => [row.scenarioId, toHeadline(row)]));
   return scenarios.map((scenario) => ({
@@ -369,34 +378,52 @@ export async function listScenarios({ orgId, archived = false }: { orgId: string
 }
 
 export async function getScenario({ orgId, scenarioId }: { orgId: string; scenarioId: string }): Promise<ScenarioSummary | null> {
-  const scenario = await prisma.scenario.findFirst({
-    where: { id: scenarioId, orgId },
-    select: { id: true, name: true, archivedAt: true, createdAt: true, latestRevisionNumber: true },
-  });
+  const scenario = await withTenant(orgId, (db) =>
+    db.scenario.findFirst({
+      where: { id: scenarioId, orgId },
+      select: { id: true, name: true, archivedAt: true, createdAt: true, latestRevisionNumber: true },
+    }),
+  );
   if (!scenario) return null;
   return { ...scenario, archivedAt: scenario.archivedAt?.toISOString() ?? null, createdAt: scenario.createdAt.toISOString() };
 }
 
 /** Revision `number` of the scenario, or its latest when `number` is omitted; null when not found. */
 export async function getRevision({ orgId, scenarioId, number }: { orgId: string; scenarioId: string; number?: number }): Promise<RevisionDetail | null> {
-  const revision = await prisma.scenarioRevision.findFirst({
+  const row = await withTenant(orgId, (db) => findRevisionRow(db, { orgId, scenarioId, number }));
+  return row && toRevisionDetail(row);
+}
+
+const revisionDetailSelect = {
+  id: true,
+  number: true,
+  inputs: true,
+  fingerprint: true,
+  note: true,
+  createdAt: true,
+  engineVersion: true,
+  catalogueVersion: true,
+  asOf: true,
+  result: true,
+  createdBy: { select: { email: true } },
+} as const;
+
+export type RevisionRow = Prisma.ScenarioRevisionGetPayload<{ select: typeof revisionDetailSelect }>;
+
+/**
+ * getRevision's read in the transaction `db`, for a caller with a scope of its own (a share link reads
+ * the one revision it shows); toRevisionDetail then decodes it, after the transaction.
+ */
+export function findRevisionRow(db: Db, { orgId, scenarioId, number }: { orgId: string; scenarioId: string; number?: number }): Promise<RevisionRow | null> {
+  return db.scenarioRevision.findFirst({
     where: { orgId, scenarioId, ...(number === undefined ? {} : { number }) },
     orderBy: { number: "desc" },
-    select: {
-      id: true,
-      number: true,
-      inputs: true,
-      fingerprint: true,
-      note: true,
-      createdAt: true,
-      engineVersion: true,
-      catalogueVersion: true,
-      asOf: true,
-      result: true,
-      createdBy: { select: { email: true } },
-    },
+    select: revisionDetailSelect,
   });
-  if (!revision) return null;
+}
+
+/** A stored revision as callers see it: inputs upgraded, result decoded (milliseconds of CPU: outside transactions). */
+export function toRevisionDetail(revision: RevisionRow): RevisionDetail {
   return {
     id: revision.id,
     number: revision.number,
@@ -415,11 +442,13 @@ export async function getRevision({ orgId, scenarioId, number }: { orgId: string
 
 /** The scenario's revisions, newest first; empty when the scenario is not found. */
 export async function listRevisions({ orgId, scenarioId }: { orgId: string; scenarioId: string }): Promise<RevisionListItem[]> {
-  const revisions = await prisma.scenarioRevision.findMany({
-    where: { orgId, scenarioId },
-    orderBy: { number: "desc" },
-    select: { number: true, note: true, createdAt: true, fingerprint: true, createdBy: { select: { email: true } }, ...headlineSelect },
-  });
+  const revisions = await withTenant(orgId, (db) =>
+    db.scenarioRevision.findMany({
+      where: { orgId, scenarioId },
+      orderBy: { number: "desc" },
+      select: { number: true, note: true, createdAt: true, fingerprint: true, createdBy: { select: { email: true } }, ...headlineSelect },
+    }),
+  );
   return revisions.map((revision) => ({
     number: revision.number,
     note: revision.note,
@@ -436,10 +465,12 @@ export async function getRevisionDiff({ orgId, scenarioId, from, to }: { orgId: 
   headlineFrom: RevisionHeadline | null;
   headlineTo: RevisionHeadline | null;
 } | null> {
-  const revisions = await prisma.scenarioRevision.findMany({
-    where: { orgId, scenarioId, number: { in: [from, to] } },
-    select: { number: true, inputs: true, ...headlineSelect },
-  });
+  const revisions = await withTenant(orgId, (db) =>
+    db.scenarioRevision.findMany({
+      where: { orgId, scenarioId, number: { in: [from, to] } },
+      select: { number: true, inputs: true, ...headlineSelect },
+    }),
+  );
   const before = revisions.find((revision) => revision.number === from);
   const after = revisions.find((revision) => revision.number === to);
   if (!before || !after) return null;
@@ -455,7 +486,7 @@ export async function createScenario({ orgId, userId, inputs, note, asOf }: { or
   if (!parsed.ok) return parsed;
   const content = computeRevisionContent(parsed.scenario, parsed.canonical, asOf);
   const name = parsed.scenario.name;
-  const scenarioId = await prisma.$transaction(async (tx) => {
+  const scenarioId = await withTenant(orgId, async (tx) => {
     const scenario = await tx.scenario.create({ data: { orgId, name, createdById: userId, updatedById: userId, latestRevisionNumber: 1 }, select: { id: true } });
     await tx.scenarioRevision.create({ data: { ...content, orgId, scenarioId: scenario.id, number: 1, note: normalizeNote(note), createdById: userId } });
     await createAuditEvent({ orgId, actorUserId: userId, action: "scenario.created", target: name, metadata: { scenarioId: scenario.id, fromVersion: parsed.fromVersion } }, tx);
@@ -493,10 +524,12 @@ export async function saveRevision({
 
 /** Where restore and recompute start: the scenario's latest number and revision `number`'s inputs. */
 async function getRevisionSource({ orgId, scenarioId, number }: { orgId: string; scenarioId: string; number: number }) {
-  const [scenario, revision] = await Promise.all([
-    prisma.scenario.findFirst({ where: { id: scenarioId, orgId }, select: { latestRevisionNumber: true } }),
-    prisma.scenarioRevision.findFirst({ where: { orgId, scenarioId, number }, select: { inputs: true } }),
-  ]);
+  const [scenario, revision] = await withTenant(orgId, (db) =>
+    Promise.all([
+      db.scenario.findFirst({ where: { id: scenarioId, orgId }, select: { latestRevisionNumber: true } }),
+      db.scenarioRevision.findFirst({ where: { orgId, scenarioId, number }, select: { inputs: true } }),
+    ]),
+  );
   return scenario && revision ? { latestRevisionNumber: scenario.latestRevisionNumber, inputs: loadInputs(revision.inputs) } : null;
 }
 
@@ -551,6 +584,16 @@ const latestRevisionSelect = {
   ...headlineSelect,
 } as const;
 
+/** The scenario's name and latest number, and that revision's stored content (null if the scenario is gone). */
+function readLatest(orgId: string, scenarioId: string) {
+  return withTenant(orgId, async (db) => {
+    const scenario = await db.scenario.findFirst({ where: { id: scenarioId, orgId }, select: { name: true, latestRevisionNumber: true } });
+    if (!scenario) return { scenario, latest: null };
+    const latest = await db.scenarioRevision.findFirst({ where: { orgId, scenarioId, number: scenario.latestRevisionNumber }, select: latestRevisionSelect });
+    return { scenario, latest };
+  });
+}
+
 /**
  * Renames a scenario: a new revision whose inputs differ only in `name`, keeping the latest
  * revision's stored figures (see renameRevisionContent). The name follows the scenario format's
@@ -560,9 +603,8 @@ export async function renameScenario({ orgId, userId, scenarioId, name }: { orgI
   { ok: true; name: string; revisionNumber: number } | { ok: false; issues: ScenarioIssue[] } | null
 > {
   for (let attempt = 0; attempt < RENAME_ATTEMPTS; attempt++) {
-    const scenario = await prisma.scenario.findFirst({ where: { id: scenarioId, orgId }, select: { name: true, latestRevisionNumber: true } });
+    const { scenario, latest } = await readLatest(orgId, scenarioId);
     if (!scenario) return null;
-    const latest = await prisma.scenarioRevision.findFirst({ where: { orgId, scenarioId, number: scenario.latestRevisionNumber }, select: latestRevisionSelect });
     if (!latest) continue;
     const renamed = renameRevisionContent(latest, name);
     if (!renamed.ok) return renamed;
@@ -583,7 +625,7 @@ export async function renameScenario({ orgId, userId, scenarioId, name }: { orgI
 }
 
 async function setArchived({ orgId, userId, scenarioId, archived }: { orgId: string; userId: string; scenarioId: string; archived: boolean }): Promise<{ id: string; archivedAt: string | null } | null> {
-  return prisma.$transaction(async (tx) => {
+  return withTenant(orgId, async (tx) => {
     const scenario = await tx.scenario.findFirst({ where: { id: scenarioId, orgId }, select: { name: true, archivedAt: true } });
     if (!scenario) return null;
     if ((scenario.archivedAt !== null) === archived) return { id: scenarioId, archivedAt: scenario.archivedAt?.toISOString() ?? null };
@@ -617,15 +659,13 @@ const MAX_NAME_LENGTH = 200;
  * its stored figures, as renameScenario does: nothing is recomputed. Null when not found.
  */
 export async function duplicateScenario({ orgId, userId, scenarioId }: { orgId: string; userId: string; scenarioId: string }): Promise<{ scenarioId: string; revisionNumber: number } | null> {
-  const scenario = await prisma.scenario.findFirst({ where: { id: scenarioId, orgId }, select: { name: true, latestRevisionNumber: true } });
-  if (!scenario) return null;
-  const latest = await prisma.scenarioRevision.findFirst({ where: { orgId, scenarioId, number: scenario.latestRevisionNumber }, select: latestRevisionSelect });
-  if (!latest) return null;
+  const { scenario, latest } = await readLatest(orgId, scenarioId);
+  if (!scenario || !latest) return null;
   const copyName = `Copy of ${scenario.name}`.slice(0, MAX_NAME_LENGTH);
   const renamed = renameRevisionContent(latest, copyName);
   // Stored inputs were valid and the name is within the rule: a failure here is a broken upgrade chain.
   if (!renamed.ok) throw new Error(`duplicateScenario: revision ${latest.number} of ${scenarioId} no longer parses: ${renamed.issues.map((issue) => `${issue.path} ${issue.message}`).join("; ")}`);
-  const copyId = await prisma.$transaction(async (tx) => {
+  const copyId = await withTenant(orgId, async (tx) => {
     const copy = await tx.scenario.create({ data: { orgId, name: renamed.name, createdById: userId, updatedById: userId, latestRevisionNumber: 1 }, select: { id: true } });
     await tx.scenarioRevision.create({
       data: { ...renamed.content, orgId, scenarioId: copy.id, number: 1, note: `Copy of “${scenario.name}”, revision ${latest.number}`, createdById: userId },
@@ -643,7 +683,7 @@ export async function duplicateScenario({ orgId, userId, scenarioId }: { orgId: 
 export async function deleteScenario({ orgId, userId, scenarioId, confirmName }: { orgId: string; userId: string; scenarioId: string; confirmName: string }): Promise<
   { ok: true } | { ok: false; reason: "name-mismatch" } | null
 > {
-  return prisma.$transaction(async (tx) => {
+  return withTenant(orgId, async (tx) => {
     const scenario = await tx.scenario.findFirst({ where: { id: scenarioId, orgId }, select: { name: true, latestRevisionNumber: true } });
     if (!scenario) return null;
     if (confirmName !== scenario.name) return { ok: false, reason: "name-mismatch" } as const;

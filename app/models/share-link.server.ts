@@ -4,16 +4,18 @@
  * Managing links (create, list, revoke) is org-scoped like every model: the caller's membership
  * `orgId` is in every `where`. Opening a link goes the other way — the token is the only key — and
  * answers a context without any organisation or scenario id, so nothing a /s/ route holds can be
- * handed to an org-scoped model. Only the token's SHA-256 is stored.
+ * handed to an org-scoped model. Only the token's SHA-256 is stored. In the database, opening a link
+ * runs in the link's own scope (ADR 019): row-level security lets it reach the live link, its
+ * organisation's name and the one revision it shows, and nothing else of that organisation.
  */
 import { createHash, randomBytes } from "node:crypto";
-import { hasRole } from "~/auth/roles.ts";
-import { prisma } from "~/db.server.ts";
+import { declareScope, withScope, withTenant } from "~/db.server.ts";
+import { hasRole } from "~/domain/roles.ts";
 import type { ScenarioDocument } from "~/scenarios/migrate.ts";
 import type { StoredResult } from "~/scenarios/stored-result.ts";
 import { createAuditEvent } from "./audit.server.ts";
 import { getMembershipBySlug, listOrganizationsForUser } from "./organization.server.ts";
-import { createScenario, getRevision } from "./scenario.server.ts";
+import { createScenario, findRevisionRow, toRevisionDetail } from "./scenario.server.ts";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -106,7 +108,7 @@ export async function createShareLink({
 }): Promise<{ token: string; linkId: string; expiresAt: string } | null> {
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(now.getTime() + expiresInDays * DAY_MS);
-  return prisma.$transaction(async (tx) => {
+  return withTenant(orgId, async (tx) => {
     const scenario = await tx.scenario.findFirst({ where: { id: scenarioId, orgId }, select: { name: true, latestRevisionNumber: true } });
     // Revisions are numbered 1…latest and never deleted one by one.
     if (!scenario || revisionNumber > scenario.latestRevisionNumber) return null;
@@ -136,25 +138,27 @@ function getStatus(link: { revokedAt: Date | null; expiresAt: Date }, now: Date)
 
 /** The organisation's links, newest first, live and ended alike. */
 export async function listShareLinks({ orgId, now = new Date() }: { orgId: string; now?: Date }): Promise<ShareLinkListItem[]> {
-  const links = await prisma.shareLink.findMany({
-    where: { orgId },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    select: {
-      id: true,
-      label: true,
-      scenarioId: true,
-      revisionNumber: true,
-      followLatest: true,
-      allowPdf: true,
-      createdAt: true,
-      expiresAt: true,
-      revokedAt: true,
-      viewCount: true,
-      lastViewedAt: true,
-      createdBy: { select: { email: true } },
-      scenario: { select: { name: true, latestRevisionNumber: true } },
-    },
-  });
+  const links = await withTenant(orgId, (db) =>
+    db.shareLink.findMany({
+      where: { orgId },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      select: {
+        id: true,
+        label: true,
+        scenarioId: true,
+        revisionNumber: true,
+        followLatest: true,
+        allowPdf: true,
+        createdAt: true,
+        expiresAt: true,
+        revokedAt: true,
+        viewCount: true,
+        lastViewedAt: true,
+        createdBy: { select: { email: true } },
+        scenario: { select: { name: true, latestRevisionNumber: true } },
+      },
+    }),
+  );
   return links.map((link) => ({
     id: link.id,
     label: link.label,
@@ -176,7 +180,7 @@ export async function listShareLinks({ orgId, now = new Date() }: { orgId: strin
 
 /** Revokes one link at once (its next request gets 404). Idempotent; null when not found. */
 export async function revokeShareLink({ orgId, userId, linkId, now = new Date() }: { orgId: string; userId: string; linkId: string; now?: Date }): Promise<{ revoked: boolean } | null> {
-  return prisma.$transaction(async (tx) => {
+  return withTenant(orgId, async (tx) => {
     const link = await tx.shareLink.findFirst({ where: { id: linkId, orgId }, select: { label: true } });
     if (!link) return null;
     const { count } = await tx.shareLink.updateMany({ where: { id: linkId, orgId, revokedAt: null }, data: { revokedAt: now, revokedById: userId } });
@@ -187,7 +191,7 @@ export async function revokeShareLink({ orgId, userId, linkId, now = new Date() 
 
 /** Revokes every live link of the organisation (the admin's kill switch); answers how many. */
 export async function revokeAllShareLinks({ orgId, userId, now = new Date() }: { orgId: string; userId: string; now?: Date }): Promise<number> {
-  return prisma.$transaction(async (tx) => {
+  return withTenant(orgId, async (tx) => {
     const { count } = await tx.shareLink.updateMany({ where: { orgId, revokedAt: null, expiresAt: { gt: now } }, data: { revokedAt: now, revokedById: userId } });
     await createAuditEvent({ orgId, actorUserId: userId, action: "share.revoked_all", target: "share links", metadata: { count } }, tx);
     return count;
@@ -196,17 +200,25 @@ export async function revokeAllShareLinks({ orgId, userId, now = new Date() }: {
 
 /**
  * The revision a live link opens: its pinned revision, or the scenario's latest for a following
- * link. Null for an unknown, revoked or expired token alike.
+ * link. Null for an unknown, revoked or expired token alike. The token's scope reaches the link and
+ * its organisation's name; the link's scope then reaches the one revision it shows (ADR 019).
  */
 export async function getSharedRevision({ token, now = new Date() }: { token: string; now?: Date }): Promise<SharedRevisionContext | null> {
   if (!isWellFormedShareToken(token)) return null;
-  const link = await prisma.shareLink.findFirst({
-    where: { tokenHash: hashShareToken(token), revokedAt: null, expiresAt: { gt: now } },
-    select: { id: true, orgId: true, scenarioId: true, revisionNumber: true, followLatest: true, allowPdf: true, org: { select: { name: true } } },
+  const tokenHash = hashShareToken(token);
+  const opened = await withScope({ shareTokenHash: tokenHash }, async (db) => {
+    const link = await db.shareLink.findFirst({
+      where: { tokenHash, revokedAt: null, expiresAt: { gt: now } },
+      select: { id: true, orgId: true, scenarioId: true, revisionNumber: true, followLatest: true, allowPdf: true, org: { select: { name: true } } },
+    });
+    if (!link) return null;
+    await declareScope(db, { shareLinkId: link.id });
+    const row = await findRevisionRow(db, { orgId: link.orgId, scenarioId: link.scenarioId, number: link.followLatest ? undefined : link.revisionNumber });
+    return row && { link, row };
   });
-  if (!link) return null;
-  const revision = await getRevision({ orgId: link.orgId, scenarioId: link.scenarioId, number: link.followLatest ? undefined : link.revisionNumber });
-  if (!revision) return null;
+  if (!opened) return null;
+  const { link } = opened;
+  const revision = toRevisionDetail(opened.row);
   return {
     linkId: link.id,
     revision: { number: revision.number, inputs: revision.inputs, result: revision.result, fingerprint: revision.fingerprint, createdAt: revision.createdAt },
@@ -236,7 +248,7 @@ export async function recordShareView({
   counted: boolean;
   now?: Date;
 }): Promise<void> {
-  await prisma.$transaction(async (tx) => {
+  await withScope({ shareLinkId: linkId }, async (tx) => {
     const select = { orgId: true, label: true } as const;
     const link = counted
       ? await tx.shareLink.update({ where: { id: linkId }, data: { viewCount: { increment: 1 }, lastViewedAt: now }, select })
@@ -254,7 +266,7 @@ export async function recordShareView({
  */
 export async function listCopyTargets({ linkId, userId }: { linkId: string; userId: string }): Promise<{ name: string; slug: string }[]> {
   const [link, organizations] = await Promise.all([
-    prisma.shareLink.findUnique({ where: { id: linkId }, select: { org: { select: { slug: true } } } }),
+    withScope({ shareLinkId: linkId }, (db) => db.shareLink.findUnique({ where: { id: linkId }, select: { org: { select: { slug: true } } } })),
     listOrganizationsForUser({ userId }),
   ]);
   if (!link) return [];
@@ -290,7 +302,9 @@ export async function copySharedRevision({
   const created = await createScenario({ orgId: membership.org.id, userId, inputs: shared.revision.inputs, note: describeProvenance(shared), asOf });
   // The revision was valid when stored and is upgraded on read: failing here is a broken upgrade chain.
   if (!created.ok) throw new Error(`copySharedRevision: revision ${shared.revision.number} no longer parses: ${created.issues.map((issue) => `${issue.path} ${issue.message}`).join("; ")}`);
-  const link = await prisma.shareLink.findUniqueOrThrow({ where: { id: shared.linkId }, select: { orgId: true, label: true } });
-  await createAuditEvent({ orgId: link.orgId, actorUserId: null, action: "share.copied", target: link.label, metadata: { shareLinkId: shared.linkId, revision: shared.revision.number } });
+  await withScope({ shareLinkId: shared.linkId }, async (db) => {
+    const link = await db.shareLink.findUniqueOrThrow({ where: { id: shared.linkId }, select: { orgId: true, label: true } });
+    await createAuditEvent({ orgId: link.orgId, actorUserId: null, action: "share.copied", target: link.label, metadata: { shareLinkId: shared.linkId, revision: shared.revision.number } }, db);
+  });
   return { slug: membership.org.slug, scenarioId: created.scenarioId };
 }

@@ -1,20 +1,15 @@
-import { hashPassword, verifyPassword } from "~/auth/password.server.ts";
-import { prisma } from "~/db.server.ts";
+import { prisma, withTenant } from "~/db.server.ts";
 import type { Account } from "~/schemas/auth.ts";
 import type { Signup } from "~/schemas/organization.ts";
-import { createAuditEvent, createAuditEventInEachOrganization } from "./audit.server.ts";
+import { createAuditEventInEachOrganization } from "./audit.server.ts";
 import { beginLoginAttempt, isEmailLocked, markLoginAttemptSucceeded, type ThrottleRefusal } from "./login-attempt.server.ts";
+import { foundOrganization, newOrganizationId, SlugTakenError } from "./organization.server.ts";
+import { hashPassword, verifyPassword } from "./password.server.ts";
 import { isUniqueViolation } from "./prisma-errors.server.ts";
 
 export class EmailTakenError extends Error {
   constructor() {
     super("Email: already registered — log in instead");
-  }
-}
-
-export class SlugTakenError extends Error {
-  constructor() {
-    super("Organisation URL: already taken");
   }
 }
 
@@ -27,14 +22,12 @@ export async function createUserWithOrganization(
   options: { passwordHash?: string; defaultCurrency?: string } = {},
 ): Promise<{ userId: string; orgId: string; slug: string }> {
   const passwordHash = options.passwordHash ?? (await hashPassword(password));
+  const orgId = newOrganizationId();
   try {
-    return await prisma.$transaction(async (tx) => {
-      const user = await tx.user.create({ data: { email, passwordHash } });
-      const org = await tx.organization.create({
-        data: { name: orgName, slug, defaultCurrency: options.defaultCurrency ?? "USD", memberships: { create: { userId: user.id, role: "owner" } } },
-      });
-      await createAuditEvent({ orgId: org.id, actorUserId: user.id, action: "org.created", target: orgName, metadata: { slug } }, tx);
-      return { userId: user.id, orgId: org.id, slug: org.slug };
+    return await withTenant(orgId, async (tx) => {
+      const user = await tx.user.create({ data: { email, passwordHash }, select: { id: true } });
+      const org = await foundOrganization(tx, { orgId, userId: user.id, name: orgName, slug, defaultCurrency: options.defaultCurrency ?? "USD" });
+      return { userId: user.id, ...org };
     });
   } catch (error) {
     if (isUniqueViolation(error, "email")) throw new EmailTakenError();

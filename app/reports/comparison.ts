@@ -2,8 +2,7 @@
  * The comparison table: one row per option with raw values (exact decimal strings, for CSV and sorting)
  * beside the text a person reads. Sort keys are floats: good enough to order rows, never shown.
  */
-import type { Verdict } from "../engine/compliance/index.ts";
-import { Decimal } from "../engine/index.ts";
+import { Decimal, type Verdict } from "../engine/index.ts";
 import type { Formatter } from "./format.ts";
 import { KIND_LABELS, VERDICT_LABELS } from "./labels.ts";
 import { getSeriesStyle, type SeriesStyle } from "./palette.ts";

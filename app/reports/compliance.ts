@@ -2,20 +2,20 @@
  * The compliance matrix: option × requirement → verdict with its reasons and dated sources, and the
  * SEAL levels per sovereignty objective (EU Cloud Sovereignty Framework) of every deployment.
  */
-import { Decimal } from "../engine/index.ts";
 import {
+  CAPABILITY_REQUIREMENTS,
+  Decimal,
   SEAL_LEVEL_NAMES,
   SOVEREIGNTY_OBJECTIVES,
   type ComplianceProfile,
+  type OptionCompliance,
   type ReasonSeverity,
   type SealLevel,
+  type Serialized,
   type Verdict,
-} from "../engine/compliance/index.ts";
-// Not re-exported by the compliance index; the engine is pure, so a direct import is safe.
-import { CAPABILITY_REQUIREMENTS } from "../engine/compliance/profile.ts";
+} from "../engine/index.ts";
 import { VERDICT_LABELS } from "./labels.ts";
-import type { Serialized } from "../engine/index.ts";
-import type { OptionCompliance } from "../engine/compliance/index.ts";
+import { renderReason, renderReasoning } from "./messages.ts";
 import type { ResultBundle } from "./types.ts";
 
 /** What the matrix needs of an option: its identity and the engine's compliance result. */
@@ -205,7 +205,7 @@ function buildCell(option: OptionComplianceInput, requirement: string): MatrixCe
     label: STATUS_LABELS[status],
     reasons: reasons.map((reason) => ({
       severity: reason.severity,
-      message: reason.message,
+      message: renderReason(reason),
       source: toSource(reason.source),
       ruleSource: reason.ruleSource === undefined ? null : toSource(reason.ruleSource),
     })),
@@ -235,7 +235,7 @@ function buildDeployments(option: OptionComplianceInput, profile: ComplianceProf
             levelName: SEAL_LEVEL_NAMES[objective.level],
             derivedLevel: objective.derivedLevel,
             override: objective.override === null ? null : { justification: objective.override.justification },
-            reasoning: objective.reasoning,
+            reasoning: renderReasoning(objective),
             sources: objective.sources.map(toSource),
             minimum,
             belowMinimum: minimum !== null && objective.level < minimum,

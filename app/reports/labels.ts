@@ -1,6 +1,5 @@
 /** Words shown for the engine's codes, in one place so web, CLI and PDF say the same thing. */
-import type { Driver, OpexCategory, Option, Warning } from "../engine/index.ts";
-import type { Verdict } from "../engine/compliance/index.ts";
+import type { Driver, OpexCategory, Option, Verdict, Warning } from "../engine/index.ts";
 
 export const KIND_LABELS: Record<Option["kind"], string> = {
   api: "API",

@@ -1,11 +1,12 @@
 /**
  * Warnings grouped for reading: one group per warning code, and inside it one entry per distinct
- * message listing every option it applies to. The engine words a stale-catalogue warning from the
- * entry alone (id, label, date), so a catalogue entry used by three options is one entry naming three
- * options, not three repeats.
+ * message (rendered from its code and parameters, messages.ts) listing every option it applies to. A
+ * stale-catalogue warning's parameters are the entry's alone (id, label, date), so a catalogue entry
+ * used by three options is one entry naming three options, not three repeats.
  */
 import type { Warning } from "../engine/index.ts";
 import { WARNING_ORDER, WARNING_TITLES } from "./labels.ts";
+import { renderWarning } from "./messages.ts";
 import type { ResultBundle } from "./types.ts";
 
 export interface WarningEntry {
@@ -29,8 +30,9 @@ export function groupWarnings(bundle: ResultBundle): WarningGroup[] {
   const add = (warning: Warning, option: { id: string; name: string } | null) => {
     let entries = groups.get(warning.code);
     if (!entries) groups.set(warning.code, (entries = new Map()));
-    let entry = entries.get(warning.message);
-    if (!entry) entries.set(warning.message, (entry = { message: warning.message, options: [], month: null }));
+    const message = renderWarning(warning);
+    let entry = entries.get(message);
+    if (!entry) entries.set(message, (entry = { message, options: [], month: null }));
     if (option !== null && !entry.options.some((known) => known.id === option.id)) entry.options.push(option);
     if (warning.month !== undefined) entry.month = entry.month === null ? warning.month : Math.min(entry.month, warning.month);
   };

@@ -8,8 +8,9 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { FormError } from "~/components/form-error.tsx";
 import tenantStyles from "~/components/tenant.css";
 import { throwNotFound } from "~/auth/membership.server.ts";
-import { getClearedSessionCookie, listLiveSessions, MAX_LIVE_SESSIONS_PER_USER, requireSession, revokeUserSessions } from "~/auth/session.server.ts";
+import { getClearedSessionCookie, requireSession } from "~/auth/session.server.ts";
 import { listOrganizationsForUser } from "~/models/organization.server.ts";
+import { listLiveSessions, MAX_LIVE_SESSIONS_PER_USER, revokeUserSessions } from "~/models/session.server.ts";
 import { EndSessionSchema } from "~/schemas/auth.ts";
 import { readForm, respondWithFailure, validateForm } from "~/utils/form.server.ts";
 

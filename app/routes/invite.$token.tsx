@@ -4,7 +4,7 @@ import { NewPasswordField } from "~/components/account-fields.tsx";
 import { FormError } from "~/components/form-error.tsx";
 import { TextField } from "~/components/text-field.tsx";
 import tenantStyles from "~/components/tenant.css";
-import { ROLE_LABELS } from "~/auth/roles.ts";
+import { ROLE_LABELS } from "~/domain/roles.ts";
 import { createSession, getSession } from "~/auth/session.server.ts";
 import { describeThrottleRefusal, getRetryAfterHeaders, throttledRouteHeaders } from "~/auth/throttle.server.ts";
 import { acceptInvitation, acceptInvitationAsNewUser, getInvitationPreview, InvitationError } from "~/models/invitation.server.ts";
@@ -14,13 +14,14 @@ import { EmailTakenError } from "~/models/user.server.ts";
 import { AccountSchema } from "~/schemas/auth.ts";
 import { getClientAddress } from "~/utils/client-address.server.ts";
 import { createFieldFailure, createFormFailure, readForm, validateForm, type FormFailure } from "~/utils/form.server.ts";
+import { answerUnavailableDatabase } from "~/auth/database-down.server.ts";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: tenantStyles }];
 export const meta: MetaFunction = () => [{ title: "Invitation · OpenTCO" }];
 export const headers = throttledRouteHeaders;
 
 /** An unknown, used, revoked or expired link answers 404, with the page that says which and what to do. */
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = /* @__PURE__ */ answerUnavailableDatabase(async ({ request, params }: LoaderFunctionArgs) => {
   const token = params.token ?? "";
   const preview = await getInvitationPreview({ token });
   const session = await getSession(request);
@@ -35,7 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     { status: preview.ok ? 200 : 404 },
   );
-}
+});
 
 type ActionResult = { failure: FormFailure };
 
@@ -47,7 +48,7 @@ function fail(failure: FormFailure, status: number, headers?: HeadersInit) {
  * Accepting is throttled like sign-up (ADR 004, "Brute force"): an address with a few failures may not
  * try, and a link that opens nothing or an email that already has an account counts as a failure.
  */
-export async function action({ request, params, context }: ActionFunctionArgs) {
+export const action = /* @__PURE__ */ answerUnavailableDatabase(async ({ request, params, context }: ActionFunctionArgs) => {
   const token = params.token ?? "";
   const read = await readForm(request);
   if (!read.ok) return fail(read.failure, read.status);
@@ -79,7 +80,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (error.problem !== "already_member") await recordFailedAttempt({ email, ip });
     return fail(createFormFailure(error.message), error.problem === "already_member" ? 409 : 410);
   }
-}
+});
 
 export default function InvitationPage() {
   const { token, preview, user, alreadyMember } = useLoaderData<typeof loader>();

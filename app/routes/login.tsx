@@ -9,6 +9,7 @@ import { verifyLogin } from "~/models/user.server.ts";
 import { LoginSchema } from "~/schemas/auth.ts";
 import { getClientAddress } from "~/utils/client-address.server.ts";
 import { createFormFailure, readForm, respondWithFailure, validateForm } from "~/utils/form.server.ts";
+import { answerUnavailableDatabase } from "~/auth/database-down.server.ts";
 
 export const meta: MetaFunction = () => [
   { title: "Log in · OpenTCO" },
@@ -23,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { redirectTo };
 }
 
-export async function action({ request, context }: ActionFunctionArgs) {
+export const action = /* @__PURE__ */ answerUnavailableDatabase(async ({ request, context }: ActionFunctionArgs) => {
   const read = await readForm(request);
   if (!read.ok) return respondWithFailure(read.failure, read.status);
   const parsed = validateForm(read.form, LoginSchema);
@@ -36,7 +37,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!login.ok) return respondWithFailure(createFormFailure("Email or password is incorrect.", values), 400);
   const cookie = await createSession(login.user.id);
   return redirect(getSafeRedirect(read.form.get("redirectTo")), { headers: { "Set-Cookie": cookie } });
-}
+});
 
 export default function LoginPage() {
   const { redirectTo } = useLoaderData<typeof loader>();

@@ -2,13 +2,23 @@ import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } 
 import { Link, useLoaderData } from "@remix-run/react";
 import { Fragment } from "react";
 import { getViewer } from "~/auth/viewer.server.ts";
-import { CatalogPublicNav } from "~/components/catalog-public-nav.tsx";
-import { SEAL_LEVEL_NAMES, SOVEREIGNTY_OBJECTIVES, type SealLevel } from "~/engine/compliance/index.ts";
-import { DEFAULT_TORNADO_HIGH, DEFAULT_TORNADO_LOW, Decimal, formatPercent, HOURS_PER_MONTH, MODEL_CONVENTIONS, STALE_AFTER_DAYS } from "~/engine/index.ts";
-import catalogStyles from "~/styles/catalog.css";
+import { CataloguePublicNav } from "~/components/catalogue-public-nav.tsx";
+import {
+  Decimal,
+  DEFAULT_TORNADO_HIGH,
+  DEFAULT_TORNADO_LOW,
+  formatPercent,
+  HOURS_PER_MONTH,
+  MODEL_CONVENTIONS,
+  SEAL_LEVEL_NAMES,
+  SOVEREIGNTY_OBJECTIVES,
+  STALE_AFTER_DAYS,
+  type SealLevel,
+} from "~/engine/index.ts";
+import catalogueStyles from "~/styles/catalogue.css";
 import { cacheWhenSignedOut, publicPageHeaders } from "~/utils/public-page.server.ts";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: catalogStyles }];
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: catalogueStyles }];
 
 export const meta: MetaFunction = () => [
   { title: "Methodology — OpenTCO" },
@@ -45,7 +55,7 @@ export default function Methodology() {
   const { viewer, conventions, hoursPerMonth, staleAfterDays, tornadoDown, tornadoUp, objectives, sealLevels } = useLoaderData<typeof loader>();
   return (
     <>
-      <CatalogPublicNav viewer={viewer} />
+      <CataloguePublicNav viewer={viewer} />
       <main id="main" className="page reference-page methodology-layout">
         <article className="methodology">
           <header className="reference-intro">

@@ -1,7 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireMembership } from "~/auth/membership.server.ts";
-import { hasRole, ROLE_LABELS } from "~/auth/roles.ts";
+import { hasRole, ROLE_LABELS } from "~/domain/roles.ts";
 import { getOrganizationOverview } from "~/models/organization.server.ts";
 import { CumulativeCostChart } from "~/components/charts/index.ts";
 import { HeadlineCardList } from "~/components/scenario-results/index.tsx";

@@ -6,7 +6,7 @@ import { FormError } from "~/components/form-error.tsx";
 import { SelectField } from "~/components/select-field.tsx";
 import { TextField } from "~/components/text-field.tsx";
 import { requireMembership, throwNotFound } from "~/auth/membership.server.ts";
-import { hasRole, listGrantableRoles, ROLE_LABELS, type Role } from "~/auth/roles.ts";
+import { hasRole, listGrantableRoles, ROLE_LABELS, type Role } from "~/domain/roles.ts";
 import { createInvitation, listPendingInvitations, revokeInvitation } from "~/models/invitation.server.ts";
 import { deleteMember, listMembers, MembershipRuleError, updateMemberRole, type MemberRow } from "~/models/membership.server.ts";
 import { ChangeRoleSchema, CreateInvitationSchema, RemoveMemberSchema, RevokeInvitationSchema } from "~/schemas/member.ts";

@@ -1,7 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useParams } from "@remix-run/react";
 import { requireMembership, throwNotFound } from "~/auth/membership.server.ts";
-import { hasRole } from "~/auth/roles.ts";
+import { hasRole } from "~/domain/roles.ts";
 import { FormError } from "~/components/form-error.tsx";
 import { PdfDownloadButton } from "~/components/pdf-download-button.tsx";
 import { ScenarioWorkspace } from "~/components/scenario-workspace/workspace.tsx";

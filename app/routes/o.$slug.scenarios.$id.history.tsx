@@ -1,7 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireMembership, throwNotFound } from "~/auth/membership.server.ts";
-import { hasRole } from "~/auth/roles.ts";
+import { hasRole } from "~/domain/roles.ts";
 import { DataTable, type DataColumn } from "~/components/data-table.tsx";
 import { getRevisionDiff, getScenario, listRevisions } from "~/models/scenario.server.ts";
 import { createFormatter } from "~/reports/index.ts";

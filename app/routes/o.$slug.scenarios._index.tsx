@@ -2,7 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LinksFunction, type Loade
 import { Form, Link, useActionData, useLoaderData, useNavigation, useParams, useSearchParams } from "@remix-run/react";
 import { useMemo, useState } from "react";
 import { requireMembership } from "~/auth/membership.server.ts";
-import { hasRole } from "~/auth/roles.ts";
+import { hasRole } from "~/domain/roles.ts";
 import { DataTable, type DataColumn } from "~/components/data-table.tsx";
 import { FormError } from "~/components/form-error.tsx";
 import { createScenario, listScenarios } from "~/models/scenario.server.ts";

@@ -1,7 +1,7 @@
 import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requireMembership, throwNotFound } from "~/auth/membership.server.ts";
-import { hasRole } from "~/auth/roles.ts";
+import { hasRole } from "~/domain/roles.ts";
 import { DataTable, type DataColumn } from "~/components/data-table.tsx";
 import { FormError } from "~/components/form-error.tsx";
 import tenantStyles from "~/components/tenant.css";

@@ -1,7 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, NavLink, Outlet, useLoaderData } from "@remix-run/react";
 import { requireMembership } from "~/auth/membership.server.ts";
-import { hasRole, ROLE_LABELS } from "~/auth/roles.ts";
+import { hasRole, ROLE_LABELS } from "~/domain/roles.ts";
 import { listOrganizationsForUser } from "~/models/organization.server.ts";
 import tenantStyles from "~/components/tenant.css";
 

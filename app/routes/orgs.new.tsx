@@ -3,8 +3,7 @@ import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { NewOrganizationFields } from "~/components/account-fields.tsx";
 import { FormError } from "~/components/form-error.tsx";
 import { requireSession } from "~/auth/session.server.ts";
-import { createOrganization } from "~/models/organization.server.ts";
-import { SlugTakenError } from "~/models/user.server.ts";
+import { SlugTakenError, createOrganization } from "~/models/organization.server.ts";
 import { CreateOrganizationSchema } from "~/schemas/organization.ts";
 import { createFieldFailure, parseForm, respondWithFailure } from "~/utils/form.server.ts";
 

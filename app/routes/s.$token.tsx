@@ -8,20 +8,21 @@ import { SharedView } from "~/components/shared-view/shared-view.tsx";
 import { SharedUnavailable } from "~/components/shared-view/unavailable.tsx";
 import { copySharedRevision, listCopyTargets } from "~/models/share-link.server.ts";
 import { CopySharedScenarioSchema } from "~/schemas/share-link.ts";
-import catalogStyles from "~/styles/catalog.css";
+import catalogueStyles from "~/styles/catalogue.css";
 import resultsStyles from "~/styles/results.css";
 import sharedStyles from "~/styles/shared.css";
 import { computeSlots } from "~/utils/compute-slots.server.ts";
 import { readForm, validateForm } from "~/utils/form.server.ts";
 import { getLocale } from "~/utils/locale.server.ts";
 import { getToday } from "~/utils/today.server.ts";
+import { answerUnavailableDatabase } from "~/auth/database-down.server.ts";
 
 /**
  * /s/<token>: one scenario revision, read-only, for whoever holds the link (docs/decisions/011-share-links.md).
  * Everything it shows comes from requireShareLink's context, which carries no organisation id.
  */
 
-export const links: LinksFunction = () => [catalogStyles, resultsStyles, sharedStyles].map((href) => ({ rel: "stylesheet", href }));
+export const links: LinksFunction = () => [catalogueStyles, resultsStyles, sharedStyles].map((href) => ({ rel: "stylesheet", href }));
 
 export const meta: MetaFunction<typeof loader> = ({ data: page }) => [
   { title: page ? `${page.scenarioName} · ${page.orgName}` : "Shared scenario · OpenTCO" },
@@ -35,7 +36,7 @@ export const headers = shareRouteHeaders;
 // The page's data changes only when it is opened again: no re-run (and no second counted view) after the copy form.
 export const shouldRevalidate = () => false;
 
-export async function loader({ request, params, context }: LoaderFunctionArgs) {
+export const loader = /* @__PURE__ */ answerUnavailableDatabase(async ({ request, params, context }: LoaderFunctionArgs) => {
   const shared = await requireShareLink(request, context, params.token);
   const session = await getSession(request);
   const locale = getLocale(request);
@@ -55,10 +56,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     showPdf: shared.allowPdf && SHARED_PDF_ROUTE_EXISTS,
     copyTargets: session ? await listCopyTargets({ linkId: shared.linkId, userId: session.user.id }) : null,
   };
-}
+});
 
 /** The one action: copy the shown revision into one of the signed-in reader's organisations. */
-export async function action({ request, params, context }: ActionFunctionArgs) {
+export const action = /* @__PURE__ */ answerUnavailableDatabase(async ({ request, params, context }: ActionFunctionArgs) => {
   const shared = await requireShareLink(request, context, params.token, { recordView: false });
   const read = await readForm(request);
   if (!read.ok) return data({ formError: read.failure.formError ?? "The form could not be read." }, { status: read.status });
@@ -70,7 +71,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   // Not one of the reader's organisations where they edit: a 404, as from a tenant route, that keeps the page.
   if (!copy) return data({ formError: "Copy into: choose one of your organisations where you are an editor" }, { status: 404 });
   return redirect(`/o/${copy.slug}/scenarios/${copy.scenarioId}`);
-}
+});
 
 export default function SharedScenarioPage() {
   const { orgName, scenarioName, revision, result, locale, showPdf, copyTargets } = useLoaderData<typeof loader>();

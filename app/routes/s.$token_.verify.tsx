@@ -7,6 +7,7 @@ import { TextField } from "~/components/text-field.tsx";
 import { checkSharedFingerprint } from "~/models/report-source.server.ts";
 import { FINGERPRINT_RULE, parseFingerprint } from "~/schemas/fingerprint.ts";
 import sharedStyles from "~/styles/shared.css";
+import { answerUnavailableDatabase } from "~/auth/database-down.server.ts";
 
 /**
  * /s/<token>/verify?fingerprint=<hex>: a link's holder checks which shared revision a printed copy
@@ -24,7 +25,7 @@ export const meta: MetaFunction<typeof loader> = ({ data: page }) => [
 
 export const headers = shareRouteHeaders;
 
-export async function loader({ request, params, context }: LoaderFunctionArgs) {
+export const loader = /* @__PURE__ */ answerUnavailableDatabase(async ({ request, params, context }: LoaderFunctionArgs) => {
   const shared = await requireShareLink(request, context, params.token, { recordView: false });
   const base = { scenarioName: shared.scenarioName, orgName: shared.orgName, shownRevisionNumber: shared.revision.number };
   const raw = new URL(request.url).searchParams.get("fingerprint");
@@ -33,7 +34,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (fingerprint === null) return { ...base, query: raw, error: FINGERPRINT_RULE, check: null };
   const check = await checkSharedFingerprint({ linkId: shared.linkId, shownRevisionNumber: shared.revision.number, shownFingerprint: shared.revision.fingerprint, fingerprint });
   return { ...base, query: fingerprint, error: null, check };
-}
+});
 
 export default function SharedVerifyPage() {
   const { scenarioName, orgName, shownRevisionNumber, query, error, check } = useLoaderData<typeof loader>();

@@ -6,11 +6,12 @@ import { TextField } from "~/components/text-field.tsx";
 import { createSession, getSession } from "~/auth/session.server.ts";
 import { respondWithThrottleRefusal, throttledRouteHeaders } from "~/auth/throttle.server.ts";
 import { getAddressRefusal, MAX_FAILURES_PER_ADDRESS_FOR_SIGNUP } from "~/models/login-attempt.server.ts";
-import { createOrganization } from "~/models/organization.server.ts";
-import { EmailTakenError, SlugTakenError, createUserWithOrganization, verifyLogin } from "~/models/user.server.ts";
+import { SlugTakenError, createOrganization } from "~/models/organization.server.ts";
+import { EmailTakenError, createUserWithOrganization, verifyLogin } from "~/models/user.server.ts";
 import { SignupSchema } from "~/schemas/organization.ts";
 import { getClientAddress } from "~/utils/client-address.server.ts";
 import { createFieldFailure, createFormFailure, parseForm, respondWithFailure } from "~/utils/form.server.ts";
+import { answerUnavailableDatabase } from "~/auth/database-down.server.ts";
 
 export const meta: MetaFunction = () => [
   { title: "Create account · OpenTCO" },
@@ -30,7 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
  */
 export const SIGNUP_REFUSED = "We could not create an account with this email and password. If you already have an account, log in with it; otherwise check the email address.";
 
-export async function action({ request, context }: ActionFunctionArgs) {
+export const action = /* @__PURE__ */ answerUnavailableDatabase(async ({ request, context }: ActionFunctionArgs) => {
   const parsed = await parseForm(request, SignupSchema);
   if (!parsed.success) return respondWithFailure(parsed.failure, parsed.status);
   const { email, orgName, slug } = parsed.data;
@@ -60,7 +61,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (error instanceof SlugTakenError) return respondWithFailure(createFieldFailure("slug", error.message, values), 409);
     throw error;
   }
-}
+});
 
 export default function SignupPage() {
   const failure = useActionData<typeof action>();

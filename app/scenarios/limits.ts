@@ -3,9 +3,11 @@
  * (issue 10): nested deeper than any scenario (validation, migration and canonical form all recurse,
  * and a document nested a few thousand levels deep would overflow the stack), or holding a control
  * character in a key or a string (PostgreSQL refuses NUL in JSON, and the rest have no place in a
- * cost model; tab and line breaks pass).
+ * cost model; tab and line breaks pass). Names (every `name` key: the scenario's, its options' and
+ * their components') also refuse invisible formatting such as a bidirectional override (U+202E), as the
+ * rename form does: a name is what others read in lists, PDFs and share links.
  */
-import { findControlCharacter } from "~/utils/control-characters.ts";
+import { findControlCharacter, findHiddenCharacter } from "~/utils/control-characters.ts";
 
 /** Deepest nesting a scenario document may have: objects and arrays inside each other. */
 export const MAX_SCENARIO_DEPTH = 64;
@@ -23,8 +25,8 @@ export function findLimitIssue(value: unknown, { controlCharacters = true, maxDe
   const pending: { value: unknown; depth: number; path: string }[] = [{ value, depth: 0, path: "" }];
   for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
     if (typeof next.value === "string" && controlCharacters) {
-      const found = findControlCharacter(next.value, { allowLineBreaks: true });
-      if (found) return { path: next.path, message: `must not contain control characters (found ${found})` };
+      const issue = findStringIssue(next.value, next.path);
+      if (issue) return issue;
       continue;
     }
     if (next.value === null || typeof next.value !== "object") continue;
@@ -37,4 +39,13 @@ export function findLimitIssue(value: unknown, { controlCharacters = true, maxDe
     }
   }
   return null;
+}
+
+function findStringIssue(value: string, path: string): LimitIssue | null {
+  if (path === "name" || path.endsWith(".name")) {
+    const hidden = findHiddenCharacter(value);
+    return hidden ? { path, message: `must not contain control or invisible formatting characters (found ${hidden})` } : null;
+  }
+  const found = findControlCharacter(value, { allowLineBreaks: true });
+  return found ? { path, message: `must not contain control characters (found ${found})` } : null;
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ROLES } from "~/auth/roles.ts";
+import { ROLES } from "~/domain/roles.ts";
 import { EmailSchema } from "./auth.ts";
 
 export const RoleSchema = z.enum(ROLES, { error: `Role: one of ${ROLES.join(", ")}` });

@@ -21,7 +21,8 @@ export const SlugSchema = z
   .refine((slug) => !slug.includes("--"), "Organisation URL: no consecutive hyphens")
   .refine((slug) => !RESERVED_SLUGS.has(slug), "Organisation URL: this word is reserved");
 
-export const CurrencySchema = z.enum(CURRENCIES, { error: `Default currency: one of ${CURRENCIES.join(", ")}` });
+/** An organisation's default currency: a code from CURRENCIES (a scenario's currency and rate: `ScenarioCurrencySchema`). */
+export const DefaultCurrencySchema = z.enum(CURRENCIES, { error: `Default currency: one of ${CURRENCIES.join(", ")}` });
 
 /** Locales the reports (PDF) format numbers, money and dates in: the organisation picks one. */
 export const REPORT_LOCALES = ["en-US", "en-GB", "de-DE", "de-CH", "fr-FR", "fr-CH", "nl-NL", "es-ES", "it-IT"] as const;
@@ -59,7 +60,7 @@ export const CreateOrganizationSchema = z.object({
 export const OrganizationSettingsSchema = z.object({
   name: OrganizationNameSchema,
   slug: SlugSchema,
-  defaultCurrency: CurrencySchema,
+  defaultCurrency: DefaultCurrencySchema,
   // Optional so a form without them (older clients, API callers) leaves them as they are.
   locale: z.enum(REPORT_LOCALES, { error: `Report locale: one of ${REPORT_LOCALES.join(", ")}` }).optional(),
   pdfPageSize: z.enum(PDF_PAGE_SIZES, { error: `PDF page size: one of ${PDF_PAGE_SIZES.join(", ")}` }).optional(),

@@ -3,8 +3,7 @@
  * profile, per option its verdict, every reason with the requirement and its dated sources, the SEAL
  * levels (overrides marked, with their justification), then the cheapest compliant option.
  */
-import type { ComplianceProfile, ScenarioCompliance } from "../../app/engine/compliance/index.ts";
-import { serializeResult } from "../../app/engine/index.ts";
+import { serializeResult, type ComplianceProfile, type ScenarioCompliance } from "../../app/engine/index.ts";
 import { buildComplianceMatrixFrom, describeSource, WEIGHTED_SEAL_SCORE_LABEL, WEIGHTED_SEAL_SCORE_NOTE, type ComplianceMatrix } from "../../app/reports/index.ts";
 
 /** The whole compliance section. */

@@ -5,11 +5,11 @@
  * the production parameters.
  */
 import { randomBytes } from "node:crypto";
-import { hashPassword } from "~/auth/password.server.ts";
-import type { Role } from "~/auth/roles.ts";
-import { prisma } from "~/db.server.ts";
+import type { Role } from "~/domain/roles.ts";
+import { hashPassword } from "~/models/password.server.ts";
 import { createUser, createUserWithOrganization } from "~/models/user.server.ts";
 import * as loginRoute from "~/routes/login.tsx";
+import { prisma } from "./db.ts";
 import { callAction, createPostRequest } from "./requests.ts";
 
 export const TEST_PASSWORD = "correct horse battery staple";

@@ -4,8 +4,9 @@
  * user's only.
  */
 import { describe, expect, it } from "vitest";
-import { getSession, MAX_LIVE_SESSIONS_PER_USER, type SessionRow } from "~/auth/session.server.ts";
-import { prisma } from "~/db.server.ts";
+import { getSession } from "~/auth/session.server.ts";
+import { MAX_LIVE_SESSIONS_PER_USER, type SessionRow } from "~/models/session.server.ts";
+import { prisma } from "../factories/db.ts";
 import * as accountRoute from "~/routes/account.tsx";
 import { createTestUser, loginAs } from "../factories/index.ts";
 import { callAction, callLoader, createGetRequest, createPostRequest } from "../factories/requests.ts";

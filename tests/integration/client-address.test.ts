@@ -4,7 +4,7 @@
  * they wrote, never one the client wrote.
  */
 import { afterAll, describe, expect, it } from "vitest";
-import { prisma } from "~/db.server.ts";
+import { prisma } from "../factories/db.ts";
 import { hashEmail } from "~/models/login-attempt.server.ts";
 import { getTrustedProxyCount, normaliseAddress } from "../../server/client-address.ts";
 import { createUniqueEmail } from "../factories/index.ts";
@@ -51,9 +51,16 @@ describe("settings and forms", () => {
     expect(() => getTrustedProxyCount("yes")).toThrow(/TRUST_PROXY/);
   });
 
-  it("gives IPv4-mapped IPv6 as IPv4, lower-cases IPv6 and refuses what is no address", () => {
+  it("gives IPv4-mapped IPv6 as IPv4, IPv6 as its /64 network, and refuses what is no address", () => {
     expect(normaliseAddress("::ffff:127.0.0.1")).toBe("127.0.0.1");
-    expect(normaliseAddress("2001:DB8::1")).toBe("2001:db8::1");
+    expect(normaliseAddress("192.0.2.7")).toBe("192.0.2.7");
+    // One subscriber's /64 is one client, whichever of its 2^64 addresses it writes from.
+    for (const address of ["2001:DB8::1", "2001:db8:0:0:ffff:ffff:ffff:ffff", "2001:0db8:0000:0000::42%eth0", "2001:db8::192.0.2.1"]) {
+      expect(normaliseAddress(address), address).toBe("2001:db8:0:0::/64");
+    }
+    expect(normaliseAddress("2001:db8:0:1::1")).toBe("2001:db8:0:1::/64");
+    expect(normaliseAddress("::1")).toBe("0:0:0:0::/64");
+    for (const garbled of ["1::2::3", "12345::1", "1:2:3:4:5:6:7", "1:2:3:4:5:6:7:8:9", "g::1"]) expect(normaliseAddress(garbled), garbled).toBeNull();
     expect(normaliseAddress("not an address")).toBeNull();
     expect(normaliseAddress(undefined)).toBeNull();
   });

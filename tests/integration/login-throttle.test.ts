@@ -6,7 +6,7 @@
  */
 import { randomInt } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { prisma } from "~/db.server.ts";
+import { prisma } from "../factories/db.ts";
 import { createInvitation } from "~/models/invitation.server.ts";
 import {
   hashEmail,

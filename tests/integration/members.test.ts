@@ -1,6 +1,6 @@
 /** Roles, membership management and invitations through the real routes. */
 import { describe, expect, it } from "vitest";
-import { prisma } from "~/db.server.ts";
+import { prisma } from "../factories/db.ts";
 import * as inviteRoute from "~/routes/invite.$token.tsx";
 import * as membersRoute from "~/routes/o.$slug.members.tsx";
 import * as overviewRoute from "~/routes/o.$slug._index.tsx";

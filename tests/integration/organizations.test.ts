@@ -1,7 +1,7 @@
 /** Founding more organisations, and the landing page of a user who has none left. */
 import { describe, expect, it } from "vitest";
-import { verifyPassword } from "~/auth/password.server.ts";
-import { prisma } from "~/db.server.ts";
+import { verifyPassword } from "~/models/password.server.ts";
+import { prisma } from "../factories/db.ts";
 import { DEMO_LOGIN, seedDemo } from "../../prisma/seed.ts";
 import * as indexRoute from "~/routes/_index.tsx";
 import * as newOrganizationRoute from "~/routes/orgs.new.tsx";

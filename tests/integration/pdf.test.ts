@@ -8,7 +8,7 @@
 import { readFileSync } from "node:fs";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { prisma } from "~/db.server.ts";
+import { prisma } from "../factories/db.ts";
 import { createScenario, getRevision, saveRevision } from "~/models/scenario.server.ts";
 import { createShareLink } from "~/models/share-link.server.ts";
 import { buildAssumptions, buildComparisonRows, createFormatter } from "~/reports/index.ts";

@@ -1,11 +1,11 @@
 /**
  * A NUL byte inside a scenario document — escaped in the JSON, so the form reader sees none — is a
  * 400 that names where it is, not a 500 from PostgreSQL, whether saved from the editor or imported
- * from a file (issue 10, item 3).
+ * from a file (issue 10, item 3). So is a bidirectional override in a name, as the rename form refuses it.
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { prisma } from "~/db.server.ts";
+import { prisma } from "../factories/db.ts";
 import { createScenario } from "~/models/scenario.server.ts";
 import * as scenarioRoute from "~/routes/o.$slug.scenarios.$id._index.tsx";
 import * as listRoute from "~/routes/o.$slug.scenarios._index.tsx";
@@ -24,7 +24,21 @@ describe("a NUL inside a scenario document", () => {
     const params = { slug: org.slug, id: created.scenarioId };
     const saved = await callAction(scenarioRoute.action, createPostRequest(`/o/${org.slug}/scenarios/${created.scenarioId}`, { intent: "save", baseRevision: "1", inputs: withNul }, cookie), params);
     expect(saved.status).toBe(400);
-    expect(JSON.stringify(saved.body)).toContain("must not contain control characters (found U+0000)");
+    expect(JSON.stringify(saved.body)).toContain("must not contain control or invisible formatting characters (found U+0000)");
+    expect(await prisma.scenarioRevision.count({ where: { scenarioId: created.scenarioId } })).toBe(1);
+  });
+
+  it("refuses a right-to-left override in an option's name when saved, naming the option", async () => {
+    const org = await createTestOrganization();
+    const cookie = await loginAs(org.owner);
+    const created = await createScenario({ orgId: org.id, userId: org.owner.id, inputs: { ...example, name: "Clean" }, asOf: "2026-12-01" });
+    if (!created.ok) throw new Error(JSON.stringify(created.issues));
+    const options = (example.options as Record<string, unknown>[]).map((option, index) => (index === 1 ? { ...option, name: "GPU\u202Eexe.fdp" } : option));
+    const inputs = JSON.stringify({ ...example, name: "Clean", options });
+    const saved = await callAction(scenarioRoute.action, createPostRequest(`/o/${org.slug}/scenarios/${created.scenarioId}`, { intent: "save", baseRevision: "1", inputs }, cookie), { slug: org.slug, id: created.scenarioId });
+    expect(saved.status).toBe(400);
+    expect(JSON.stringify(saved.body)).toContain("options.1.name");
+    expect(JSON.stringify(saved.body)).toContain("(found U+202E)");
     expect(await prisma.scenarioRevision.count({ where: { scenarioId: created.scenarioId } })).toBe(1);
   });
 

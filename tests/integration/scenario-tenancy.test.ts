@@ -5,7 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { prisma } from "~/db.server.ts";
+import { prisma } from "../factories/db.ts";
 import { createScenario } from "~/models/scenario.server.ts";
 import * as compareRoute from "~/routes/o.$slug.scenarios.compare.tsx";
 import * as historyRoute from "~/routes/o.$slug.scenarios.$id.history.tsx";

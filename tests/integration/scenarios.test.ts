@@ -2,7 +2,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { prisma } from "~/db.server.ts";
+import { prisma } from "../factories/db.ts";
 import { CATALOGUE_VERSION, ENGINE_VERSION, parseScenario } from "~/engine/index.ts";
 import {
   archiveScenario,

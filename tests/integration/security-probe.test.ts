@@ -5,7 +5,7 @@
  * file checks what a client on the wire sees.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { prisma } from "~/db.server.ts";
+import { prisma } from "../factories/db.ts";
 import { MAX_FAILURES_PER_ADDRESS } from "~/models/login-attempt.server.ts";
 import { hashClientAddress, MAX_SHARE_MISSES_PER_ADDRESS } from "~/models/share-link-request.server.ts";
 import { findControlCharacter } from "~/utils/control-characters.ts";

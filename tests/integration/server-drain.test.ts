@@ -9,7 +9,7 @@ import { randomBytes } from "node:crypto";
 import http from "node:http";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { prisma } from "~/db.server.ts";
+import { prisma } from "../factories/db.ts";
 import { buildIfStale } from "../../scripts/lib/app.ts";
 import { withDatabaseName } from "../../scripts/lib/database.ts";
 import { portAnswers, sleep } from "../../scripts/lib/net.ts";

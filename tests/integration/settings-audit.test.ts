@@ -2,7 +2,7 @@
 import net from "node:net";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { describe, expect, it } from "vitest";
-import { prisma } from "~/db.server.ts";
+import { prisma } from "../factories/db.ts";
 import { PrismaClient } from "~/generated/prisma/client.ts";
 import { AUDIT_PAGE_SIZE } from "~/models/audit.server.ts";
 import { DATABASE_PING_TIMEOUT_MS, pingDatabase } from "~/models/health.server.ts";

@@ -12,7 +12,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { SHARE_RESPONSE_HEADERS } from "~/auth/share-link.server.ts";
 import { SHARED_PDF_ROUTE_EXISTS } from "~/components/shared-view/pdf-link.ts";
-import { prisma } from "~/db.server.ts";
+import { prisma } from "../factories/db.ts";
 import { createScenario, getRevision, saveRevision } from "~/models/scenario.server.ts";
 import { MAX_SHARE_MISSES_PER_ADDRESS, MAX_SHARE_REQUESTS_PER_ADDRESS, SHARE_WINDOW_MS } from "~/models/share-link-request.server.ts";
 import * as createRoute from "~/routes/o.$slug.scenarios.$id.share.tsx";

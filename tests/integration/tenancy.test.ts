@@ -13,7 +13,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { beforeAll, describe, expect, it } from "vitest";
-import { prisma } from "~/db.server.ts";
+import { prisma } from "../factories/db.ts";
 import { createInvitation } from "~/models/invitation.server.ts";
 import { createScenario } from "~/models/scenario.server.ts";
 import { createShareLink } from "~/models/share-link.server.ts";

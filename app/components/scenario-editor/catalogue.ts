@@ -1,5 +1,5 @@
 import { CATALOGUE, Decimal, getCatalogueEntry, type AnyCatalogueEntry } from "~/engine";
-import { DEPLOYMENT_CAPABILITIES, getDeploymentCapability, getResidencyPremium } from "~/engine/compliance/index.ts";
+import { DEPLOYMENT_CAPABILITIES, getDeploymentCapability, getResidencyPremium } from "~/engine/index.ts";
 import { getAtPath, isJsonObject, setAtPath, type JsonObject } from "~/scenarios/paths.ts";
 
 /**

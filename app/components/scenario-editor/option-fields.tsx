@@ -1,4 +1,4 @@
-import { DECLARABLE_CAPABILITIES, SEAL_LEVEL_NAMES, SOVEREIGNTY_OBJECTIVES, getDeploymentCapability } from "~/engine/compliance/index.ts";
+import { DECLARABLE_CAPABILITIES, SEAL_LEVEL_NAMES, SOVEREIGNTY_OBJECTIVES, getDeploymentCapability } from "~/engine/index.ts";
 import { BINDINGS, getCatalogueState, isLeafKind, type LeafKind } from "./catalogue.ts";
 import { OptionContext, useEditor, useIssuesAt } from "./context.tsx";
 import { createExtraCost, createOption, OPTION_KIND_LABELS, type OptionKind } from "./defaults.ts";

@@ -1,7 +1,5 @@
 import { memo, type ReactNode } from "react";
-import { AI_ACT_ROLES, DATA_CLASSES, REGIME_IDS, SOVEREIGNTY_OBJECTIVES } from "~/engine/compliance/index.ts";
-import { REGION_CODES } from "~/engine/compliance/jurisdictions.ts";
-import { CAPABILITY_REQUIREMENTS } from "~/engine/compliance/profile.ts";
+import { AI_ACT_ROLES, CAPABILITY_REQUIREMENTS, DATA_CLASSES, REGIME_IDS, REGION_CODES, SOVEREIGNTY_OBJECTIVES } from "~/engine/index.ts";
 import { DRIVERS } from "~/engine";
 import { BINDINGS, getCatalogueState, isLeafKind } from "./catalogue.ts";
 import { useEditor, useIssueCountUnder, useIssuesAt } from "./context.tsx";

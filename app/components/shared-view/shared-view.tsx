@@ -26,7 +26,7 @@ export function SharedFooter() {
 }
 
 /**
- * What a prospect sees (docs/ui-design.md, "The shared view"): whose scenario, which revision, the
+ * What a prospect sees (ADR 011, "What the page shows and sends"): whose scenario, which revision, the
  * whole results area, the fingerprint that ties it to the revision. No navigation, no edit control.
  */
 export function SharedView({ orgName, scenarioName, revision, bundle, locale, pdfHref, verifyHref, children }: SharedViewProps) {

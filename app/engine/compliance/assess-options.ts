@@ -3,8 +3,7 @@ import type { DeploymentRef } from "./deployment.ts";
 import type { DeploymentComplianceResult, Verdict } from "./evaluate.ts";
 import { combineVerdicts, evaluateDeployment, findCheapestCompliant } from "./evaluate.ts";
 import type { ComplianceProfile } from "./profile.ts";
-import type { ComplianceReason } from "./resolve.ts";
-import { createReason } from "./resolve.ts";
+import { assignToPart, createReason, type ComplianceReason } from "./reasons.ts";
 
 /**
  * Compliance of a scenario's options. Options are read through a structural view, so this module
@@ -40,14 +39,13 @@ export interface ScenarioCompliance {
 }
 
 function assessPart(profile: ComplianceProfile, option: ComplianceOptionView, part: OptionPart) {
-  const prefix = part === "option" ? "" : `${part}: `;
+  const inPart = (reason: ComplianceReason) => (part === "option" ? reason : assignToPart(reason, part));
   if (option.deployment === undefined) {
-    const reason = createReason("deployment", "block", `${prefix}no deployment chosen for "${option.name}": an option without one cannot be shown compliant`, "not-recorded");
-    return { part, deployment: null, reasons: [reason] };
+    const reason = createReason("deployment", "block", "no-deployment", { option: option.name }, "not-recorded");
+    return { part, deployment: null, reasons: [inPart(reason)] };
   }
   const deployment = evaluateDeployment(profile, option.deployment);
-  const reasons = deployment.reasons.map((reason) => ({ ...reason, message: `${prefix}${reason.message}` }));
-  return { part, deployment, reasons };
+  return { part, deployment, reasons: deployment.reasons.map(inPart) };
 }
 
 /** Assesses one option (both parts of a hybrid) against the profile. */
@@ -87,14 +85,13 @@ export function assessScenarioCompliance(
 /**
  * The overhead lines the profile calls for when the option prices none: OpenTCO ships no default
  * amounts, so an option without any yearly compliance cost line would silently count them as 0.
- * Returns one message per option part, or [] when the option has a compliance cost line.
+ * Returns, per option part, the part and its overhead labels (the "compliance-overhead-unpriced"
+ * warning's parameters, app/engine/warnings.ts), or [] when the option has a compliance cost line.
  */
-export function listUnpricedOverheads(compliance: OptionCompliance, compliancePricedLines: number): string[] {
+export function listUnpricedOverheads(compliance: OptionCompliance, compliancePricedLines: number): { part: OptionPart; overheads: string }[] {
   if (compliancePricedLines > 0) return [];
   return compliance.parts.flatMap(({ part, deployment }) => {
     if (deployment === null || deployment.suggestedOverheads.length === 0) return [];
-    const labels = deployment.suggestedOverheads.map((overhead) => overhead.label.toLowerCase()).join("; ");
-    const where = part === "option" ? "" : ` (${part})`;
-    return [`The compliance profile calls for yearly costs with no line priced${where}: ${labels}. Enter your estimates as extra cost lines of category "compliance".`];
+    return [{ part, overheads: deployment.suggestedOverheads.map((overhead) => overhead.label.toLowerCase()).join("; ") }];
   });
 }

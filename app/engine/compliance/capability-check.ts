@@ -1,6 +1,5 @@
-import type { CapabilityValue, Fact } from "./catalog.ts";
-import type { ComplianceReason } from "./resolve.ts";
-import { createReason } from "./resolve.ts";
+import type { CapabilityValue, Fact } from "./deployment-capabilities.ts";
+import { createReason, type ComplianceReason } from "./reasons.ts";
 
 /**
  * How a required capability whose value is unknown counts:
@@ -25,20 +24,20 @@ export function checkCapability(
   fact: Fact<CapabilityValue>,
   unknownPolicy: UnknownPolicy,
 ): ComplianceReason[] {
-  const note = fact.note === undefined ? "" : ` (${fact.note})`;
+  const params = { capability, provider, note: fact.note ?? "" };
   switch (fact.value) {
     case "yes":
     case "not-applicable":
       return [];
     case "no":
-      return [createReason(requirement, "block", `${provider} does not offer ${capability}${note}`, fact.source)];
+      return [createReason(requirement, "block", "capability-not-offered", params, fact.source)];
     case "on-request":
-      return [createReason(requirement, "condition", `obtain ${capability} from ${provider} before use: offered on request${note}`, fact.source)];
+      return [createReason(requirement, "condition", "capability-on-request", params, fact.source)];
     case "to-confirm":
-      return [createReason(requirement, "condition", `confirm ${capability}${note}, then record it as a declared fact of the deployment with your evidence`, fact.source)];
+      return [createReason(requirement, "condition", "capability-to-confirm", params, fact.source)];
     case "unknown":
       return unknownPolicy === "verify"
-        ? [createReason(requirement, "condition", `verify ${capability} with ${provider}: not recorded in the catalogue${note}`, fact.source)]
-        : [createReason(requirement, "block", `no record of ${capability} for ${provider}${note}: required before any data is shared; record it as a declared fact of the deployment once you hold it`, fact.source)];
+        ? [createReason(requirement, "condition", "capability-not-recorded", params, fact.source)]
+        : [createReason(requirement, "block", "capability-prerequisite-not-recorded", params, fact.source)];
   }
 }

@@ -1,6 +1,7 @@
-import type { Company } from "./catalog.ts";
+import type { Company } from "./deployment-capabilities.ts";
 import type { CountryCode } from "./jurisdictions.ts";
 import type { Party, ResolvedDeployment } from "./resolve.ts";
+import type { ExposureParams } from "./reasons.ts";
 import type { SourceId } from "./sources.ts";
 
 /**
@@ -104,19 +105,10 @@ export function findAccessLawExposures(
 }
 
 /**
- * The exposure as a clause naming who is subject to which law and how it is linked to the
- * operator, e.g. "Example GPU GmbH (DE) is controlled by its ultimate parent Example Corp (US),
- * which is subject to the US CLOUD Act (2018)".
+ * The exposure as the parameters of a clause naming who is subject to which law and how it is linked
+ * to the operator (describeExposureText, reasons.ts), e.g. "Example GPU GmbH (DE) is controlled by its
+ * ultimate parent Example Corp (US), which is subject to the US CLOUD Act (2018)".
  */
-export function describeExposure(exposure: AccessLawExposure, chain: ControlChain): string {
-  const who = describeCompany(exposure.party.company);
-  const law = exposure.law.name;
-  switch (exposure.party.role) {
-    case "operator":
-      return `${who} is subject to the ${law}`;
-    case "ultimate parent":
-      return `${chain.operatorText} is controlled by its ultimate parent ${who}, which is subject to the ${law}`;
-    case "sub-processor":
-      return `${chain.operatorText}'s sub-processor ${who} handles the data and is subject to the ${law}`;
-  }
+export function describeExposure(exposure: AccessLawExposure, chain: ControlChain): ExposureParams {
+  return { role: exposure.party.role, party: describeCompany(exposure.party.company), law: exposure.law.name, operator: chain.operatorText };
 }

@@ -1,6 +1,5 @@
-import { z } from "zod";
-import { Decimal } from "../decimal.ts";
-import type { DeploymentCapability } from "./catalog.ts";
+import type { Decimal } from "../decimal.ts";
+import type { DeploymentCapability } from "./deployment-capabilities.ts";
 import type { ComplianceProfile } from "./profile.ts";
 import type { ResolvedDeployment } from "./resolve.ts";
 import type { ComplianceSource } from "./sources.ts";
@@ -8,9 +7,10 @@ import { getComplianceSource } from "./sources.ts";
 
 /**
  * The costs compliance adds to an option's TCO: the catalogue's residency premium on API token
- * prices, and yearly overhead lines (audits, DPIA, certification, legal review). OpenTCO has no
- * dated source for overhead amounts, so it ships none: it names the lines a profile calls for and
- * the user enters an estimate for each. Every adder is ≥ 0.
+ * prices (the model multiplies an API option's price per request by 1 + premium in app/engine/options/api.ts),
+ * and yearly overhead lines (audits, DPIA, certification, legal review). OpenTCO has no dated source
+ * for overhead amounts, so it ships none: it names the lines a profile calls for, and the user prices
+ * each as an extra cost of category "compliance" (`extraCostsPerYear`, through decimalField).
  */
 
 /** The residency premium a deployment carries, as a fraction of the base price (0.10 = +10 %). */
@@ -35,38 +35,8 @@ export function getResidencyPremium(entry: DeploymentCapability): ResidencyPremi
   return { kind: "known", fraction: premium.high, source, note: `${fact.note ?? "residency premium"}${range}` };
 }
 
-/**
- * A token price with a residency premium: price × (1 + fraction), same unit as the price
- * (e.g. USD per 1M tokens). No rounding. Throws on a negative price or fraction, which no
- * schema admits.
- */
-export function applyResidencyPremium(pricePerMillionTokens: Decimal, fraction: Decimal): Decimal {
-  if (pricePerMillionTokens.isNegative() || fraction.isNegative()) {
-    throw new Error("applyResidencyPremium: price and premium must be ≥ 0");
-  }
-  return pricePerMillionTokens.times(fraction.plus(1));
-}
-
 export const OVERHEAD_CATEGORIES = ["audit", "dpia", "certification", "legal-review", "other"] as const;
 export type OverheadCategory = (typeof OVERHEAD_CATEGORIES)[number];
-
-const AMOUNT_PATTERN = /^\d{1,13}(\.\d{1,10})?$/;
-
-/** A yearly compliance overhead line the user enters: amount in the scenario currency per year, ≥ 0. */
-export const ComplianceOverheadLineSchema = z.strictObject({
-  category: z.enum(OVERHEAD_CATEGORIES, { error: () => `must be one of ${OVERHEAD_CATEGORIES.join(", ")}` }),
-  label: z.string().trim().min(1, "must not be empty").max(200, "must be at most 200 characters"),
-  amountPerYear: z
-    .string({ error: () => 'must be a decimal string such as "12000"' })
-    .regex(AMOUNT_PATTERN, 'must be a non-negative decimal string such as "12000" (no sign, no exponent): compliance costs are never negative')
-    .transform((value) => new Decimal(value)),
-});
-export type ComplianceOverheadLine = z.output<typeof ComplianceOverheadLineSchema>;
-
-/** Total yearly compliance overhead in the scenario currency; the sum of ≥ 0 lines, unrounded. */
-export function computeComplianceOverheadPerYear(lines: readonly ComplianceOverheadLine[]): Decimal {
-  return lines.reduce((sum, line) => sum.plus(line.amountPerYear), new Decimal(0));
-}
 
 /** An overhead line a profile calls for, without an amount: the user enters an estimate. */
 export interface SuggestedOverhead {

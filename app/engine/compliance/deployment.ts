@@ -1,6 +1,6 @@
 import { z } from "zod";
-import type { DeploymentKind } from "./catalog.ts";
-import { CERTIFICATION_IDS, DEPLOYMENT_CAPABILITIES, getDeploymentCapability, listDeploymentCapabilityIds } from "./catalog.ts";
+import type { DeploymentKind } from "./deployment-capabilities.ts";
+import { CERTIFICATION_IDS, DEPLOYMENT_CAPABILITIES, getDeploymentCapability, listDeploymentCapabilityIds } from "./deployment-capabilities.ts";
 import { CountryCodeSchema } from "./jurisdictions.ts";
 import { SovereigntyOverrideSchema } from "./objectives.ts";
 

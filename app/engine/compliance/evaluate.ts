@@ -1,17 +1,18 @@
 import type { Decimal } from "../decimal.ts";
 import { findForeignAccessLaw } from "./access-laws.ts";
 import { checkCapability } from "./capability-check.ts";
-import type { DeploymentKind } from "./catalog.ts";
+import type { DeploymentKind } from "./deployment-capabilities.ts";
 import { describeExposure, findAccessLawExposures, listControlChain } from "./control.ts";
 import type { ResidencyPremium, SuggestedOverhead } from "./costs.ts";
 import { getResidencyPremium, listSuggestedOverheads } from "./costs.ts";
 import type { DeploymentRef } from "./deployment.ts";
 import { listCountriesOf, REGION_MEMBERS } from "./jurisdictions.ts";
-import type { ComplianceProfile, ProcessingConstraint } from "./profile.ts";
+import type { ComplianceProfile } from "./profile.ts";
 import { CAPABILITY_REQUIREMENTS } from "./profile.ts";
 import { checkRegime } from "./regimes.ts";
-import type { ComplianceReason, ResolvedDeployment } from "./resolve.ts";
-import { createReason, describeParty, describePlaces, getPartyJurisdiction, isPlaceWithin, resolveDeployment } from "./resolve.ts";
+import { createReason, type ComplianceReason } from "./reasons.ts";
+import type { ResolvedDeployment } from "./resolve.ts";
+import { describeParty, describePlaces, getPartyJurisdiction, isPlaceWithin, resolveDeployment } from "./resolve.ts";
 import type { SovereigntyAssessment } from "./sovereignty.ts";
 import { assessSovereignty, checkMinimumSeal } from "./sovereignty.ts";
 import type { ComplianceSource } from "./sources.ts";
@@ -60,17 +61,6 @@ export function combineVerdicts(verdicts: readonly Verdict[]): Verdict {
   return verdicts.reduce<Verdict>((worst, verdict) => (rankVerdict(verdict) > rankVerdict(worst) ? verdict : worst), "compliant");
 }
 
-function describeConstraint(constraint: ProcessingConstraint): string {
-  switch (constraint.kind) {
-    case "region":
-      return `the ${constraint.region} region`;
-    case "country":
-      return constraint.country;
-    default:
-      return constraint.kind;
-  }
-}
-
 function checkProcessing(profile: ComplianceProfile, deployment: ResolvedDeployment): ComplianceReason[] {
   const constraint = profile.processing;
   const { entry, places } = deployment;
@@ -79,28 +69,22 @@ function checkProcessing(profile: ComplianceProfile, deployment: ResolvedDeploym
     case "any":
       return [];
     case "on-premises":
-      return entry.onPremises ? [] : [createReason(requirement, "block", `${entry.label} runs off your premises`, entry.processing.source)];
+      return entry.onPremises ? [] : [createReason(requirement, "block", "processing-off-premises", { deployment: entry.label }, entry.processing.source)];
     case "air-gapped":
       return entry.onPremises && entry.kind === "self-hosted-owned"
         ? []
-        : [createReason(requirement, "block", `air-gapped processing needs owned hardware on your premises; ${entry.label} is ${entry.kind === "api" ? "reached over the network" : "not on your premises"}`, entry.processing.source)];
+        : [createReason(requirement, "block", "processing-not-air-gapped", { deployment: entry.label, reach: entry.kind === "api" ? "network" : "off-premises" }, entry.processing.source)];
     case "region":
     case "country": {
       const allowed = constraint.kind === "region" ? REGION_MEMBERS[constraint.region] : listCountriesOf(constraint.country);
-      const target = describeConstraint(constraint);
+      const target = { deployment: entry.label, ...(constraint.kind === "region" ? { scope: "region" as const, place: constraint.region } : { scope: "country" as const, place: constraint.country }) };
       const value = places.value;
-      if (value.kind === "global") {
-        return [createReason(requirement, "block", `${entry.label} may process anywhere; the profile allows only ${target}`, places.source)];
-      }
-      if (value.kind === "unknown") {
-        return [createReason(requirement, "condition", `verify that ${entry.label} processes only in ${target}: the processing location is not recorded`, places.source)];
-      }
+      if (value.kind === "global") return [createReason(requirement, "block", "processing-anywhere", target, places.source)];
+      if (value.kind === "unknown") return [createReason(requirement, "condition", "processing-location-unknown", target, places.source)];
       const outside = value.places.filter((place) => !isPlaceWithin(place, allowed));
-      if (outside.length > 0) {
-        return [createReason(requirement, "block", `${entry.label} processes in ${outside.join(", ")}, not within ${target}`, places.source)];
-      }
+      if (outside.length > 0) return [createReason(requirement, "block", "processing-outside", { ...target, places: outside.join(", ") }, places.source)];
       if (!value.guaranteed) {
-        return [createReason(requirement, "condition", `obtain a residency commitment for ${describePlaces(value)}: ${value.guaranteeNote ?? "not guaranteed"}`, entry.processing.source)];
+        return [createReason(requirement, "condition", "residency-not-guaranteed", { places: describePlaces(value), guarantee: value.guaranteeNote ?? "" }, entry.processing.source)];
       }
       return [];
     }
@@ -131,13 +115,13 @@ function checkForeignAccess(profile: ComplianceProfile, deployment: ResolvedDepl
   const physicalAccessOnly = deployment.entry.kind === "self-hosted-owned";
   const reasons = findAccessLawExposures(chain, (jurisdiction) => findForeignAccessLaw(jurisdiction, home)).map((exposure): ComplianceReason => {
     const reason = physicalAccessOnly
-      ? createReason(requirement, "condition", `${describeExposure(exposure, chain)}, and the operator has physical access to your hardware: encrypt with keys you hold and contract against disclosure`, exposure.party.source)
-      : createReason(requirement, "block", `${describeExposure(exposure, chain)}: that law can compel disclosure of data under the group's control, wherever it is stored`, exposure.party.source);
+      ? createReason(requirement, "condition", "foreign-access-physical", describeExposure(exposure, chain), exposure.party.source)
+      : createReason(requirement, "block", "foreign-access", describeExposure(exposure, chain), exposure.party.source);
     return { ...reason, ruleSource: getComplianceSource(exposure.law.source) };
   });
   if (reasons.some((reason) => reason.severity === "block")) return reasons;
   const verify = chain.undeclared.map((link) =>
-    createReason(requirement, "condition", `declare ${link.declare}: until then exposure to foreign access laws cannot be excluded${link.note === undefined ? "" : ` (${link.note})`}`, link.source),
+    createReason(requirement, "condition", "foreign-access-undeclared", { declare: link.declare, note: link.note ?? "" }, link.source),
   );
   return [...reasons, ...verify];
 }
@@ -150,11 +134,11 @@ function checkDataClasses(profile: ComplianceProfile, deployment: ResolvedDeploy
   const value = deployment.places.value;
   const staysHome = value.kind === "within" && value.places.every((place) => isPlaceWithin(place, [home]));
   if (!staysHome) {
-    reasons.push(createReason(requirement, "condition", `export-controlled data processed in ${describePlaces(value)}, outside ${home}: an export authorisation is needed`, "statute-text"));
+    reasons.push(createReason(requirement, "condition", "export-outside-home", { places: describePlaces(value), home }, "statute-text"));
   }
   const operatorJurisdiction = getPartyJurisdiction(deployment.operator.value);
   if (operatorJurisdiction !== home) {
-    reasons.push(createReason(requirement, "condition", `${describeParty(deployment.operator.value)} is not in ${home}: foreign staff access can be a deemed export; check licensing`, "statute-text"));
+    reasons.push(createReason(requirement, "condition", "export-foreign-operator", { operator: describeParty(deployment.operator.value), home }, "statute-text"));
   }
   return reasons;
 }

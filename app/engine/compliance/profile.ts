@@ -2,7 +2,7 @@ import { z } from "zod";
 import { CountryCodeSchema, JurisdictionSchema, RegionCodeSchema } from "./jurisdictions.ts";
 import { SealLevelSchema, SOVEREIGNTY_OBJECTIVE_IDS } from "./objectives.ts";
 import type { SovereigntyObjectiveId, SealLevel } from "./objectives.ts";
-import { RegimeSchema } from "./regimes.ts";
+import { RegimeSchema } from "./regime-schemas.ts";
 
 /**
  * The compliance constraint profile of a scenario: what data is handled, where processing may

@@ -1,55 +1,14 @@
-import { z } from "zod";
-import type { CertificationId, Fact, CapabilityValue } from "./catalog.ts";
+import type { CertificationId, Fact, CapabilityValue } from "./deployment-capabilities.ts";
 import { checkCapability } from "./capability-check.ts";
 import { EEA_COUNTRIES } from "./jurisdictions.ts";
 import type { ComplianceProfile } from "./profile.ts";
-import type { ComplianceReason, ResolvedDeployment } from "./resolve.ts";
+import type { Regime, RegimeId } from "./regime-schemas.ts";
+import { createReason, type ComplianceReason, type TRANSFER_RULES } from "./reasons.ts";
+import type { ResolvedDeployment } from "./resolve.ts";
 import { REGULATORY_DATES } from "./regulatory-dates.ts";
-import { arePlacesInEea, createReason, describeParty, describePlaces, isPartyInEea, isPlaceWithin } from "./resolve.ts";
+import { arePlacesInEea, describeParty, describePlaces, isPartyInEea, isPlaceWithin } from "./resolve.ts";
 import type { SourceId } from "./sources.ts";
 import { getComplianceSource } from "./sources.ts";
-
-export const AI_ACT_ROLES = ["provider", "deployer"] as const;
-
-/**
- * The regimes a profile may declare, each a schema (with its parameters) and a rule. To add a
- * regime, add its schema to REGIME_SCHEMAS and its rule to REGIME_RULES; the compiler enforces both.
- * Rules read OpenTCO's interpretation of the regime's text and are not legal advice.
- */
-export const REGIME_SCHEMAS = [
-  z.strictObject({ id: z.literal("gdpr") }),
-  z.strictObject({ id: z.literal("uk-gdpr") }),
-  z.strictObject({
-    id: z.literal("eu-ai-act"),
-    riskClass: z.enum(["minimal", "limited", "high", "prohibited"], {
-      error: () => "must be the AI Act risk class of the use case: minimal, limited, high or prohibited",
-    }),
-    /**
-     * The customer's role for the AI system: its provider (it builds the system, or as a deployer
-     * puts its name on it, substantially modifies it or changes its purpose so that it becomes
-     * high-risk, Art. 25) or its deployer. Omitted: not stated, a condition for a high-risk system.
-     */
-    role: z.enum(AI_ACT_ROLES, { error: () => "must be your AI Act role for the system: provider or deployer" }).optional(),
-  }),
-  z.strictObject({ id: z.literal("hipaa") }),
-  z.strictObject({ id: z.literal("dora") }),
-  z.strictObject({ id: z.literal("nis2") }),
-  z.strictObject({
-    id: z.literal("fedramp"),
-    level: z.enum(["low", "moderate", "high"], { error: () => "must be the FedRAMP impact level: low, moderate or high" }),
-  }),
-  z.strictObject({ id: z.literal("pci-dss") }),
-  z.strictObject({ id: z.literal("china-pipl") }),
-] as const;
-
-export const REGIME_IDS = REGIME_SCHEMAS.map((schema) => schema.shape.id.value);
-
-export const RegimeSchema = z.discriminatedUnion("id", REGIME_SCHEMAS, {
-  error: (issue) =>
-    issue.code === "invalid_union" ? `must name a known regime in "id": one of ${REGIME_IDS.join(", ")}` : undefined,
-});
-export type Regime = z.output<typeof RegimeSchema>;
-export type RegimeId = Regime["id"];
 
 export interface RegimeContext {
   profile: ComplianceProfile;
@@ -85,58 +44,22 @@ function staysWithin(deployment: ResolvedDeployment, home: readonly string[]): b
  * be verified. `mechanismSource` backs the mechanisms named, `lawSource` the rule itself.
  */
 function checkTransfer(
-  requirement: string,
+  regime: keyof typeof TRANSFER_RULES,
   context: RegimeContext,
   home: readonly string[],
-  homeName: string,
-  mechanism: string,
   sources: { mechanism: SourceId; law: SourceId },
 ): ComplianceReason[] {
+  const requirement = `regimes.${regime}`;
   const within = staysWithin(context.deployment, home);
-  const where = describePlaces(context.deployment.places.value);
   if (within === true) return [];
   const reason =
     within === null
-      ? createReason(requirement, "condition", `verify where ${context.deployment.entry.provider} processes data: if outside the ${homeName}, ${mechanism}`, context.deployment.places.source)
-      : createReason(requirement, "condition", `processing in ${where} is a transfer outside the ${homeName}: ${mechanism}`, sources.mechanism);
+      ? createReason(requirement, "condition", "transfer-location-unknown", { provider: context.deployment.entry.provider, regime }, context.deployment.places.source)
+      : createReason(requirement, "condition", "transfer-outside", { places: describePlaces(context.deployment.places.value), regime }, sources.mechanism);
   return [sources.law === reason.source.id ? reason : { ...reason, ruleSource: getComplianceSource(sources.law) }];
 }
 
-const { dpfAdequacy, dpfUpheld, dpfAppeal } = REGULATORY_DATES;
-
-/** GDPR transfer mechanisms, with the Data Privacy Framework's standing as of the source's date. */
-const GDPR_TRANSFER_MECHANISMS =
-  `it needs an adequacy decision — the EU-US Data Privacy Framework covers certified US recipients since ${dpfAdequacy.date}, ` +
-  `was upheld by the General Court on ${dpfUpheld.date} and is under appeal (C-703/25 P, lodged ${dpfAppeal.date}), so it may yet fall — ` +
-  "or standard contractual clauses with a transfer impact assessment";
-
-const { aiActTransparency, aiActContentMarking, aiActHighRiskAnnexIII, aiActHighRiskAnnexI } = REGULATORY_DATES;
-const AI_ACT_HIGH_RISK_DATES = `from ${aiActHighRiskAnnexIII.date} for Annex III uses and ${aiActHighRiskAnnexI.date} for Annex I products (dates of the Digital Omnibus on AI, reported by third parties)`;
-/** When a deployer takes on the provider's duties. */
-const AI_ACT_ART_25 = "you put your name or trademark on the system, substantially modify it, or change its intended purpose so that it becomes high-risk (Art. 25)";
-
-/** The high-risk duties of the customer's AI Act role, or the request to state the role. */
-function describeHighRiskDuties(role: (typeof AI_ACT_ROLES)[number] | undefined): string {
-  switch (role) {
-    case "provider":
-      return (
-        "as the provider of a high-risk AI system: risk management (Art. 9), data governance (Art. 10), technical documentation and logging (Art. 11–12), " +
-        "instructions for deployers (Art. 13), human oversight by design (Art. 14), accuracy, robustness and cybersecurity (Art. 15), a quality management system (Art. 17), " +
-        `conformity assessment before use (Art. 43), registration (Art. 49) and post-market monitoring (Art. 72); ${AI_ACT_HIGH_RISK_DATES}`
-      );
-    case "deployer":
-      return (
-        "as the deployer of a high-risk AI system (Art. 26): use it according to the provider's instructions, assign competent human oversight, monitor it and report serious incidents, " +
-        "keep the logs it generates for at least six months, inform the workers and people affected, and carry out a fundamental rights impact assessment where Art. 27 requires one. " +
-        `Risk management and conformity assessment are the provider's duties, not yours, unless ${AI_ACT_ART_25}; ${AI_ACT_HIGH_RISK_DATES}`
-      );
-    case undefined:
-      return (
-        "state whether you are the provider or the deployer of the high-risk AI system: a deployer carries the Art. 26 duties (instructions, human oversight, monitoring, logs, " +
-        `fundamental rights impact assessment where Art. 27 requires it), the provider risk management and conformity assessment; you are the provider if you build the system or ${AI_ACT_ART_25}; ${AI_ACT_HIGH_RISK_DATES}`
-      );
-  }
-}
+const { aiActContentMarking, aiActHighRiskAnnexIII } = REGULATORY_DATES;
 
 /** Third parties (anyone but the customer) operating the service. */
 function isThirdPartyOperated(deployment: ResolvedDeployment): boolean {
@@ -157,17 +80,21 @@ function checkCertification(requirement: string, name: string, ids: Certificatio
 
 const UK_HOME = ["GB", ...EEA_COUNTRIES];
 
+/**
+ * What each regime (regime-schemas.ts) asks of a deployment. Rules read OpenTCO's interpretation of
+ * the regime's text and are not legal advice.
+ */
 export const REGIME_RULES: { [K in RegimeId]: RegimeRule<K> } = {
   gdpr: {
     label: "GDPR (EU/EEA), including international transfers",
     check: (_regime, context) => {
       if (!hasPersonalData(context.profile)) return [];
-      const reasons = checkTransfer("regimes.gdpr", context, EEA_COUNTRIES, "EEA", GDPR_TRANSFER_MECHANISMS, { mechanism: "eu-us-dpf", law: "gdpr" });
+      const reasons = checkTransfer("gdpr", context, EEA_COUNTRIES, { mechanism: "eu-us-dpf", law: "gdpr" });
       if (isPartyInEea(context.deployment.operator.value) === false && arePlacesInEea(context.deployment.places.value) === true) {
-        reasons.push(createReason("regimes.gdpr", "info", `data stays in the EEA, but the operator ${describeParty(context.deployment.operator.value)} is outside it: remote access from abroad is a transfer to assess`, "gdpr"));
+        reasons.push(createReason("regimes.gdpr", "info", "gdpr-remote-access", { operator: describeParty(context.deployment.operator.value) }, "gdpr"));
       }
       if (context.profile.data.classes.includes("special-category")) {
-        reasons.push(createReason("regimes.gdpr", "condition", "special-category data needs an art. 9 condition and a data protection impact assessment (art. 35) before processing", "gdpr"));
+        reasons.push(createReason("regimes.gdpr", "condition", "gdpr-special-category", {}, "gdpr"));
       }
       return reasons;
     },
@@ -176,10 +103,7 @@ export const REGIME_RULES: { [K in RegimeId]: RegimeRule<K> } = {
     label: "UK GDPR, including restricted transfers",
     check: (_regime, context) =>
       hasPersonalData(context.profile)
-        ? checkTransfer("regimes.uk-gdpr", context, UK_HOME, "UK and EEA", "it needs UK adequacy regulations or the UK international data transfer agreement with a transfer risk assessment", {
-            mechanism: "statute-text",
-            law: "statute-text",
-          })
+        ? checkTransfer("uk-gdpr", context, UK_HOME, { mechanism: "statute-text", law: "statute-text" })
         : [],
   },
   "eu-ai-act": {
@@ -187,18 +111,13 @@ export const REGIME_RULES: { [K in RegimeId]: RegimeRule<K> } = {
     check: (regime) => {
       switch (regime.riskClass) {
         case "prohibited":
-          return [createReason("regimes.eu-ai-act", "block", "the use case is a prohibited AI practice (art. 5): no deployment makes it lawful", "eu-ai-act")];
+          return [createReason("regimes.eu-ai-act", "block", "ai-act-prohibited", {}, "eu-ai-act")];
         case "high":
-          return [{ ...createReason("regimes.eu-ai-act", "condition", describeHighRiskDuties(regime.role), "eu-ai-act"), ruleSource: getComplianceSource(aiActHighRiskAnnexIII.source) }];
+          return [{ ...createReason("regimes.eu-ai-act", "condition", "ai-act-high-risk", { role: regime.role ?? "unstated" }, "eu-ai-act"), ruleSource: getComplianceSource(aiActHighRiskAnnexIII.source) }];
         case "limited":
           return [
             {
-              ...createReason(
-                "regimes.eu-ai-act",
-                "info",
-                `transparency duties (Art. 50) from ${aiActTransparency.date}: tell people they interact with AI and mark generated content (the marking reported as moved to ${aiActContentMarking.date} by the Digital Omnibus on AI)`,
-                "eu-ai-act",
-              ),
+              ...createReason("regimes.eu-ai-act", "info", "ai-act-transparency", {}, "eu-ai-act"),
               ruleSource: getComplianceSource(aiActContentMarking.source),
             },
           ];
@@ -221,7 +140,7 @@ export const REGIME_RULES: { [K in RegimeId]: RegimeRule<K> } = {
       const provider = context.deployment.entry.provider;
       return [
         ...checkCapability("regimes.dora", "contractual access, inspection and audit rights (DORA art. 30)", provider, context.deployment.entry.auditRights, "verify"),
-        createReason("regimes.dora", "condition", `record ${provider} in the register of information and keep a tested exit strategy (ICT third-party risk)`, "dora"),
+        createReason("regimes.dora", "condition", "dora-register", { provider }, "dora"),
       ];
     },
   },
@@ -229,7 +148,7 @@ export const REGIME_RULES: { [K in RegimeId]: RegimeRule<K> } = {
     label: "NIS2 (supply-chain security)",
     check: (_regime, context) =>
       isThirdPartyOperated(context.deployment)
-        ? [createReason("regimes.nis2", "condition", `assess ${context.deployment.entry.provider} in the supply-chain risk measures (NIS2 art. 21(2)(d))`, "nis2")]
+        ? [createReason("regimes.nis2", "condition", "nis2-supply-chain", { provider: context.deployment.entry.provider }, "nis2")]
         : [],
   },
   fedramp: {
@@ -237,23 +156,20 @@ export const REGIME_RULES: { [K in RegimeId]: RegimeRule<K> } = {
     check: (regime, context) =>
       isThirdPartyOperated(context.deployment)
         ? checkCertification("regimes.fedramp", `FedRAMP ${regime.level} (or higher) authorization`, FEDRAMP_AT_OR_ABOVE[regime.level], context.deployment)
-        : [createReason("regimes.fedramp", "info", "FedRAMP authorizes cloud services; a system you operate yourself falls under your own authorization to operate", "fedramp")],
+        : [createReason("regimes.fedramp", "info", "fedramp-self-operated", {}, "fedramp")],
   },
   "pci-dss": {
     label: "PCI DSS",
     check: (_regime, context) =>
       isThirdPartyOperated(context.deployment)
         ? checkCertification("regimes.pci-dss", "a PCI DSS attestation of compliance", ["pci-dss"], context.deployment)
-        : [createReason("regimes.pci-dss", "info", "the cluster falls into your own PCI DSS scope", "statute-text")],
+        : [createReason("regimes.pci-dss", "info", "pci-dss-own-scope", {}, "statute-text")],
   },
   "china-pipl": {
     label: "China PIPL",
     check: (_regime, context) =>
       hasPersonalData(context.profile)
-        ? checkTransfer("regimes.china-pipl", context, ["CN"], "mainland of China", "cross-border transfer needs a CAC security assessment, the standard contract or certification", {
-            mechanism: "statute-text",
-            law: "statute-text",
-          })
+        ? checkTransfer("china-pipl", context, ["CN"], { mechanism: "statute-text", law: "statute-text" })
         : [],
   },
 };

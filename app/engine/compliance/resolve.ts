@@ -1,24 +1,8 @@
-import type { CapabilityValue, Company, DeploymentCapability, Fact, Place } from "./catalog.ts";
-import { getDeploymentCapability } from "./catalog.ts";
+import type { CapabilityValue, Company, DeploymentCapability, Fact, Place } from "./deployment-capabilities.ts";
+import { getDeploymentCapability } from "./deployment-capabilities.ts";
 import type { DeclaredFact, DeploymentRef } from "./deployment.ts";
 import type { CountryCode } from "./jurisdictions.ts";
 import { EEA_COUNTRIES, EU_MEMBER_STATES, isInEea } from "./jurisdictions.ts";
-import type { ComplianceSource, SourceId } from "./sources.ts";
-import { getComplianceSource } from "./sources.ts";
-
-/** How much a reason weighs: "block" excludes the option, "condition" must be met first, "info" informs. */
-export type ReasonSeverity = "block" | "condition" | "info";
-
-export interface ComplianceReason {
-  /** The profile item the reason comes from, as a path: "requirements.baa", "regimes.hipaa", "processing". */
-  requirement: string;
-  severity: ReasonSeverity;
-  message: string;
-  /** The catalogue or regulatory source behind the reason. */
-  source: ComplianceSource;
-  /** The source of the rule applied, when it differs from the fact's (e.g. the law a parent company is subject to). */
-  ruleSource?: ComplianceSource;
-}
 
 /** Where processing may happen once the deployment's choices are applied. */
 export type ResolvedPlaces =
@@ -192,11 +176,6 @@ export function describeParty(party: Party): string {
 export function isPartyInEea(party: Party): boolean | null {
   const jurisdiction = getPartyJurisdiction(party);
   return jurisdiction === null ? null : isInEea(jurisdiction);
-}
-
-/** Builds a reason citing a source by id. */
-export function createReason(requirement: string, severity: ReasonSeverity, message: string, source: SourceId): ComplianceReason {
-  return { requirement, severity, message, source: getComplianceSource(source) };
 }
 
 /** A readable list of resolved places. */

@@ -1,5 +1,5 @@
 import type { Decimal } from "../decimal.ts";
-import { getDeploymentCapability } from "./catalog.ts";
+import { getDeploymentCapability } from "./deployment-capabilities.ts";
 import { getResidencyPremium } from "./costs.ts";
 import type { DeploymentRef } from "./deployment.ts";
 

@@ -1,14 +1,16 @@
 import { Decimal } from "../decimal.ts";
 import { FOREIGN_ACCESS_LAWS } from "./access-laws.ts";
-import type { CapabilityValue } from "./catalog.ts";
 import type { ControlChain } from "./control.ts";
 import { describeExposure, findAccessLawExposures, listControlChain } from "./control.ts";
+import type { CodeAndParams } from "../messages.ts";
+import { createReason, describeExposureText, type ComplianceReason } from "./reasons.ts";
+import { createNote, type SovereigntyNote } from "./sovereignty-texts.ts";
 import type { CountryCode } from "./jurisdictions.ts";
 import { isInEea } from "./jurisdictions.ts";
 import type { SealLevel, SovereigntyObjectiveId, SovereigntyOverride } from "./objectives.ts";
 import { SEAL_LEVEL_NAMES, SOVEREIGNTY_OBJECTIVES } from "./objectives.ts";
-import type { ComplianceReason, ResolvedDeployment } from "./resolve.ts";
-import { arePlacesInEea, createReason, describeParty, describePlaces, isPartyInEea } from "./resolve.ts";
+import type { ResolvedDeployment } from "./resolve.ts";
+import { arePlacesInEea, describeParty, describePlaces, isPartyInEea } from "./resolve.ts";
 import type { ComplianceSource, SourceId } from "./sources.ts";
 import { getComplianceSource } from "./sources.ts";
 
@@ -29,7 +31,9 @@ export interface ObjectiveAssessment {
   derivedLevel: SealLevel;
   /** Level in force: the override's when there is one, else the derived one. */
   level: SealLevel;
+  /** Why the derived level: one English line each (`notes` holds their codes and parameters, in order). */
   reasoning: string[];
+  notes: CodeAndParams<SovereigntyNote>[];
   sources: ComplianceSource[];
   /** The user's override with its written justification, shown wherever the level appears. */
   override: { level: SealLevel; justification: string } | null;
@@ -46,25 +50,11 @@ export interface SovereigntyAssessment {
 
 interface Derivation {
   level: SealLevel;
-  reasoning: string[];
+  notes: SovereigntyNote[];
   sources: SourceId[];
 }
 
 const INHERENT: SourceId = "self-hosting-inherent";
-
-const CAPABILITY_WORDS: Record<CapabilityValue, string> = {
-  yes: "in place",
-  no: "not offered",
-  "on-request": "on request",
-  "to-confirm": "not yet confirmed by you",
-  unknown: "not recorded",
-  "not-applicable": "not applicable",
-};
-
-/** A capability value in words for the reasoning, e.g. "not yet confirmed by you". */
-function describeCapability(value: CapabilityValue): string {
-  return CAPABILITY_WORDS[value];
-}
 
 /** The access law a company in `jurisdiction` is subject to that is foreign to the EU/EEA, or null. */
 function findNonEuAccessLaw(jurisdiction: CountryCode): { name: string; source: SourceId } | null {
@@ -83,19 +73,19 @@ function deriveStrategic(deployment: ResolvedDeployment): Derivation {
   const operatorEea = isPartyInEea(operator.value);
   if (owner.value.kind === "customer") {
     return ownerEea
-      ? { level: 4, reasoning: [`owned and controlled by ${ownerText}, in the EU/EEA`], sources: [owner.source] }
-      : { level: 0, reasoning: [`strategic control rests with ${ownerText}, outside the EU/EEA`], sources: [owner.source] };
+      ? { level: 4, notes: [createNote("strategic-own-eea", { owner: ownerText })], sources: [owner.source] }
+      : { level: 0, notes: [createNote("strategic-outside-eea", { owner: ownerText })], sources: [owner.source] };
   }
   const operatorText = describeParty(operator.value);
   if (ownerEea === null) {
     return operatorEea === true
-      ? { level: 1, reasoning: [`operated by ${operatorText} under EU/EEA law, but its ultimate parent is not declared: capped at 1 until it is`], sources: [operator.source, owner.source] }
-      : { level: 0, reasoning: [`who controls the service is not declared: ${ownerText}`], sources: [owner.source] };
+      ? { level: 1, notes: [createNote("strategic-parent-undeclared", { operator: operatorText })], sources: [operator.source, owner.source] }
+      : { level: 0, notes: [createNote("strategic-control-undeclared", { owner: ownerText })], sources: [owner.source] };
   }
-  if (ownerEea) return { level: 3, reasoning: [`controlled by ${ownerText}, headquartered in the EU/EEA`], sources: [owner.source] };
+  if (ownerEea) return { level: 3, notes: [createNote("strategic-eea-control", { owner: ownerText })], sources: [owner.source] };
   return operatorEea === true
-    ? { level: 1, reasoning: [`${operatorText} is established in the EU/EEA but controlled by its ultimate parent ${ownerText}: EU law on paper, non-EU control (capped at 1)`], sources: [operator.source, owner.source] }
-    : { level: 0, reasoning: [`strategic control rests with ${ownerText}, outside the EU/EEA`], sources: [owner.source] };
+    ? { level: 1, notes: [createNote("strategic-non-eu-parent", { operator: operatorText, owner: ownerText })], sources: [operator.source, owner.source] }
+    : { level: 0, notes: [createNote("strategic-outside-eea", { owner: ownerText })], sources: [owner.source] };
 }
 
 /**
@@ -104,38 +94,38 @@ function deriveStrategic(deployment: ResolvedDeployment): Derivation {
  * (2 for your own hardware in the EU/EEA, where the operator only has physical access). An
  * undeclared ultimate parent caps the level at 1, an undeclared sub-processor list at 2.
  */
-function deriveLegal(deployment: ResolvedDeployment, chain: ControlChain, placesEea: boolean | null, whereText: string): Derivation {
-  const { operator, places, owner } = deployment;
+function deriveLegal(deployment: ResolvedDeployment, chain: ControlChain, placesEea: boolean | null, places: string): Derivation {
+  const { operator, places: placesFact, owner } = deployment;
   const operatorText = describeParty(operator.value);
   if (operator.value.kind === "undeclared") {
-    return { level: 0, reasoning: ["operator not declared: its jurisdiction is unknown"], sources: [operator.source] };
+    return { level: 0, notes: [createNote("legal-operator-undeclared", {})], sources: [operator.source] };
   }
   const exposures = findAccessLawExposures(chain, findNonEuAccessLaw);
   if (exposures.length > 0) {
-    const exposed = exposures.map((exposure) => describeExposure(exposure, chain)).join("; ");
+    const exposed = exposures.map((exposure) => describeExposureText(describeExposure(exposure, chain))).join("; ");
     const sources = [...exposures.flatMap((exposure) => [exposure.party.source, exposure.law.source])];
     if (owner.value.kind === "customer" && placesEea === true) {
-      return { level: 2, reasoning: [`your hardware and keys in the EU/EEA; ${exposed}, but the operator only has physical access`], sources };
+      return { level: 2, notes: [createNote("legal-exposed-own-hardware", { exposures: exposed })], sources };
     }
     return placesEea === true
-      ? { level: 1, reasoning: [`${whereText} under EU law on paper, but ${exposed}: capped at 1`], sources }
-      : { level: 0, reasoning: [`${exposed}, and ${whereText} is not limited to the EU/EEA`], sources };
+      ? { level: 1, notes: [createNote("legal-exposed-in-eea", { places, exposures: exposed })], sources }
+      : { level: 0, notes: [createNote("legal-exposed", { places, exposures: exposed })], sources };
   }
   const customerOperated = operator.value.kind === "customer";
   let derived: Derivation;
   if (isPartyInEea(operator.value) === true) {
     derived = placesEea === true
-      ? { level: customerOperated ? 4 : 3, reasoning: [`operated by ${operatorText} under EU/EEA law, ${whereText}`], sources: [operator.source, places.source] }
-      : { level: 2, reasoning: [`EU/EEA operator ${operatorText}, but ${whereText}`], sources: [operator.source, places.source] };
+      ? { level: customerOperated ? 4 : 3, notes: [createNote("legal-eea-operator", { operator: operatorText, places })], sources: [operator.source, placesFact.source] }
+      : { level: 2, notes: [createNote("legal-eea-operator-elsewhere", { operator: operatorText, places })], sources: [operator.source, placesFact.source] };
   } else {
-    derived = { level: placesEea === true ? 2 : 1, reasoning: [`operator ${operatorText} is outside the EU/EEA; no foreign access law recorded for it; ${whereText}`], sources: [operator.source, places.source] };
+    derived = { level: placesEea === true ? 2 : 1, notes: [createNote("legal-non-eu-operator", { operator: operatorText, places })], sources: [operator.source, placesFact.source] };
   }
   for (const link of chain.undeclared) {
     const cap: SealLevel = link.role === "sub-processors" ? 2 : 1;
     if (derived.level > cap) {
       derived = {
         level: cap,
-        reasoning: [...derived.reasoning, `capped at ${cap}: the ${link.role} ${link.role === "sub-processors" ? "are" : "is"} not declared, so exposure to a foreign access law cannot be excluded`],
+        notes: [...derived.notes, createNote("legal-capped-undeclared", { cap, role: link.role })],
         sources: [...derived.sources, link.source],
       };
     }
@@ -155,74 +145,77 @@ function deriveLevels(deployment: ResolvedDeployment): Record<SovereigntyObjecti
   const controlUnknown = chain.undeclared.find((link) => link.role !== "sub-processors");
   const ownerText = describeParty(owner.value);
   const operatorText = describeParty(operator.value);
-  const whereText = `processing in ${describePlaces(places.value)}`;
+  const where = describePlaces(places.value);
   const cmk = entry.customerManagedKeys.value;
   const audit = entry.auditRights.value;
   const F: SourceId = "eu-cloud-sovereignty-framework";
 
   const strategic = deriveStrategic(deployment);
-  const legal = deriveLegal(deployment, chain, placesEea, whereText);
+  const legal = deriveLegal(deployment, chain, placesEea, where);
 
   let data: Derivation;
   if (placesEea !== true) {
-    data = { level: 0, reasoning: [`${whereText}: not limited to the EU/EEA`], sources: [places.source] };
+    data = { level: 0, notes: [createNote("data-outside-eea", { places: where })], sources: [places.source] };
   } else if (exposures.length > 0 || controlUnknown !== undefined) {
-    const why = controlUnknown === undefined ? exposures.map((exposure) => describeExposure(exposure, chain)).join("; ") : `its ${controlUnknown.role} is not declared`;
+    const doubt =
+      controlUnknown === undefined
+        ? { exposures: exposures.map((exposure) => describeExposureText(describeExposure(exposure, chain))).join("; "), undeclared: "" }
+        : { exposures: "", undeclared: controlUnknown.role };
     data = cmk === "yes"
-      ? { level: 2, reasoning: [`${whereText} with customer-managed keys, but ${why}`], sources: [places.source, entry.customerManagedKeys.source] }
-      : { level: 1, reasoning: [`${whereText}, but ${why}, and customer-managed keys are ${describeCapability(cmk)}`], sources: [places.source, entry.customerManagedKeys.source] };
+      ? { level: 2, notes: [createNote("data-in-doubt-with-keys", { places: where, ...doubt })], sources: [places.source, entry.customerManagedKeys.source] }
+      : { level: 1, notes: [createNote("data-in-doubt", { places: where, ...doubt, keys: cmk })], sources: [places.source, entry.customerManagedKeys.source] };
   } else if (cmk === "yes") {
     data = customerOwned
-      ? { level: 4, reasoning: [`${whereText} on hardware you own, with your keys and the open-weight model you run`], sources: [places.source, entry.customerManagedKeys.source] }
-      : { level: 3, reasoning: [`${whereText} with customer-managed keys under an EU/EEA operator`], sources: [places.source, entry.customerManagedKeys.source] };
+      ? { level: 4, notes: [createNote("data-own-hardware", { places: where })], sources: [places.source, entry.customerManagedKeys.source] }
+      : { level: 3, notes: [createNote("data-keys-eea-operator", { places: where })], sources: [places.source, entry.customerManagedKeys.source] };
   } else {
-    data = { level: 2, reasoning: [`${whereText} under an EU/EEA operator; customer-managed keys are ${describeCapability(cmk)}`], sources: [places.source, entry.customerManagedKeys.source] };
+    data = { level: 2, notes: [createNote("data-eea-operator", { places: where, keys: cmk })], sources: [places.source, entry.customerManagedKeys.source] };
   }
 
   const operational: Derivation =
     operatorEea === null
-      ? { level: 0, reasoning: [`operator not declared`], sources: [operator.source] }
+      ? { level: 0, notes: [createNote("operational-undeclared", {})], sources: [operator.source] }
       : operatorEea && customerOperated
-        ? { level: 4, reasoning: [`operated by ${operatorText} yourself in the EU/EEA`], sources: [operator.source] }
+        ? { level: 4, notes: [createNote("operational-self-eea", { operator: operatorText })], sources: [operator.source] }
         : operatorEea
-          ? { level: 3, reasoning: [`operated by ${operatorText}, in the EU/EEA`], sources: [operator.source] }
+          ? { level: 3, notes: [createNote("operational-eea", { operator: operatorText })], sources: [operator.source] }
           : placesEea === true
-            ? { level: 1, reasoning: [`${whereText}, but operated by ${operatorText}`], sources: [operator.source, places.source] }
-            : { level: 0, reasoning: [`operated by ${operatorText} and ${whereText}`], sources: [operator.source, places.source] };
+            ? { level: 1, notes: [createNote("operational-non-eu-operator", { places: where, operator: operatorText })], sources: [operator.source, places.source] }
+            : { level: 0, notes: [createNote("operational-outside", { places: where, operator: operatorText })], sources: [operator.source, places.source] };
 
-  const accelerators = "AI accelerators (NVIDIA, AMD) are designed by US companies: a material non-EU dependence caps this objective at 2";
+  const accelerators = createNote("supply-accelerators", {});
   const supply: Derivation =
     customerOwned && ownerEea === true
-      ? { level: 2, reasoning: [`hardware bought and held by ${ownerText}`, accelerators], sources: ["gpu-vendors", owner.source] }
+      ? { level: 2, notes: [createNote("supply-own-hardware", { owner: ownerText }), accelerators], sources: ["gpu-vendors", owner.source] }
       : operatorEea === true
-        ? { level: 1, reasoning: [`EU/EEA operator ${operatorText} on hardware and software supplied from outside the EU`, accelerators], sources: ["gpu-vendors", operator.source] }
-        : { level: 0, reasoning: [`the supply chain runs through ${operatorText}`, accelerators], sources: ["gpu-vendors", operator.source] };
+        ? { level: 1, notes: [createNote("supply-eea-operator", { operator: operatorText }), accelerators], sources: ["gpu-vendors", operator.source] }
+        : { level: 0, notes: [createNote("supply-chain", { operator: operatorText }), accelerators], sources: ["gpu-vendors", operator.source] };
 
   const technology: Derivation =
     entry.kind === "api"
       ? ownerEea === true
-        ? { level: 1, reasoning: [`a proprietary API service of ${ownerText}: the model and serving stack cannot be moved`], sources: [owner.source] }
-        : { level: 0, reasoning: [`a proprietary API service of ${ownerText}, outside the EU/EEA`], sources: [owner.source] }
+        ? { level: 1, notes: [createNote("technology-api-eea", { owner: ownerText })], sources: [owner.source] }
+        : { level: 0, notes: [createNote("technology-api", { owner: ownerText })], sources: [owner.source] }
       : customerOwned
-        ? { level: 3, reasoning: ["open-weight model and serving stack you can move to other hardware; the accelerator software stack is non-EU"], sources: [INHERENT, "gpu-vendors"] }
-        : { level: 2, reasoning: ["open-weight model you can move, on rented infrastructure with provider lock-in"], sources: [INHERENT, operator.source] };
+        ? { level: 3, notes: [createNote("technology-own-open-weight", {})], sources: [INHERENT, "gpu-vendors"] }
+        : { level: 2, notes: [createNote("technology-rented-open-weight", {})], sources: [INHERENT, operator.source] };
 
   let security: Derivation;
-  const auditNote = `audit rights ${describeCapability(audit)}, customer-managed keys ${describeCapability(cmk)}`;
+  const auditNote = createNote("security-controls", { audit, keys: cmk });
   if (audit === "yes" && cmk === "yes") {
-    security = { level: customerOperated && operatorEea === true ? 4 : 3, reasoning: [auditNote], sources: [entry.auditRights.source, entry.customerManagedKeys.source] };
+    security = { level: customerOperated && operatorEea === true ? 4 : 3, notes: [auditNote], sources: [entry.auditRights.source, entry.customerManagedKeys.source] };
   } else if ([audit, cmk].some((value) => value === "yes" || value === "on-request")) {
-    security = { level: 2, reasoning: [auditNote], sources: [entry.auditRights.source, entry.customerManagedKeys.source] };
+    security = { level: 2, notes: [auditNote], sources: [entry.auditRights.source, entry.customerManagedKeys.source] };
   } else {
-    security = { level: placesEea === true ? 1 : 0, reasoning: [auditNote, whereText], sources: [entry.auditRights.source, places.source] };
+    security = { level: placesEea === true ? 1 : 0, notes: [auditNote, createNote("security-places", { places: where })], sources: [entry.auditRights.source, places.source] };
   }
   if (operatorEea !== true && security.level > 1) {
-    security = { level: 1, reasoning: [...security.reasoning, `capped at 1: the security operation rests with ${operatorText}, outside the EU/EEA or undeclared`], sources: security.sources };
+    security = { level: 1, notes: [...security.notes, createNote("security-capped", { operator: operatorText })], sources: security.sources };
   }
 
   const environmental: Derivation = {
     level: 0,
-    reasoning: ["no environmental disclosure (PUE, energy mix, water) is recorded in the catalogue; override with your evidence"],
+    notes: [createNote("environmental-unrecorded", {})],
     sources: ["not-recorded", F],
   };
 
@@ -262,7 +255,8 @@ export function assessSovereignty(deployment: ResolvedDeployment, overrides: rea
       weight: objective.weight,
       derivedLevel: derivation.level,
       level: override === undefined ? derivation.level : override.level,
-      reasoning: derivation.reasoning,
+      reasoning: derivation.notes.map((note) => note.message),
+      notes: derivation.notes.map(({ code, params }) => ({ code, params }) as CodeAndParams<SovereigntyNote>),
       sources: uniqueSources.map(getComplianceSource),
       override: override === undefined ? null : { level: override.level, justification: override.justification },
     };
@@ -279,14 +273,15 @@ export function checkMinimumSeal(
   return assessment.objectives.flatMap((objective) => {
     const minimum = minSeal[objective.objective];
     if (minimum === undefined || objective.level >= minimum) return [];
-    const overridden = objective.override === null ? "" : ` (overridden: ${objective.override.justification})`;
-    return [
-      createReason(
-        `requirements.minSeal.${objective.objective}`,
-        "block",
-        `${objective.objective} ${objective.name} is at SEAL ${objective.level} (${SEAL_LEVEL_NAMES[objective.level]}), below the required ${minimum}: ${objective.reasoning.join("; ")}${overridden}`,
-        "eu-cloud-sovereignty-framework",
-      ),
-    ];
+    const params = {
+      objective: objective.objective,
+      name: objective.name,
+      level: objective.level,
+      levelName: SEAL_LEVEL_NAMES[objective.level],
+      minimum,
+      reasoning: objective.reasoning.join("; "),
+      override: objective.override?.justification ?? "",
+    };
+    return [createReason(`requirements.minSeal.${objective.objective}`, "block", "seal-below-minimum", params, "eu-cloud-sovereignty-framework")];
   });
 }

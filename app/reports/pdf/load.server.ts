@@ -4,7 +4,7 @@
  */
 import type { SharedRevisionContext } from "~/auth/share-link.server.ts";
 import type { OrganizationSummary } from "~/models/organization.server.ts";
-import { getReportSettings, getShareLinkScope } from "~/models/report-source.server.ts";
+import { getSharedReportSource } from "~/models/report-source.server.ts";
 import { getRevision, type RevisionDetail } from "~/models/scenario.server.ts";
 import { buildCompareReport, buildScenarioReport, type CompareReport, type PdfPageSize, type ReportRevision, type ReportSettings, type ScenarioReport } from "./model.ts";
 
@@ -64,10 +64,9 @@ export async function loadCompareReport({ org, selection }: { org: OrganizationS
  * link's reader (the shared page does not show it either); null if the link has gone since the gate.
  */
 export async function loadSharedReport(shared: SharedRevisionContext): Promise<{ report: ScenarioReport; fileName: string } | null> {
-  const scope = await getShareLinkScope({ linkId: shared.linkId });
-  if (!scope) return null;
-  const [settings, revision] = await Promise.all([getReportSettings({ orgId: scope.orgId }), getRevision({ orgId: scope.orgId, scenarioId: scope.scenarioId, number: shared.revision.number })]);
-  if (!settings || !revision) return null;
+  const source = await getSharedReportSource({ linkId: shared.linkId, number: shared.revision.number });
+  if (!source) return null;
+  const { settings, revision } = source;
   return {
     report: buildScenarioReport({ ...toSettings(settings), scenarioName: shared.scenarioName, revision: toReportRevision(revision, { discloseAuthor: false }) }),
     fileName: `${shared.scenarioName} - revision ${revision.number}.pdf`,

@@ -1,12 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { Decimal } from "../../../app/engine/decimal.ts";
-import {
-  applyResidencyPremium,
-  ComplianceOverheadLineSchema,
-  computeComplianceOverheadPerYear,
-  getDeploymentCapability,
-  getResidencyPremium,
-} from "../../../app/engine/compliance/index.ts";
+import { getDeploymentCapability, getResidencyPremium } from "../../../app/engine/compliance/index.ts";
 import { evaluate } from "./fixtures.ts";
 
 function premiumOf(id: string) {
@@ -41,35 +34,9 @@ describe("residency premium from the catalogue", () => {
     }
     if (premium.kind !== "not-applicable") expect(premium.note).toMatch(note);
   });
-
-  it("applies as price × (1 + fraction), exactly", () => {
-    expect(applyResidencyPremium(new Decimal("2.5"), new Decimal("0.1")).toString()).toBe("2.75");
-    expect(applyResidencyPremium(new Decimal("0.07"), new Decimal("0.2")).toString()).toBe("0.084");
-  });
-
-  it("refuses a negative price or premium instead of lowering a cost", () => {
-    expect(() => applyResidencyPremium(new Decimal("-1"), new Decimal("0.1"))).toThrow(/must be ≥ 0/);
-    expect(() => applyResidencyPremium(new Decimal("1"), new Decimal("-0.1"))).toThrow(/must be ≥ 0/);
-  });
 });
 
 describe("yearly compliance overhead lines", () => {
-  it("sums the entered lines", () => {
-    const lines = [
-      { category: "audit", label: "DORA audit", amountPerYear: "18000" },
-      { category: "dpia", label: "DPIA review", amountPerYear: "4500.50" },
-    ].map((line) => ComplianceOverheadLineSchema.parse(line));
-    expect(computeComplianceOverheadPerYear(lines).toString()).toBe("22500.5");
-    expect(computeComplianceOverheadPerYear([]).toString()).toBe("0");
-  });
-
-  it.each([["-100"], ["1e5"], ["abc"], [""]])("rejects the amount %j with the rule", (amount) => {
-    const result = ComplianceOverheadLineSchema.safeParse({ category: "audit", label: "x", amountPerYear: amount });
-    expect(result.success).toBe(false);
-    expect(result.error?.issues[0]?.path).toEqual(["amountPerYear"]);
-    expect(result.error?.issues[0]?.message).toContain("compliance costs are never negative");
-  });
-
   it("suggests the lines a DORA profile calls for, without inventing amounts", () => {
     const result = evaluate(
       {

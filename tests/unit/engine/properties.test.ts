@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { Decimal, OPEX_CATEGORIES, computeScenario, type OptionResult } from "~/engine";
+import { computeBreakEvenMonth } from "~/engine/break-even";
 import type { CashSummary } from "~/engine/cash";
-import { Decimal, OPEX_CATEGORIES, computeBreakEvenMonth, computeScenario, type OptionResult } from "~/engine";
 import { anyScenario } from "./arbitraries.ts";
 import { AS_OF, computeCash, parse, same } from "./property-helpers.ts";
 

@@ -29,6 +29,7 @@ const FORBIDDEN: Record<keyof typeof LAYERS, { file: string; code: string }[]> =
     { file: "app/engine/x.ts", code: 'export { formatMoney } from "~/reports/format.ts";' },
     { file: "app/engine/x.ts", code: 'const fs = await import("node:fs");' },
   ],
+  "app/domain": [{ file: "app/domain/x.ts", code: 'import { z } from "zod";' }],
   "app/scenarios": [{ file: "app/scenarios/x.ts", code: 'import { prisma } from "~/db.server.ts";' }],
   "app/workers": [{ file: "app/workers/x.ts", code: 'import { getSession } from "~/auth/session.server.ts";' }],
   "app/schemas": [{ file: "app/schemas/x.ts", code: 'import { prisma } from "../db.server.ts";' }],
@@ -36,11 +37,18 @@ const FORBIDDEN: Record<keyof typeof LAYERS, { file: string; code: string }[]> =
   "app/hooks": [{ file: "app/hooks/x.ts", code: 'import { listMembers } from "~/models/membership.server.ts";' }],
   "app/components": [
     { file: "app/components/x.tsx", code: 'import { listMembers } from "~/models/membership.server.ts";' },
-    { file: "app/components/x.tsx", code: 'import { getCatalogData } from "./catalog-data.server.tsx";' },
+    { file: "app/components/x.tsx", code: 'import { buildCataloguePage } from "~/reports/catalogue-page.server.ts";' },
   ],
   "app/reports": [{ file: "app/reports/x.ts", code: 'import { prisma } from "~/db.server.ts";' }],
-  "app/models": [{ file: "app/models/x.server.ts", code: 'import { loader } from "~/routes/login.tsx";' }],
-  "app/auth": [{ file: "app/auth/x.server.ts", code: 'import { loader } from "../routes/login.tsx";' }],
+  "app/models": [
+    { file: "app/models/x.server.ts", code: 'import { loader } from "~/routes/login.tsx";' },
+    { file: "app/models/x.server.ts", code: 'import { requireMembership } from "~/auth/membership.server.ts";' },
+    { file: "app/models/x.server.ts", code: 'import { getSession } from "../auth/session.server";' },
+  ],
+  "app/auth": [
+    { file: "app/auth/x.server.ts", code: 'import { loader } from "../routes/login.tsx";' },
+    { file: "app/auth/x.server.ts", code: 'import { prisma } from "~/db.server.ts";' },
+  ],
   "app/utils": [{ file: "app/utils/x.ts", code: 'import { prisma } from "~/db.server.ts";' }],
   "app/cache": [{ file: "app/cache/x.server.ts", code: 'import { prisma } from "~/db.server.ts";' }],
   "app/routes": [
@@ -70,6 +78,35 @@ describe("the layering lint", () => {
     ["app/engine/x.ts", "const draw = Math.random();", "no-restricted-properties"],
   ])("the engine refuses the clock, the environment and randomness: %s %s", async (file, code, rule) => {
     expect(await lint(file, `export const value = (() => { ${code} return 1; })();`)).toContain(rule);
+  });
+
+  // The engine's surface (ADR 017): outside app/engine, only app/engine/index.ts, type-only imports included.
+  it.each([
+    ["app/routes/x.tsx", 'import { runModel } from "~/engine/model.ts";'],
+    ["app/components/x.tsx", 'import type { CashSummary } from "~/engine/cash.ts";'],
+    ["app/reports/x.ts", 'import { REGION_CODES } from "../engine/compliance/jurisdictions.ts";'],
+    ["app/reports/x.ts", 'import { DEPLOYMENT_CAPABILITIES } from "~/engine/compliance";'],
+    ["app/models/x.server.ts", 'import type { Verdict } from "~/engine/compliance/index.ts";'],
+    ["app/scenarios/x.ts", 'export { decimalArithmetic } from "~/engine/arithmetic";'],
+    ["app/hooks/x.ts", 'const params = await import("~/engine/params.ts");'],
+    ["app/workers/x.ts", 'import { daysBetween } from "../engine/calendar";'],
+    ["scripts/x.ts", 'import { createScenarioParams } from "../app/engine/params.ts";'],
+    ["scripts/lib/x.ts", 'import { summariseCash } from "../../app/engine/cash.ts";'],
+    ["prisma/x.ts", 'import { Decimal } from "../app/engine/decimal.ts";'],
+  ])("%s may not reach inside the engine: %s", async (file, code) => {
+    expect(await lint(file, code)).toContain("layering/surface");
+  });
+
+  it.each([
+    ["app/routes/x.tsx", 'import { parseScenario } from "~/engine/index.ts";\nexport const value = parseScenario;'],
+    ["app/routes/x.tsx", 'import { Decimal } from "~/engine";\nexport const value = Decimal;'],
+    ["app/reports/x.ts", 'import type { Verdict } from "../engine/index";\nexport type Value = Verdict;'],
+    ["scripts/x.ts", 'import { computeScenario } from "../app/engine/index.ts";\nexport const value = computeScenario;'],
+    ["app/engine/x.ts", 'import { runModel } from "./model.ts";\nimport { REGION_CODES } from "./compliance/jurisdictions.ts";\nexport const value = [runModel, REGION_CODES];'],
+    ["scripts/bench/x.ts", 'import { runModel } from "../../app/engine/model.ts";\nexport const value = runModel;'],
+    ["tests/unit/engine/x.test.ts", 'import { runModel } from "~/engine/model";\nexport const value = runModel;'],
+  ])("lets %s import the engine's index, and the engine, its benches and its tests its internals", async (file, code) => {
+    expect(await lint(file, code)).toEqual([]);
   });
 
   it.each([

@@ -48,7 +48,9 @@ describe("PdfRenderQueue", () => {
 
   it("abandons a render that takes too long, replaces the worker, and serves the next report", async () => {
     let workers = 0;
-    queue = new PdfRenderQueue({ maxWaiting: 4, timeoutMs: 200, createWorker: () => (workers++, createStandInWorker(5)) });
+    // The limit also covers the replacement worker's start and its 5 ms render: generous, so that a
+    // loaded machine does not time the second report out too. Only "hang" can never finish.
+    queue = new PdfRenderQueue({ maxWaiting: 4, timeoutMs: 2_000, createWorker: () => (workers++, createStandInWorker(5)) });
     const stuck = queue.render(report("hang"));
     const next = queue.render(report("ok"));
     await expect(stuck).rejects.toBeInstanceOf(PdfRenderError);

@@ -6,7 +6,7 @@
 import { Link, NavLink } from "@remix-run/react";
 import type { Viewer } from "~/auth/viewer.server.ts";
 
-export function CatalogPublicNav({ viewer }: { viewer: Viewer }) {
+export function CataloguePublicNav({ viewer }: { viewer: Viewer }) {
   return (
     <header className="topbar">
       <div className="topbar__inner reference-topbar">

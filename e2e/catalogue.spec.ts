@@ -37,7 +37,7 @@ test("the catalogue shows every section with values, sources, dates and confiden
   // A 2023 figure is far older than 180 days before any day this test runs.
   const energy = page.locator("section#energy table").getByRole("row").filter({ hasText: "energy.us-industrial" });
   await expect(energy).toContainText("2023-12-31");
-  await expect(energy.locator(".catalog-stale")).toContainText("stale");
+  await expect(energy.locator(".catalogue-stale")).toContainText("stale");
 
   // Capability facts no source states read "unknown", never blank or 0.
   const deploymentCells = page.locator("section#deployments table tbody td");
@@ -46,7 +46,7 @@ test("the catalogue shows every section with values, sources, dates and confiden
 
   // Numeric columns are right-aligned through the "num" class, header and cells alike.
   await expect(gpuPricesTable(page).getByRole("columnheader", { name: /Price/ })).toHaveClass(/\bnum\b/);
-  await screenshot(page, "catalog");
+  await screenshot(page, "catalogue");
 });
 
 test("sorting a column from the keyboard reorders the rows", async ({ page }) => {

@@ -12,19 +12,19 @@ import type {
   Provenance,
   SourceRow,
   ValueCell,
-} from "~/components/catalog-data.server.tsx";
+} from "~/reports/catalogue-page.server.ts";
 import { DataTable, type DataColumn, type DataRow } from "~/components/data-table.tsx";
 
 /** Low before high when sorted ascending. */
 const CONFIDENCE_RANK: Record<Confidence, number> = { low: 1, medium: 2, high: 3 };
 
 function Value({ cell }: { cell: ValueCell }) {
-  return cell.sort === undefined ? <span className="catalog-unknown">unknown</span> : <>{cell.text}</>;
+  return cell.sort === undefined ? <span className="catalogue-unknown">unknown</span> : <>{cell.text}</>;
 }
 
 function SourceCell({ provenance }: { provenance: Provenance }) {
   return (
-    <span className="catalog-source">
+    <span className="catalogue-source">
       {provenance.sourceUrl === null ? (
         provenance.source
       ) : (
@@ -32,7 +32,7 @@ function SourceCell({ provenance }: { provenance: Provenance }) {
           {provenance.source}
         </a>
       )}
-      {provenance.note === null ? null : <span className="catalog-note">{provenance.note}</span>}
+      {provenance.note === null ? null : <span className="catalogue-note">{provenance.note}</span>}
     </span>
   );
 }
@@ -42,7 +42,7 @@ function AsOfCell({ provenance }: { provenance: Provenance }) {
     <>
       <time dateTime={provenance.asOf}>{provenance.asOf}</time>
       {provenance.stale ? (
-        <span className="catalog-stale" title={`${provenance.ageDays} days old`}>
+        <span className="catalogue-stale" title={`${provenance.ageDays} days old`}>
           stale · {provenance.ageDays} days
         </span>
       ) : null}
@@ -51,7 +51,7 @@ function AsOfCell({ provenance }: { provenance: Provenance }) {
 }
 
 function ConfidenceBadge({ confidence }: { confidence: Confidence }) {
-  return <span className={`catalog-confidence catalog-confidence--${confidence}`}>{confidence}</span>;
+  return <span className={`catalogue-confidence catalogue-confidence--${confidence}`}>{confidence}</span>;
 }
 
 /** Source, as-of and confidence columns, shared by every table whose rows carry a provenance. */
@@ -77,9 +77,9 @@ function sectionColumns(section: CatalogueSection): DataColumn<SectionRow>[] {
       id: "entry",
       header: "Entry",
       cell: (row) => (
-        <span className="catalog-entry">
-          <span className="catalog-label">{row.label}</span>
-          <code className="catalog-id">{row.id}</code>
+        <span className="catalogue-entry">
+          <span className="catalogue-label">{row.label}</span>
+          <code className="catalogue-id">{row.id}</code>
         </span>
       ),
       sortValue: (row) => row.label,
@@ -113,12 +113,12 @@ function Fact({ cell, title }: { cell: FactCell; title: string | null }) {
   return (
     <>
       <Value cell={cell} />
-      <sup className="catalog-cite">
+      <sup className="catalogue-cite">
         <a href={`#source-${cell.sourceNumber}`} title={title ?? undefined} aria-label={`source ${cell.sourceNumber}`}>
           [{cell.sourceNumber}]
         </a>
       </sup>
-      {cell.note === null ? null : <span className="catalog-note">{cell.note}</span>}
+      {cell.note === null ? null : <span className="catalogue-note">{cell.note}</span>}
     </>
   );
 }
@@ -143,10 +143,10 @@ const DEPLOYMENT_COLUMNS: DataColumn<DeploymentRow>[] = [
     header: "Deployment",
     cell: (row) => (
       <>
-        <span className="catalog-label">{row.label}</span>
-        <span className="catalog-note">{row.kind}</span>
+        <span className="catalogue-label">{row.label}</span>
+        <span className="catalogue-note">{row.kind}</span>
         {row.certifications.length === 0 ? null : (
-          <ul className="catalog-list catalog-note" aria-label="Certifications">
+          <ul className="catalogue-list catalogue-note" aria-label="Certifications">
             {row.certifications.map((certification) => (
               <li key={certification.text}>
                 <Fact cell={{ ...certification, note: null }} title={certification.note} />
@@ -171,7 +171,7 @@ const DEPLOYMENT_COLUMNS: DataColumn<DeploymentRow>[] = [
 export function DeploymentTable({ rows }: { rows: DeploymentRow[] }) {
   return (
     <DataTable
-      className="catalog-deployments"
+      className="catalogue-deployments"
       caption={`${rows.length} deployments. Numbers in brackets cite the compliance sources below. Select a column heading to sort.`}
       columns={DEPLOYMENT_COLUMNS}
       rows={rows}

@@ -1,24 +1,28 @@
 /**
- * The /catalog view-model: every built-in catalogue entry of the engine and of the compliance
- * capability catalogue as plain data (strings and numbers only, so it crosses the single-fetch
+ * The /catalog view-model: every built-in catalogue entry of the engine and every deployment
+ * capability of the compliance engine as plain data (strings and numbers only, so it crosses the single-fetch
  * boundary without Decimal objects), each with its source, date, confidence and staleness.
  *
- * Everything comes from the engine's public surfaces (app/engine/index.ts, compliance/index.ts), except
- * `daysBetween`, which index.ts does not export yet: it is imported read-only from calendar.ts.
+ * Everything comes from the engine's public surface, app/engine/index.ts.
  */
-import { daysBetween } from "~/engine/calendar.ts";
 import {
+  CATALOGUE,
   COMPLIANCE_SOURCES,
+  daysBetween,
+  Decimal,
   DEPLOYMENT_CAPABILITIES,
+  formatPercent,
   getComplianceSource,
+  serializeResult,
   SOVEREIGNTY_OBJECTIVES,
+  STALE_AFTER_DAYS,
+  type AnyCatalogueEntry,
   type CapabilityValue,
   type ComplianceSource,
   type DeploymentCapability,
   type DeploymentKind,
   type Fact,
-} from "~/engine/compliance/index.ts";
-import { CATALOGUE, Decimal, formatPercent, serializeResult, STALE_AFTER_DAYS, type AnyCatalogueEntry } from "~/engine/index.ts";
+} from "~/engine/index.ts";
 
 export type Confidence = "high" | "medium" | "low";
 
@@ -94,7 +98,7 @@ export interface ObjectiveRow {
   provenance: Provenance;
 }
 
-export interface CatalogView {
+export interface CataloguePage {
   today: string;
   staleAfterDays: number;
   sections: CatalogueSection[];
@@ -407,7 +411,7 @@ function buildDeployment(entry: DeploymentCapability): DeploymentRow {
  * The whole catalogue as plain data. `today` ("YYYY-MM-DD") is the day staleness is judged
  * against: the caller reads the clock, the engine never does.
  */
-export function buildCatalogView(today: string): CatalogView {
+export function buildCataloguePage(today: string): CataloguePage {
   const framework = getComplianceSource("eu-cloud-sovereignty-framework");
   return {
     today,
