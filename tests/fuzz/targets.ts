@@ -1,7 +1,7 @@
 /**
  * The inventory: every route module with an action (and each intent it accepts) and every endpoint
  * that answers data rather than a page (resource routes, the verify pages, the comparison), each
- * with the requests fast-check draws for it. tests/fuzz/requests.test.ts compares this list with the
+ * with the requests fast-check draws for it. tests/fuzz/inventory.test.ts compares this list with the
  * build's routes, and the intents with those the app's forms send, so a new action or intent
  * without a fuzz target fails there.
  *

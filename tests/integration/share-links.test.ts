@@ -4,6 +4,7 @@
  * every /s/ route; guessing is throttled per address; views are counted and audited; a signed-in
  * editor of another organisation copies the revision with its provenance; only editors manage links.
  */
+import { refuseWritingMethods } from "~/utils/resource-route.server.ts";
 import { createHash, randomBytes, randomInt } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -222,7 +223,9 @@ describe("what a token reaches", () => {
     const unknown = randomBytes(32).toString("base64url");
     const cases = { unknown, malformed: "not-a-token", revoked, expired, empty: "" };
 
-    const answers: unknown[] = [];
+    // Per route and kind: a page and a PDF may word their 404 differently, but never per case.
+    const answers = new Map<string, Set<string>>();
+    const record = (key: string, body: unknown) => answers.set(key, (answers.get(key) ?? new Set()).add(JSON.stringify(body)));
     for (const file of shareRouteFiles) {
       const route = (await import(path.join(routesDir, file))) as RouteModule;
       for (const [name, token] of Object.entries(cases)) {
@@ -230,17 +233,19 @@ describe("what a token reaches", () => {
         if (route.loader) {
           const result = await openSharedWith(route.loader, file, token, from);
           expect(result.status, `${file} loader, ${name}`).toBe(404);
-          answers.push(result.body);
+          record(`${file} loader`, result.body);
         }
-        if (route.action) {
+        // A read-only route's action is the same 405 for every token (refuseWritingMethods).
+        if (route.action && route.action !== refuseWritingMethods) {
           const result = await callAction(route.action, createPostRequest(`/s/${token}`, { intent: "copy", targetSlug: orgB.slug }, ownerACookie, { "X-Forwarded-For": from }), { token });
           expect(result.status, `${file} action, ${name}`).toBe(404);
-          answers.push(result.body);
+          record(`${file} action`, result.body);
         }
       }
     }
     // Nothing tells the cases apart.
-    expect(new Set(answers.map((answer) => JSON.stringify(answer))).size).toBe(1);
+    expect(answers.size).toBeGreaterThan(0);
+    for (const [key, bodies] of answers) expect(bodies.size, key).toBe(1);
   });
 
   it("does nothing else through a token: no intent of the scenario page, no copy into the link's own organisation", async () => {

@@ -8,6 +8,7 @@
  * check until it has a case here. The scenario page's own intents are covered in depth by
  * scenario-tenancy.test.ts.
  */
+import { refuseWritingMethods } from "~/utils/resource-route.server.ts";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -27,7 +28,9 @@ const tenantRouteFiles = readdirSync(routesDir)
   .filter((file) => /^o\.\$slug(\.|\[|_|$)/.test(file) && /\.tsx?$/.test(file))
   .sort();
 const modules = new Map<string, RouteModule>(await Promise.all(tenantRouteFiles.map(async (file) => [file, (await import(path.join(routesDir, file))) as RouteModule] as const)));
-const filesWith = (kind: "loader" | "action") => tenantRouteFiles.filter((file) => modules.get(file)?.[kind] !== undefined);
+// A read-only resource route's action only answers 405 to every caller (refuseWritingMethods): it
+// reads nothing, so it has nothing to keep from another organisation.
+const filesWith = (kind: "loader" | "action") => tenantRouteFiles.filter((file) => modules.get(file)?.[kind] !== undefined && modules.get(file)?.[kind] !== refuseWritingMethods);
 const withIdParam = (files: string[]) => files.filter((file) => file.includes(".$id"));
 const loaderFiles = filesWith("loader");
 const actionFiles = filesWith("action");
