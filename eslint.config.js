@@ -91,6 +91,15 @@ export default tseslint.config(
     },
   },
   {
+    // The app's client sees an organisation's rows only inside a scope (ADR 019): a test that sets up or
+    // inspects rows behind the app's back reads them through the owner's client, tests/factories/db.ts.
+    files: ["tests/**/*.ts"],
+    ignores: ["tests/integration/row-level-security.test.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { paths: [{ name: "~/db.server.ts", importNames: ["prisma"], message: "Use tests/factories/db.ts: the app's client hides tenant rows outside a scope." }] }],
+    },
+  },
+  {
     files: ["**/*.{js,cjs,mjs}"],
     languageOptions: { globals: { process: "readonly", console: "readonly" } },
   },

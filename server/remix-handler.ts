@@ -9,6 +9,7 @@ import { createReadableStreamFromReadable, createRequestHandler, writeReadableSt
 import type { Request as ExpressRequest, RequestHandler, Response as ExpressResponse } from "express";
 import { normaliseAddress } from "./client-address.ts";
 import { createPublicCache, isAnonymousGet } from "./public-cache.ts";
+import { findUnknownDataRoutes } from "./request-guards.ts";
 
 /** The Fetch Request Remix sees: the URL from the protocol and host Express resolved (trust proxy applies). */
 function createRemixRequest(req: ExpressRequest, res: ExpressResponse): Request {
@@ -50,19 +51,25 @@ async function sendRemixResponse(res: ExpressResponse, response: Response): Prom
 
 /** The handler for everything Remix serves; `getBuild` may return a fresh build (development). */
 export function createRemixHandler({ getBuild, mode }: { getBuild: () => Promise<ServerBuild>; mode: string }): RequestHandler {
-  let current: { build: ServerBuild; handle: ReturnType<typeof createRequestHandler> } | undefined;
+  let current: { build: ServerBuild; handle: ReturnType<typeof createRequestHandler>; routeIds: Set<string> } | undefined;
   const publicCache = createPublicCache();
   return async (req, res, next) => {
     try {
       const build = await getBuild();
-      if (current?.build !== build) current = { build, handle: createRequestHandler(build, mode) };
+      if (current?.build !== build) current = { build, handle: createRequestHandler(build, mode), routeIds: new Set(Object.keys(build.routes)) };
       // A new build (development) never serves a page the previous one rendered.
       const cacheKey = isAnonymousGet(req) ? `${build.assets.version}\0${req.originalUrl}` : null;
       if (cacheKey !== null && publicCache.serve(req, res, cacheKey)) return;
+      const remixRequest = createRemixRequest(req, res);
+      const unknownRoutes = findUnknownDataRoutes(new URL(remixRequest.url), current.routeIds);
+      if (unknownRoutes !== null) {
+        res.status(400).type("text/plain").set("Cache-Control", "no-store").send(`${unknownRoutes}\n`);
+        return;
+      }
       const context: AppLoadContext = { cspNonce: res.locals.cspNonce as string | undefined };
       const clientAddress = normaliseAddress(req.ip);
       if (clientAddress !== null) context.clientAddress = clientAddress;
-      const response = await current.handle(createRemixRequest(req, res), context);
+      const response = await current.handle(remixRequest, context);
       if (cacheKey !== null && (await publicCache.keepAndServe(req, res, cacheKey, response))) return;
       await sendRemixResponse(res, response);
     } catch (error) {

@@ -102,3 +102,17 @@ export function limitAuthFormPosts(count: AuthPostCounter): RequestHandler {
     }, next);
   };
 }
+
+/**
+ * A single-fetch data request (`/path.data?_routes=a,b`) that names a route this build does not have
+ * asks for nothing Remix can answer: it would send an empty payload, with a 404 when the path matches
+ * no page. Browsers only ever send ids of the build they loaded; anything else is answered here with
+ * a message naming the parameter. Returns that message, or null when the request is fine.
+ */
+export function findUnknownDataRoutes(url: URL, routeIds: ReadonlySet<string>): string | null {
+  if (!url.pathname.endsWith(".data")) return null;
+  const requested = url.searchParams.getAll("_routes").flatMap((value) => value.split(","));
+  const unknown = requested.filter((id) => !routeIds.has(id));
+  if (unknown.length === 0) return null;
+  return `Bad request: the _routes parameter names ${unknown.length === 1 ? "a route" : "routes"} this app does not have (${unknown.slice(0, 3).map((id) => JSON.stringify(id.replace(/[^\x20-\x7e]/g, "?").slice(0, 40))).join(", ")}).`;
+}

@@ -6,7 +6,7 @@ import { gunzipSync } from "node:zlib";
 import fc from "fast-check";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { createSession } from "~/auth/session.server.ts";
-import { prisma } from "~/db.server.ts";
+import { prisma } from "../factories/db.ts";
 import { hashClientAddress } from "~/models/share-link-request.server.ts";
 import { parseScenarioDocument } from "~/scenarios/parse-document.ts";
 import { findProblem, resolvePlan, type Resolved } from "./checks.ts";

@@ -8,7 +8,7 @@
  */
 import { createHash, randomBytes } from "node:crypto";
 import { createSession } from "~/auth/session.server.ts";
-import { prisma } from "~/db.server.ts";
+import { prisma } from "../factories/db.ts";
 import { createInvitation } from "~/models/invitation.server.ts";
 import { createScenario } from "~/models/scenario.server.ts";
 import { createShareLink } from "~/models/share-link.server.ts";

@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { prisma } from "~/db.server.ts";
+import { prisma } from "../factories/db.ts";
 import { AUTH_FORM_POST_LIMIT } from "../../server/app.ts";
 import { sleep } from "../../scripts/lib/net.ts";
 import { startProductionServer, type ProductionServer } from "../factories/production-server.ts";

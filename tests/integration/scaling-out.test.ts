@@ -6,7 +6,7 @@
  * other writer gets the conflict answer, and the revisions are numbered without a gap.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { prisma } from "~/db.server.ts";
+import { prisma } from "../factories/db.ts";
 import { createScenario } from "~/models/scenario.server.ts";
 import { getScenarioTemplate } from "~/templates/index.ts";
 import { createTestMember, createTestOrganization, loginAs, TEST_PASSWORD, type TestOrganization } from "../factories/index.ts";
