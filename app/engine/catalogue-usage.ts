@@ -1,4 +1,4 @@
-import { getCatalogueEntry } from "./catalogue/index.ts";
+import type { Catalogue } from "./catalogue/organisation.ts";
 import { getDeploymentCapability, getResidencyPremium, resolveResidencyPremium } from "./compliance/index.ts";
 import { Decimal } from "./decimal.ts";
 import type { HybridComponent, Option } from "./scenario.ts";
@@ -9,7 +9,12 @@ export interface CatalogueValueUsed {
   field: string;
   /** The value the scenario used (scenario currency for money). */
   value: Decimal;
-  status: "catalogue" | "override" | "unknown-catalogue-id";
+  /**
+   * "catalogue": the built-in value kept; "organisation": the organisation's catalogue value kept (its
+   * override of a built-in entry, or an entry of its own); "override": the scenario's own value;
+   * "unknown-catalogue-id": the id names no entry of the catalogue computed against.
+   */
+  status: "catalogue" | "organisation" | "override" | "unknown-catalogue-id";
   catalogue: {
     id: string;
     label: string;
@@ -21,6 +26,8 @@ export interface CatalogueValueUsed {
     asOf: string;
     confidence: "high" | "medium" | "low";
     note?: string;
+    /** Present when the entry is the organisation's (source: its note; asOf: its date). */
+    origin?: "organisation";
   } | null;
   /** Where the override came from, as the scenario states it. */
   overrideSource: { source: string; asOf?: string } | null;
@@ -124,6 +131,7 @@ function collect<O extends HybridComponent>(
   prefix: string,
   perUsd: Decimal,
   overrideSources: Record<string, { source: string; asOf?: string }>,
+  catalogue: Catalogue,
   out: CatalogueValueUsed[],
 ): void {
   for (const ref of refs) {
@@ -131,7 +139,7 @@ function collect<O extends HybridComponent>(
     if (id === undefined) continue;
     const field = `${prefix}${ref.field}`;
     const value = ref.value(option);
-    const entry = getCatalogueEntry(id);
+    const entry = catalogue.get(id);
     const overrideSource = overrideSources[ref.field] ?? null;
     if (entry === null) {
       out.push({ field, value, status: "unknown-catalogue-id", catalogue: null, overrideSource });
@@ -144,7 +152,7 @@ function collect<O extends HybridComponent>(
     out.push({
       field,
       value,
-      status: kept ? "catalogue" : "override",
+      status: kept ? (entry.organisation === null ? "catalogue" : "organisation") : "override",
       catalogue: {
         id: entry.id,
         label: entry.label,
@@ -155,6 +163,7 @@ function collect<O extends HybridComponent>(
         asOf: entry.asOf,
         confidence: entry.confidence,
         ...(entry.note === undefined ? {} : { note: entry.note }),
+        ...(entry.organisation === null ? {} : { origin: "organisation" as const }),
       },
       overrideSource: kept ? null : overrideSource,
     });
@@ -192,9 +201,9 @@ function collectResidencyPremium(option: Api, prefix: string, out: CatalogueValu
  * The loaded-cost multiplier beside a catalogue staff figure: the catalogue holds median salaries and no
  * source for a multiplier, so the row shows the value used (absent = 1, salary only) and says so.
  */
-function collectLoadedCostMultiplier(option: Hosted, prefix: string, out: CatalogueValueUsed[]): void {
+function collectLoadedCostMultiplier(option: Hosted, prefix: string, catalogue: Catalogue, out: CatalogueValueUsed[]): void {
   const id = option.staffing.catalogId;
-  const entry = id === undefined ? null : getCatalogueEntry(id);
+  const entry = id === undefined ? null : catalogue.get(id);
   if (entry === null) return;
   const given = option.staffing.loadedCostMultiplier;
   out.push({
@@ -215,35 +224,36 @@ function collectLoadedCostMultiplier(option: Hosted, prefix: string, out: Catalo
   });
 }
 
-function collectComponent(option: HybridComponent, prefix: string, perUsd: Decimal, out: CatalogueValueUsed[]): void {
+function collectComponent(option: HybridComponent, prefix: string, perUsd: Decimal, catalogue: Catalogue, out: CatalogueValueUsed[]): void {
   const sources = option.overrideSources ?? {};
-  collect(option, [QUALITY_REF], prefix, perUsd, sources, out);
+  collect(option, [QUALITY_REF], prefix, perUsd, sources, catalogue, out);
   if (option.kind === "api") {
-    collect(option, API_REFS, prefix, perUsd, sources, out);
+    collect(option, API_REFS, prefix, perUsd, sources, catalogue, out);
     collectResidencyPremium(option, prefix, out);
   }
   else if (option.kind === "owned-gpu") {
-    collect(option, HOSTED_REFS, prefix, perUsd, sources, out);
-    collectLoadedCostMultiplier(option, prefix, out);
-    collect(option, OWNED_REFS, prefix, perUsd, sources, out);
+    collect(option, HOSTED_REFS, prefix, perUsd, sources, catalogue, out);
+    collectLoadedCostMultiplier(option, prefix, catalogue, out);
+    collect(option, OWNED_REFS, prefix, perUsd, sources, catalogue, out);
   } else {
-    collect(option, HOSTED_REFS, prefix, perUsd, sources, out);
-    collectLoadedCostMultiplier(option, prefix, out);
-    collect(option, RENTED_REFS, prefix, perUsd, sources, out);
+    collect(option, HOSTED_REFS, prefix, perUsd, sources, catalogue, out);
+    collectLoadedCostMultiplier(option, prefix, catalogue, out);
+    collect(option, RENTED_REFS, prefix, perUsd, sources, catalogue, out);
   }
 }
 
 /**
  * Every input of the option that has a catalogue reference, with the catalogue's value (money converted
- * from USD at `perUsd`), source and date, and whether the scenario kept or overrode it.
+ * from USD at `perUsd`), source and date, and whether the scenario kept the built-in value, kept the
+ * organisation's (an entry of `catalogue`'s layer), or overrode it.
  */
-export function listCatalogueValuesUsed(option: Option, perUsd: Decimal): CatalogueValueUsed[] {
+export function listCatalogueValuesUsed(option: Option, perUsd: Decimal, catalogue: Catalogue): CatalogueValueUsed[] {
   const out: CatalogueValueUsed[] = [];
   if (option.kind === "hybrid") {
-    collectComponent(option.primary, "primary.", perUsd, out);
-    collectComponent(option.secondary, "secondary.", perUsd, out);
+    collectComponent(option.primary, "primary.", perUsd, catalogue, out);
+    collectComponent(option.secondary, "secondary.", perUsd, catalogue, out);
   } else {
-    collectComponent(option, "", perUsd, out);
+    collectComponent(option, "", perUsd, catalogue, out);
   }
   return out;
 }

@@ -7,6 +7,7 @@ import { decimalArithmetic } from "./arithmetic.ts";
 import { listBreakEvens } from "./break-even.ts";
 import { addMonths } from "./calendar.ts";
 import { listCatalogueValuesUsed } from "./catalogue-usage.ts";
+import { BUILT_IN_CATALOGUE } from "./catalogue/organisation.ts";
 import { assessScenarioCompliance } from "./compliance/index.ts";
 import type { Decimal } from "./decimal.ts";
 import { runModel } from "./model.ts";
@@ -52,7 +53,7 @@ export function computeScenario(scenario: Scenario, settings: ComputeSettings, m
     const series = run.options[index] as OptionSeries<Decimal>;
     const { monthly, totals, npv } = buildMonthlyResults(calendarMonths, series, tokenCache, run.discountFactors);
     const tokens = totals.inputTokens.plus(totals.outputTokens);
-    const catalogueValues = listCatalogueValuesUsed(option, perUsd);
+    const catalogueValues = listCatalogueValuesUsed(option, perUsd, settings.catalogue ?? BUILT_IN_CATALOGUE);
     return {
       id: option.id,
       name: option.name,

@@ -55,6 +55,8 @@ export { daysBetween } from "./calendar.ts";
 // The catalogue of dated, sourced defaults, and its version.
 export { CATALOGUE, getCatalogueEntry } from "./catalogue/index.ts";
 export type { AnyCatalogueEntry, CatalogueEntry } from "./catalogue/index.ts";
+export { BUILT_IN_CATALOGUE, CATALOGUE_KINDS, createCatalogue, getBuiltInKind, getKindUnits } from "./catalogue/organisation.ts";
+export type { Catalogue, CatalogueKind, OrganisationEntry, OrganisationLayer, ResolvedCatalogueEntry } from "./catalogue/organisation.ts";
 export type { CatalogueValueUsed } from "./catalogue-usage.ts";
 export { CATALOGUE_VERSION, ENGINE_VERSION } from "./version.ts";
 

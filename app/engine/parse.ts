@@ -1,6 +1,7 @@
 import type { z } from "zod";
+import { BUILT_IN_CATALOGUE, type Catalogue } from "./catalogue/organisation.ts";
 import { Decimal } from "./decimal.ts";
-import { ScenarioSchema, type Option, type Scenario } from "./scenario.ts";
+import { ScenarioSchema, type HybridComponent, type Option, type Scenario } from "./scenario.ts";
 import { DEFAULT_TORNADO_HIGH } from "./sensitivity.ts";
 
 /** One broken rule: `path` is the dotted field path ("options.2.gpu.unitPrice"), `message` the rule. */
@@ -32,7 +33,33 @@ function collectForbiddenKeys(value: unknown, path: PropertyKey[], issues: Scena
   }
 }
 
-function checkOption(option: Option, path: string, issues: ScenarioIssue[]): void {
+/** Every catalogue id a leaf option names, by its field path inside the option. */
+function listCatalogueIds(option: HybridComponent): [field: string, id: string | undefined][] {
+  const common: [string, string | undefined][] = [["model.catalogId", option.model.catalogId]];
+  if (option.kind === "api") return [...common, ["catalogId", option.catalogId]];
+  const hosted: [string, string | undefined][] = [
+    ...common,
+    ["throughput.catalogId", option.throughput.catalogId],
+    ["staffing.catalogId", option.staffing.catalogId],
+    ["licenceCatalogId", option.licenceCatalogId],
+  ];
+  if (option.kind === "rented-gpu") return [...hosted, ["catalogId", option.catalogId]];
+  return [
+    ...hosted,
+    ["gpu.catalogId", option.gpu.catalogId],
+    ["server.catalogId", option.server.catalogId],
+    ["energyCatalogId", option.energyCatalogId],
+    ["facility.catalogId", option.facility.kind === "colocation" ? option.facility.catalogId : undefined],
+    ["trendsCatalogId", option.trendsCatalogId],
+  ];
+}
+
+function checkOption(option: Option, path: string, issues: ScenarioIssue[], catalogue: Catalogue): void {
+  if (option.kind !== "hybrid") {
+    for (const [field, id] of listCatalogueIds(option)) {
+      if (id !== undefined && catalogue.get(id) === null) issues.push({ path: `${path}.${field}`, message: `names "${id}", which is not an entry of the catalogue` });
+    }
+  }
   if ((option.kind === "owned-gpu" || option.kind === "rented-gpu") && option.maxNodes?.lte(option.redundancyNodes)) {
     // The k spares are never counted as usable: a cap at or below k would serve nothing while paying for every node.
     const spares = option.redundancyNodes.toFixed();
@@ -64,13 +91,13 @@ function checkOption(option: Option, path: string, issues: ScenarioIssue[]): voi
     if (option.mode === "overflow" && (option.primary.kind === "api" || option.primary.maxNodes === undefined)) {
       issues.push({ path: `${path}.primary.maxNodes`, message: "is required: overflow needs a self-hosted primary capped by maxNodes" });
     }
-    checkOption(option.primary, `${path}.primary`, issues);
-    checkOption(option.secondary, `${path}.secondary`, issues);
+    checkOption(option.primary, `${path}.primary`, issues, catalogue);
+    checkOption(option.secondary, `${path}.secondary`, issues, catalogue);
   }
 }
 
 /** Rules that span fields; kept out of the zod objects so other modules can still `.extend()` them. */
-function checkCrossFieldRules(scenario: Scenario): ScenarioIssue[] {
+function checkCrossFieldRules(scenario: Scenario, catalogue: Catalogue): ScenarioIssue[] {
   const issues: ScenarioIssue[] = [];
   if (scenario.currency.code === "USD" && !scenario.currency.perUsd.eq(1)) {
     issues.push({ path: "currency.perUsd", message: "must be 1 when the currency is USD" });
@@ -79,7 +106,7 @@ function checkCrossFieldRules(scenario: Scenario): ScenarioIssue[] {
   scenario.options.forEach((option, index) => {
     if (seen.has(option.id)) issues.push({ path: `options.${index}.id`, message: `must be unique; "${option.id}" is used twice` });
     seen.add(option.id);
-    checkOption(option, `options.${index}`, issues);
+    checkOption(option, `options.${index}`, issues, catalogue);
   });
   const workload = scenario.workload;
   if (workload.inputTokensPerRequest.plus(workload.outputTokensPerRequest).isZero()) {
@@ -158,9 +185,10 @@ function toIssues(error: z.ZodError): ScenarioIssue[] {
 
 /**
  * Validates raw input (parsed JSON or a form's object) and converts it to a Scenario with Decimal
- * values. Never throws: every broken rule comes back with its path.
+ * values. Never throws: every broken rule comes back with its path. Catalogue ids must name entries
+ * of `catalogue` (an organisation's, or the built-in one).
  */
-export function parseScenario(raw: unknown): ParseResult {
+export function parseScenario(raw: unknown, catalogue: Catalogue = BUILT_IN_CATALOGUE): ParseResult {
   const forbidden: ScenarioIssue[] = [];
   collectForbiddenKeys(raw, [], forbidden);
   // reportInput lets toIssues tell a missing field from a wrong type.
@@ -168,7 +196,7 @@ export function parseScenario(raw: unknown): ParseResult {
   if (!parsed.success || forbidden.length > 0) {
     return { ok: false, issues: [...forbidden, ...(parsed.success ? [] : toIssues(parsed.error))] };
   }
-  const crossField = checkCrossFieldRules(parsed.data);
+  const crossField = checkCrossFieldRules(parsed.data, catalogue);
   if (crossField.length > 0) return { ok: false, issues: crossField };
   return { ok: true, scenario: parsed.data };
 }

@@ -1,5 +1,6 @@
 /** The shape of a scenario's result (ScenarioResult) and its parts. Money in the scenario currency, nominal, unrounded. */
 import type { CatalogueValueUsed } from "./catalogue-usage.ts";
+import type { Catalogue } from "./catalogue/organisation.ts";
 import type { ComplianceProfile, OptionCompliance } from "./compliance/index.ts";
 import type { Decimal } from "./decimal.ts";
 import type { CapacityEvent, OpexCategory } from "./options/context.ts";
@@ -109,4 +110,6 @@ export interface ScenarioResult {
 export interface ComputeSettings {
   /** "YYYY-MM-DD": the day the results are for, used for staleness warnings. */
   asOf: string;
+  /** The catalogue the scenario was validated against (an organisation's); the built-in one when absent. */
+  catalogue?: Catalogue;
 }

@@ -29,6 +29,9 @@ export const AUDIT_ACTIONS = [
   "share.revoked_all",
   "share.viewed",
   "share.copied",
+  "catalogue.entry_saved",
+  "catalogue.entry_removed",
+  "catalogue.imported",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

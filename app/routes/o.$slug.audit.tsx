@@ -46,6 +46,9 @@ const ACTION_LABELS: Record<string, string> = {
   "share.revoked_all": "Revoked every share link",
   "share.viewed": "Share link viewed",
   "share.copied": "Shared scenario copied into another organisation",
+  "catalogue.entry_saved": "Set a catalogue entry",
+  "catalogue.entry_removed": "Removed a catalogue entry",
+  "catalogue.imported": "Imported prices into the catalogue",
 };
 
 /** A one-line reading of the event's metadata ("role: viewer → admin"). */

@@ -1,6 +1,6 @@
 import { buildAssumptions, type Formatter, type ResultBundle } from "~/reports/index.ts";
 
-const STATUS_LABELS = { catalogue: "catalogue", override: "override", "unknown-catalogue-id": "unknown id" } as const;
+const STATUS_LABELS = { catalogue: "catalogue", organisation: "organisation", override: "override", "unknown-catalogue-id": "unknown id" } as const;
 
 /** The scenario's settings and every catalogue value used, with source, date and overrides. */
 export function AssumptionsList({ bundle, fmt }: { bundle: ResultBundle; fmt: Formatter }) {

@@ -363,7 +363,9 @@ function buildCatalogueRows(bundle: ResultBundle, fmt: Formatter): { facts: Scen
           ? `Override${row.catalogueValueText === null ? "" : ` (catalogue: ${row.catalogueValueText})`}`
           : row.status === "catalogue"
             ? "Catalogue"
-            : "Unknown catalogue id",
+            : row.status === "organisation"
+              ? "Organisation catalogue"
+              : "Unknown catalogue id",
       overridden: row.status === "override",
       entry: row.entry === null ? "—" : `${row.entry.label} (${row.entry.id})`,
       source: row.source?.title ?? "—",
