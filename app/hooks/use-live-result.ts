@@ -1,8 +1,12 @@
 import { useEffect, useMemo, useRef, useState } from "react";
 import {
+  BUILT_IN_CATALOGUE,
   computeScenario,
   computeTornado,
+  createCatalogue,
   parseScenario,
+  type Catalogue,
+  type OrganisationLayer,
   serializeResult,
   type MonteCarloResult,
   type ScenarioResult,
@@ -42,6 +46,8 @@ export interface LiveResultOptions {
    * computed, on the server's render or in the browser (default true).
    */
   enabled?: boolean;
+  /** The organisation's catalogue layer (ADR 021); the built-in catalogue alone when absent. */
+  layer?: OrganisationLayer;
 }
 
 /** The URL the build writes the worker to (scripts/build-worker.ts). */
@@ -60,11 +66,13 @@ type Deterministic = { issues: LiveResult["issues"]; input: unknown; result: Ser
 
 const NOTHING_COMPUTED: Deterministic = { issues: [], input: undefined, result: null, computeMs: 0 };
 
+const EMPTY_LAYER: OrganisationLayer = { number: 0, entries: [] };
+
 /** parseScenario → computeScenario → serializeResult, timed: the synchronous path behind every keystroke. */
-export function computeLiveResult(input: unknown, asOf: string): Deterministic {
+export function computeLiveResult(input: unknown, asOf: string, catalogue: Catalogue = BUILT_IN_CATALOGUE): Deterministic {
   const started = performance.now();
-  const parsed = parseScenario(input);
-  const result = parsed.ok ? serializeResult(computeScenario(parsed.scenario, { asOf })) : null;
+  const parsed = parseScenario(input, catalogue);
+  const result = parsed.ok ? serializeResult(computeScenario(parsed.scenario, { asOf, catalogue })) : null;
   return { issues: parsed.ok ? [] : parsed.issues, input, result, computeMs: performance.now() - started };
 }
 
@@ -86,8 +94,9 @@ type Sensitivity = {
  * "error".
  */
 export function useLiveResult(input: unknown, options: LiveResultOptions): LiveResult {
-  const { asOf, workerUrl, debounceMs = 300, enabled = true } = options;
-  const current = useMemo(() => (enabled ? computeLiveResult(input, asOf) : NOTHING_COMPUTED), [input, asOf, enabled]);
+  const { asOf, workerUrl, debounceMs = 300, enabled = true, layer = EMPTY_LAYER } = options;
+  const catalogue = useMemo(() => createCatalogue(layer), [layer]);
+  const current = useMemo(() => (enabled ? computeLiveResult(input, asOf, catalogue) : NOTHING_COMPUTED), [input, asOf, enabled, catalogue]);
   // The last valid result survives invalid input; assigning it during render is idempotent.
   const lastValid = useRef<Deterministic | null>(null);
   if (current.result !== null) lastValid.current = current;
@@ -104,17 +113,17 @@ export function useLiveResult(input: unknown, options: LiveResultOptions): LiveR
     const timer = setTimeout(() => {
       if (!state.failed && state.instance === null) state.instance = startWorker(workerUrl ?? getWorkerUrl(), state, setSensitivity);
       if (state.instance === null) {
-        setSensitivity({ input: validInput, tornado: computeTornadoOnMainThread(validInput), monteCarlo: null, status: "error", progress: 0 });
+        setSensitivity({ input: validInput, tornado: computeTornadoOnMainThread(validInput, catalogue), monteCarlo: null, status: "error", progress: 0 });
         return;
       }
       setSensitivity((previous) => ({ ...previous, input: validInput, status: "running", progress: 0 }));
-      state.instance.postMessage({ type: "run", jobId, input: validInput } satisfies WorkerRequest);
+      state.instance.postMessage({ type: "run", jobId, input: validInput, layer } satisfies WorkerRequest);
     }, debounceMs);
     return () => {
       clearTimeout(timer);
       state.instance?.postMessage({ type: "cancel", jobId } satisfies WorkerRequest);
     };
-  }, [validInput, workerUrl, debounceMs]);
+  }, [validInput, workerUrl, debounceMs, catalogue, layer]);
 
   useEffect(() => {
     const state = worker.current;
@@ -142,8 +151,8 @@ function hasMonteCarloSettings(input: unknown): boolean {
   return sensitivity?.monteCarlo !== undefined;
 }
 
-function computeTornadoOnMainThread(input: unknown): Serialized<TornadoResult> | null {
-  const parsed = parseScenario(input);
+function computeTornadoOnMainThread(input: unknown, catalogue: Catalogue): Serialized<TornadoResult> | null {
+  const parsed = parseScenario(input, catalogue);
   return parsed.ok ? serializeResult(computeTornado(parsed.scenario)) : null;
 }
 

@@ -9,7 +9,7 @@
 import { createHash } from "node:crypto";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { withTenant, type Db } from "~/db.server.ts";
-import { CATALOGUE_VERSION, ENGINE_VERSION, type Scenario, type ScenarioIssue } from "~/engine/index.ts";
+import { CATALOGUE_VERSION, createCatalogue, ENGINE_VERSION, type Catalogue, type Scenario, type ScenarioIssue } from "~/engine/index.ts";
 import type { Prisma } from "~/generated/prisma/client.ts";
 import { summarizeHeadline } from "~/reports/headline.ts";
 import { stringifyCanonicalJson, type CanonicalScenario } from "~/scenarios/canonical.ts";
@@ -18,6 +18,7 @@ import { migrateScenario, type ScenarioDocument } from "~/scenarios/migrate.ts";
 import { parseScenarioDocument } from "~/scenarios/parse-document.ts";
 import { computeStoredResult, type StoredResult } from "~/scenarios/stored-result.ts";
 import { createAuditEvent, type AuditAction } from "./audit.server.ts";
+import { findOrganisationLayer, getOrganisationCatalogue } from "./organization-catalogue.server.ts";
 import { isUniqueViolation } from "./prisma-errors.server.ts";
 
 /** The list's summary of a revision's result, from its denormalised columns. */
@@ -70,7 +71,7 @@ export interface RevisionDetail {
   /** "YYYY-MM-DD": the day the result was computed for. */
   asOf: string;
   result: StoredResult;
-  /** True when computed by today's engine and catalogue; false means newer defaults exist. */
+  /** True when computed by today's engine and the organisation's current catalogue; false means newer defaults exist. */
   isCurrent: boolean;
 }
 
@@ -182,14 +183,17 @@ function normalizeNote(note: string | null | undefined): string | null {
   return trimmed === "" ? null : trimmed;
 }
 
-/** Computes a revision's result with today's engine and catalogue (0.1–0.5 s: outside transactions). */
-function computeRevisionContent(scenario: Scenario, canonical: CanonicalScenario, asOf: string): RevisionContent {
-  const result = computeStoredResult(scenario, { asOf });
+/**
+ * Computes a revision's result with today's engine and the organisation's catalogue, whose version
+ * the revision names (0.1–0.5 s: outside transactions).
+ */
+function computeRevisionContent(scenario: Scenario, canonical: CanonicalScenario, asOf: string, catalogue: Catalogue): RevisionContent {
+  const result = computeStoredResult(scenario, { asOf, catalogue });
   return {
     inputs: toStoredInputs(canonical),
     fingerprint: fingerprintInputs(canonical),
     engineVersion: ENGINE_VERSION,
-    catalogueVersion: CATALOGUE_VERSION,
+    catalogueVersion: catalogue.version,
     asOf: toAsOfDate(asOf),
     result: encodeResult(result),
     ...toHeadlineColumns(result),
@@ -204,8 +208,9 @@ function computeRevisionContent(scenario: Scenario, canonical: CanonicalScenario
 function renameRevisionContent(
   source: { inputs: Prisma.JsonValue; result: Uint8Array; engineVersion: string; catalogueVersion: string; asOf: Date } & HeadlineColumns,
   name: string,
+  catalogue: Catalogue,
 ): { ok: true; content: RevisionContent; name: string } | { ok: false; issues: ScenarioIssue[] } {
-  const parsed = parseScenarioDocument({ ...loadInputs(source.inputs), name });
+  const parsed = parseScenarioDocument({ ...loadInputs(source.inputs), name }, catalogue);
   if (!parsed.ok) return parsed;
   const result = decodeResult(source.result);
   return {
@@ -260,7 +265,7 @@ async function commitRevision({
       });
       if (count !== 1) return "conflict";
       await tx.scenarioRevision.create({ data: { ...content, orgId, scenarioId, number: base + 1, note, createdById: userId } });
-      if (audit) await createAuditEvent({ orgId, actorUserId: userId, action: audit.action, target: name, metadata: { scenarioId, number: base + 1, ...audit.metadata } }, tx);
+      if (audit) await createAuditEvent({ orgId, actorUserId: userId, action: audit.action, target: name, metadata: { scenarioId, number: base + 1, ...audit.metadata, catalogueVersion: content.catalogueVersion } }, tx);
       return "ok";
     });
   } catch (error) {
@@ -317,25 +322,27 @@ async function appendRevision({
   skipIfUnchanged: boolean;
   audit?: RevisionAudit;
 }): Promise<SaveRevisionResult | null> {
-  // One read for both: the scenario's latest number and, when an unchanged save may write nothing, that revision's versions.
+  // One read for all: the scenario's latest number, the organisation's catalogue and, when an unchanged save may write nothing, that revision's versions.
   const current = await withTenant(orgId, async (db) => {
     const scenario = await db.scenario.findFirst({ where: { id: scenarioId, orgId }, select: { latestRevisionNumber: true } });
-    if (!scenario || !skipIfUnchanged || baseRevisionNumber !== scenario.latestRevisionNumber) return { scenario, latest: null };
+    if (!scenario) return { scenario, latest: null, catalogue: null };
+    const catalogue = createCatalogue(await findOrganisationLayer(db, orgId));
+    if (!skipIfUnchanged || baseRevisionNumber !== scenario.latestRevisionNumber) return { scenario, latest: null, catalogue };
     const latest = await db.scenarioRevision.findFirst({
       where: { orgId, scenarioId, number: baseRevisionNumber },
       select: { fingerprint: true, engineVersion: true, catalogueVersion: true },
     });
-    return { scenario, latest };
+    return { scenario, latest, catalogue };
   });
-  if (!current.scenario) return null;
-  const parsed = parseScenarioDocument(inputs);
+  if (!current.scenario || !current.catalogue) return null;
+  const { latest, catalogue } = current;
+  const parsed = parseScenarioDocument(inputs, catalogue);
   if (!parsed.ok) return { ok: false, reason: "invalid", issues: parsed.issues };
   if (baseRevisionNumber !== current.scenario.latestRevisionNumber) return describeConflict({ orgId, scenarioId, base: baseRevisionNumber });
-  const { latest } = current;
-  if (latest && latest.fingerprint === fingerprintInputs(parsed.canonical) && latest.engineVersion === ENGINE_VERSION && latest.catalogueVersion === CATALOGUE_VERSION) {
+  if (latest && latest.fingerprint === fingerprintInputs(parsed.canonical) && latest.engineVersion === ENGINE_VERSION && latest.catalogueVersion === catalogue.version) {
     return { ok: true, revisionNumber: baseRevisionNumber, created: false };
   }
-  const content = computeRevisionContent(parsed.scenario, parsed.canonical, asOf);
+  const content = computeRevisionContent(parsed.scenario, parsed.canonical, asOf, catalogue);
   const outcome = await commitRevision({ orgId, userId, scenarioId, base: baseRevisionNumber, name: parsed.scenario.name, note, content, audit });
   if (outcome === "conflict") return describeConflict({ orgId, scenarioId, base: baseRevisionNumber });
   return { ok: true, revisionNumber: baseRevisionNumber + 1, created: true };
@@ -390,8 +397,13 @@ export async function getScenario({ orgId, scenarioId }: { orgId: string; scenar
 
 /** Revision `number` of the scenario, or its latest when `number` is omitted; null when not found. */
 export async function getRevision({ orgId, scenarioId, number }: { orgId: string; scenarioId: string; number?: number }): Promise<RevisionDetail | null> {
-  const row = await withTenant(orgId, (db) => findRevisionRow(db, { orgId, scenarioId, number }));
-  return row && toRevisionDetail(row);
+  const { row, layer } = await withTenant(orgId, async (db) => ({ row: await findRevisionRow(db, { orgId, scenarioId, number }), layer: await findOrganisationLayer(db, orgId) }));
+  return row && toRevisionDetail(row, createCatalogue(layer).version);
+}
+
+/** Whether a revision was computed by today's engine and the catalogue of version `catalogueVersion` (the organisation's current one). */
+export function isRevisionCurrent(revision: { engineVersion: string; catalogueVersion: string }, catalogueVersion: string): boolean {
+  return revision.engineVersion === ENGINE_VERSION && revision.catalogueVersion === catalogueVersion;
 }
 
 const revisionDetailSelect = {
@@ -422,8 +434,12 @@ export function findRevisionRow(db: Db, { orgId, scenarioId, number }: { orgId: 
   });
 }
 
-/** A stored revision as callers see it: inputs upgraded, result decoded (milliseconds of CPU: outside transactions). */
-export function toRevisionDetail(revision: RevisionRow): RevisionDetail {
+/**
+ * A stored revision as callers see it: inputs upgraded, result decoded (milliseconds of CPU: outside
+ * transactions). Current when computed by today's engine and `catalogueVersion` (the organisation's
+ * current catalogue; the built-in one's when absent).
+ */
+export function toRevisionDetail(revision: RevisionRow, catalogueVersion: string = CATALOGUE_VERSION): RevisionDetail {
   return {
     id: revision.id,
     number: revision.number,
@@ -436,7 +452,7 @@ export function toRevisionDetail(revision: RevisionRow): RevisionDetail {
     catalogueVersion: revision.catalogueVersion,
     asOf: revision.asOf.toISOString().slice(0, 10),
     result: decodeResult(revision.result),
-    isCurrent: revision.engineVersion === ENGINE_VERSION && revision.catalogueVersion === CATALOGUE_VERSION,
+    isCurrent: isRevisionCurrent(revision, catalogueVersion),
   };
 }
 
@@ -482,9 +498,10 @@ export async function getRevisionDiff({ orgId, scenarioId, from, to }: { orgId: 
  * template), named after its `name`, with revision 1 computed for `asOf` ("YYYY-MM-DD").
  */
 export async function createScenario({ orgId, userId, inputs, note, asOf }: { orgId: string; userId: string; inputs: unknown; note?: string | null; asOf: string }): Promise<CreateScenarioResult> {
-  const parsed = parseScenarioDocument(inputs);
+  const catalogue = await getOrganisationCatalogue({ orgId });
+  const parsed = parseScenarioDocument(inputs, catalogue);
   if (!parsed.ok) return parsed;
-  const content = computeRevisionContent(parsed.scenario, parsed.canonical, asOf);
+  const content = computeRevisionContent(parsed.scenario, parsed.canonical, asOf, catalogue);
   const name = parsed.scenario.name;
   const scenarioId = await withTenant(orgId, async (tx) => {
     const scenario = await tx.scenario.create({ data: { orgId, name, createdById: userId, updatedById: userId, latestRevisionNumber: 1 }, select: { id: true } });
@@ -570,7 +587,7 @@ export async function recomputeRevision({ orgId, userId, scenarioId, number, asO
     note: number === source.latestRevisionNumber ? RECOMPUTED_NOTE : `${RECOMPUTED_NOTE} (inputs of revision ${number})`,
     asOf,
     skipIfUnchanged: true,
-    audit: { action: "scenario.recomputed", metadata: { sourceNumber: number, engineVersion: ENGINE_VERSION, catalogueVersion: CATALOGUE_VERSION } },
+    audit: { action: "scenario.recomputed", metadata: { sourceNumber: number, engineVersion: ENGINE_VERSION } },
   });
 }
 
@@ -584,13 +601,13 @@ const latestRevisionSelect = {
   ...headlineSelect,
 } as const;
 
-/** The scenario's name and latest number, and that revision's stored content (null if the scenario is gone). */
+/** The scenario's name and latest number, that revision's stored content (null if the scenario is gone), and the organisation's catalogue. */
 function readLatest(orgId: string, scenarioId: string) {
   return withTenant(orgId, async (db) => {
     const scenario = await db.scenario.findFirst({ where: { id: scenarioId, orgId }, select: { name: true, latestRevisionNumber: true } });
-    if (!scenario) return { scenario, latest: null };
+    if (!scenario) return { scenario, latest: null, catalogue: null };
     const latest = await db.scenarioRevision.findFirst({ where: { orgId, scenarioId, number: scenario.latestRevisionNumber }, select: latestRevisionSelect });
-    return { scenario, latest };
+    return { scenario, latest, catalogue: createCatalogue(await findOrganisationLayer(db, orgId)) };
   });
 }
 
@@ -603,10 +620,10 @@ export async function renameScenario({ orgId, userId, scenarioId, name }: { orgI
   { ok: true; name: string; revisionNumber: number } | { ok: false; issues: ScenarioIssue[] } | null
 > {
   for (let attempt = 0; attempt < RENAME_ATTEMPTS; attempt++) {
-    const { scenario, latest } = await readLatest(orgId, scenarioId);
+    const { scenario, latest, catalogue } = await readLatest(orgId, scenarioId);
     if (!scenario) return null;
     if (!latest) continue;
-    const renamed = renameRevisionContent(latest, name);
+    const renamed = renameRevisionContent(latest, name, catalogue);
     if (!renamed.ok) return renamed;
     if (renamed.name === scenario.name) return { ok: true, name: scenario.name, revisionNumber: latest.number };
     const outcome = await commitRevision({
@@ -659,10 +676,10 @@ const MAX_NAME_LENGTH = 200;
  * its stored figures, as renameScenario does: nothing is recomputed. Null when not found.
  */
 export async function duplicateScenario({ orgId, userId, scenarioId }: { orgId: string; userId: string; scenarioId: string }): Promise<{ scenarioId: string; revisionNumber: number } | null> {
-  const { scenario, latest } = await readLatest(orgId, scenarioId);
+  const { scenario, latest, catalogue } = await readLatest(orgId, scenarioId);
   if (!scenario || !latest) return null;
   const copyName = `Copy of ${scenario.name}`.slice(0, MAX_NAME_LENGTH);
-  const renamed = renameRevisionContent(latest, copyName);
+  const renamed = renameRevisionContent(latest, copyName, catalogue);
   // Stored inputs were valid and the name is within the rule: a failure here is a broken upgrade chain.
   if (!renamed.ok) throw new Error(`duplicateScenario: revision ${latest.number} of ${scenarioId} no longer parses: ${renamed.issues.map((issue) => `${issue.path} ${issue.message}`).join("; ")}`);
   const copyId = await withTenant(orgId, async (tx) => {

@@ -10,6 +10,7 @@ import {
   deleteScenario,
   duplicateScenario,
   getScenario,
+  isRevisionCurrent,
   recomputeRevision,
   renameScenario,
   restoreArchivedScenario,
@@ -17,6 +18,8 @@ import {
   saveRevision,
 } from "~/models/scenario.server.ts";
 import { getSavedRevision } from "~/cache/revision-cache.server.ts";
+import { getOrganisationLayer } from "~/models/organization-catalogue.server.ts";
+import { createCatalogue } from "~/engine/index.ts";
 import type { Json } from "~/scenarios/merge.ts";
 import { DeleteScenarioSchema, MAX_SCENARIO_BYTES, RenameScenarioSchema, RevisionIntentSchema, SaveRevisionSchema } from "~/schemas/scenario.ts";
 import editorStyles from "~/styles/editor.css";
@@ -43,14 +46,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!scenario) throwNotFound();
   const revision = await getSavedRevision({ orgId: org.id, scenarioId, number: number ?? scenario.latestRevisionNumber });
   if (!revision) throwNotFound();
+  const catalogueLayer = await getOrganisationLayer({ orgId: org.id });
   return {
     scenario,
-    revision: { ...revision, inputs: revision.inputs as Json },
+    // The cached revision's isCurrent was judged against the catalogue of its time: judge it against today's.
+    revision: { ...revision, inputs: revision.inputs as Json, isCurrent: isRevisionCurrent(revision, createCatalogue(catalogueLayer).version) },
     canEdit: hasRole(role, "editor") && scenario.archivedAt === null,
     canManage: hasRole(role, "editor"),
     canDelete: hasRole(role, "admin"),
     locale: getLocale(request),
     today: getToday(),
+    catalogueLayer,
   };
 }
 
@@ -141,7 +147,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ScenarioPage() {
-  const { scenario, revision, canEdit, canManage, canDelete, locale, today } = useLoaderData<typeof loader>();
+  const { scenario, revision, canEdit, canManage, canDelete, locale, today, catalogueLayer } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const menuError = actionData && "intent" in actionData ? actionData.formError : undefined;
   const { slug } = useParams();
@@ -173,7 +179,7 @@ export default function ScenarioPage() {
         </p>
       ) : null}
       <FormError message={menuError} />
-      <ScenarioWorkspace key={scenario.id} revision={revision} latestRevisionNumber={scenario.latestRevisionNumber} canEdit={canEdit} locale={locale} today={today} />
+      <ScenarioWorkspace key={scenario.id} revision={revision} latestRevisionNumber={scenario.latestRevisionNumber} canEdit={canEdit} locale={locale} today={today} catalogueLayer={catalogueLayer} />
       {canManage ? (
         <details className="card scenario-manage">
           <summary>Manage this scenario</summary>

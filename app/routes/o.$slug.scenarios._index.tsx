@@ -5,6 +5,8 @@ import { requireMembership } from "~/auth/membership.server.ts";
 import { hasRole } from "~/domain/roles.ts";
 import { DataTable, type DataColumn } from "~/components/data-table.tsx";
 import { FormError } from "~/components/form-error.tsx";
+import { fillFromCatalogue } from "~/catalogue/bindings.ts";
+import { getOrganisationCatalogue } from "~/models/organization-catalogue.server.ts";
 import { createScenario, listScenarios } from "~/models/scenario.server.ts";
 import { createFormatter } from "~/reports/index.ts";
 import { CreateFromTemplateSchema, MAX_SCENARIO_BYTES } from "~/schemas/scenario.ts";
@@ -56,7 +58,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!parsed.success) return data<ActionResult>({ formError: Object.values(parsed.failure.fieldErrors)[0] ?? parsed.failure.formError }, { status: 400 });
     const template = getScenarioTemplate(parsed.data.templateId);
     if (!template) return data<ActionResult>({ formError: "Template: unknown template" }, { status: 400 });
-    inputs = template.inputs;
+    // New scenarios start from the organisation's catalogue: its overrides replace the built-in values the template keeps.
+    inputs = fillFromCatalogue(template.inputs, await getOrganisationCatalogue({ orgId: org.id }));
   }
   const created = await computeSlots.run(() => createScenario({ orgId: org.id, userId: user.id, inputs, note: fileName ? `Imported from ${fileName}` : undefined, asOf: getToday() }));
   if (!created.ok) return data<ActionResult>({ fileName, formError: `The scenario has ${created.issues.length} error${created.issues.length === 1 ? "" : "s"}; nothing was saved.`, issues: created.issues }, { status: 400 });

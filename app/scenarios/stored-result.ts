@@ -3,6 +3,7 @@ import {
   computeScenario,
   computeTornado,
   serializeResult,
+  type Catalogue,
   type MonteCarloResult,
   type Scenario,
   type ScenarioResult,
@@ -25,11 +26,11 @@ export interface StoredResult {
 /**
  * Computes everything a revision stores. `asOf` ("YYYY-MM-DD") is the day staleness warnings are
  * judged against. Pure and deterministic; it takes 0.2–0.6 s on the examples (ADR 007), so callers
- * run it before opening a transaction.
+ * run it before opening a transaction. `catalogue` is the one the scenario was validated against.
  */
-export function computeStoredResult(scenario: Scenario, { asOf }: { asOf: string }): StoredResult {
+export function computeStoredResult(scenario: Scenario, { asOf, catalogue }: { asOf: string; catalogue?: Catalogue }): StoredResult {
   return {
-    scenario: serializeResult(computeScenario(scenario, { asOf })),
+    scenario: serializeResult(computeScenario(scenario, catalogue === undefined ? { asOf } : { asOf, catalogue })),
     tornado: serializeResult(computeTornado(scenario)),
     monteCarlo: scenario.sensitivity.monteCarlo === undefined ? null : serializeResult(computeMonteCarlo(scenario)),
   };

@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 import { config } from "zod";
-import { computeTornado, iterateMonteCarlo, parseScenario, serializeResult } from "~/engine/index.ts";
+import { computeTornado, createCatalogue, iterateMonteCarlo, parseScenario, serializeResult, type OrganisationLayer } from "~/engine/index.ts";
 import type { WorkerRequest, WorkerResponse } from "./protocol.ts";
 
 // The worker runs under a Content-Security-Policy too: no eval probe (see app/utils/zod-browser.ts).
@@ -20,8 +20,8 @@ const post = (message: WorkerResponse) => self.postMessage(message);
 /** Lets queued messages (a newer job, a cancel) run before the next chunk. */
 const yieldToMessages = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-async function run(jobId: number, input: unknown): Promise<void> {
-  const parsed = parseScenario(input);
+async function run(jobId: number, input: unknown, layer: OrganisationLayer): Promise<void> {
+  const parsed = parseScenario(input, createCatalogue(layer));
   if (!parsed.ok) {
     post({ type: "error", jobId, message: `invalid scenario: ${parsed.issues.length} issue(s)` });
     return;
@@ -51,7 +51,7 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
     return;
   }
   currentJob = request.jobId;
-  run(request.jobId, request.input).catch((error: unknown) => {
+  run(request.jobId, request.input, request.layer).catch((error: unknown) => {
     post({ type: "error", jobId: request.jobId, message: error instanceof Error ? error.message : String(error) });
   });
 };

@@ -1,4 +1,5 @@
 import { createContext, useContext, useMemo } from "react";
+import type { Catalogue } from "~/engine/index.ts";
 import { formatPath, type JsonObject, type Path } from "~/scenarios/paths.ts";
 
 /** One broken rule, as `parseScenario` reports it: dotted path and the rule's words. */
@@ -17,6 +18,8 @@ export interface EditorContextValue {
   currency: string;
   /** Units of the scenario currency per USD, for converting catalogue money. */
   perUsd: unknown;
+  /** The catalogue the pickers offer and overrides are judged against: the organisation's (ADR 021). */
+  catalogue: Catalogue;
 }
 
 export const EditorContext = createContext<EditorContextValue | null>(null);

@@ -1,5 +1,5 @@
-import { DEFAULT_TORNADO_HIGH, DEFAULT_TORNADO_LOW, DRIVERS } from "~/engine";
-import { applyCatalogueEntry, applyDeployment, BINDINGS, listDeployments, type LeafKind } from "./catalogue.ts";
+import { DEFAULT_TORNADO_HIGH, DEFAULT_TORNADO_LOW, DRIVERS, type Catalogue } from "~/engine";
+import { applyCatalogueEntry, applyDeployment, BINDINGS, listDeployments, type LeafKind } from "~/catalogue/bindings.ts";
 import { getAtPath, isJsonObject, type JsonObject } from "~/scenarios/paths.ts";
 
 /**
@@ -106,11 +106,11 @@ function createBlankLeaf(kind: LeafKind, id: string): JsonObject {
 export type NewDeployment = { location: string } | null;
 
 /** A new leaf option of `kind`, filled from its starting catalogue picks; with a deployment when the scenario has a compliance profile. */
-export function createLeafOption(kind: LeafKind, id: string, perUsd: unknown, deployment: NewDeployment): JsonObject {
+export function createLeafOption(kind: LeafKind, id: string, perUsd: unknown, deployment: NewDeployment, catalogue: Catalogue): JsonObject {
   let option = createBlankLeaf(kind, id);
   for (const binding of BINDINGS[kind]) {
     const pick = STARTING_PICKS[kind][binding.id];
-    if (pick !== undefined) option = applyCatalogueEntry(option, binding, pick, perUsd);
+    if (pick !== undefined) option = applyCatalogueEntry(option, binding, pick, perUsd, catalogue);
   }
   const entry = listDeployments(kind)[0];
   if (deployment !== null && entry !== undefined) {
@@ -121,8 +121,8 @@ export function createLeafOption(kind: LeafKind, id: string, perUsd: unknown, de
 }
 
 /** A new option of any kind; a hybrid starts as owned GPUs capped at one node overflowing to an API. */
-export function createOption(kind: OptionKind, id: string, perUsd: unknown, deployment: NewDeployment): JsonObject {
-  if (kind !== "hybrid") return createLeafOption(kind, id, perUsd, deployment);
+export function createOption(kind: OptionKind, id: string, perUsd: unknown, deployment: NewDeployment, catalogue: Catalogue): JsonObject {
+  if (kind !== "hybrid") return createLeafOption(kind, id, perUsd, deployment, catalogue);
   return {
     kind,
     id,
@@ -130,8 +130,8 @@ export function createOption(kind: OptionKind, id: string, perUsd: unknown, depl
     mode: "overflow",
     extraCostsPerYear: [],
     // Capped at one serving node plus the default spare (maxNodes must exceed redundancyNodes).
-    primary: { ...createLeafOption("owned-gpu", `${id}-primary`, perUsd, deployment), maxNodes: "2" },
-    secondary: createLeafOption("api", `${id}-secondary`, perUsd, deployment),
+    primary: { ...createLeafOption("owned-gpu", `${id}-primary`, perUsd, deployment, catalogue), maxNodes: "2" },
+    secondary: createLeafOption("api", `${id}-secondary`, perUsd, deployment, catalogue),
   };
 }
 

@@ -1,6 +1,6 @@
 import { useContext, useState, type ReactNode } from "react";
 import { FieldFrame, type FieldControlProps } from "~/components/field-frame.tsx";
-import { getCatalogueState, resetToCatalogue, type CatalogueState } from "./catalogue.ts";
+import { getCatalogueState, resetToCatalogue, type CatalogueState } from "~/catalogue/bindings.ts";
 import { OptionContext, useEditor, useIssuesAt } from "./context.tsx";
 import { formatFieldHint, getFieldDescription } from "~/scenarios/field-info.ts";
 import { fractionToPercent, percentToFraction } from "~/scenarios/percent.ts";
@@ -226,17 +226,17 @@ export function CheckboxField({ path, label, hint, defaultValue = false }: Field
 /** The catalogue state of a field inside an option: null outside options or without a catalogue default. */
 function useCatalogueState(path: Path): { state: CatalogueState; fieldPath: string; optionPath: Path } | null {
   const scope = useContext(OptionContext);
-  const { perUsd } = useEditor();
+  const { perUsd, catalogue } = useEditor();
   if (scope === null || path.length <= scope.path.length) return null;
   const fieldPath = path.slice(scope.path.length).join(".");
-  const state = getCatalogueState(scope.option, fieldPath, perUsd);
+  const state = getCatalogueState(scope.option, fieldPath, perUsd, catalogue);
   return state === null ? null : { state, fieldPath, optionPath: scope.path };
 }
 
 /** Source and date of a kept catalogue value, or the override mark, reset button and source note. */
 function useCatalogueNote(path: Path, percent: boolean): ReactNode {
   const found = useCatalogueState(path);
-  const { readOnly, update, perUsd, getScenario } = useEditor();
+  const { readOnly, update, perUsd, getScenario, catalogue } = useEditor();
   if (found === null) return null;
   const { state, fieldPath, optionPath } = found;
   const id = getFieldId(path);
@@ -265,7 +265,7 @@ function useCatalogueNote(path: Path, percent: boolean): ReactNode {
       ) : (
         <>
           {state.catalogueValue === null ? null : (
-            <button type="button" className="secondary editor-small" onClick={() => isJsonObject(option) && update(optionPath, resetToCatalogue(option, fieldPath, perUsd))}>
+            <button type="button" className="secondary editor-small" onClick={() => isJsonObject(option) && update(optionPath, resetToCatalogue(option, fieldPath, perUsd, catalogue))}>
               Reset to catalogue
             </button>
           )}

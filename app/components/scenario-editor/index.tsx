@@ -1,4 +1,5 @@
 import { useCallback, useMemo, useRef } from "react";
+import { BUILT_IN_CATALOGUE, type Catalogue } from "~/engine/index.ts";
 import { EditorContext, groupIssues, IssuesContext, type EditorContextValue, type EditorIssue } from "./context.tsx";
 import { getAtPath, getFieldId, setAtPath, type Path } from "~/scenarios/paths.ts";
 import { AssumptionsSection, ComplianceSection, GeneralSection, OptionsSection, SensitivitySection, WorkloadSection } from "./sections.tsx";
@@ -14,6 +15,8 @@ export interface ScenarioEditorProps {
   issues: readonly EditorIssue[];
   /** Show the values without inputs (viewers, the shared view). */
   readOnly?: boolean;
+  /** The organisation's catalogue (pickers, override marks); the built-in one when absent. */
+  catalogue?: Catalogue;
 }
 
 /**
@@ -22,7 +25,7 @@ export interface ScenarioEditorProps {
  * sources and override marks, and each issue beside its field (plus a list of all of them on top).
  * Controlled: it holds no copy of the scenario, only what is being typed in a percent field.
  */
-export function ScenarioEditor({ value, onChange, issues, readOnly = false }: ScenarioEditorProps) {
+export function ScenarioEditor({ value, onChange, issues, readOnly = false, catalogue = BUILT_IN_CATALOGUE }: ScenarioEditorProps) {
   // The latest value and callback, so `update` stays stable (memoised sections skip re-rendering) and
   // two updates in one event build on each other.
   const latest = useRef({ value, onChange });
@@ -38,7 +41,7 @@ export function ScenarioEditor({ value, onChange, issues, readOnly = false }: Sc
 
   const currency = String(getAtPath(value, ["currency", "code"]) ?? "");
   const perUsd = getAtPath(value, ["currency", "perUsd"]);
-  const context = useMemo<EditorContextValue>(() => ({ readOnly, update, getScenario, currency, perUsd }), [readOnly, update, getScenario, currency, perUsd]);
+  const context = useMemo<EditorContextValue>(() => ({ readOnly, update, getScenario, currency, perUsd, catalogue }), [readOnly, update, getScenario, currency, perUsd, catalogue]);
 
   // parseScenario returns a new array on every run; only a change of content re-renders the fields.
   const issuesKey = JSON.stringify(issues);

@@ -1,5 +1,5 @@
 import { DECLARABLE_CAPABILITIES, SEAL_LEVEL_NAMES, SOVEREIGNTY_OBJECTIVES, getDeploymentCapability } from "~/engine/index.ts";
-import { BINDINGS, getCatalogueState, isLeafKind, type LeafKind } from "./catalogue.ts";
+import { BINDINGS, getCatalogueState, isLeafKind, type LeafKind } from "~/catalogue/bindings.ts";
 import { OptionContext, useEditor, useIssuesAt } from "./context.tsx";
 import { createExtraCost, createOption, OPTION_KIND_LABELS, type OptionKind } from "./defaults.ts";
 import { DecimalField, FieldGroup, SelectField, TextField, type Choice } from "./fields.tsx";
@@ -205,10 +205,10 @@ function ExtraCosts({ path }: { path: Path }) {
  * catalogue value again, have no catalogue default, or belong to a hybrid as a whole. None is out of reach.
  */
 function OverrideSources({ path }: { path: Path }) {
-  const { readOnly, update, getScenario, perUsd } = useEditor();
+  const { readOnly, update, getScenario, perUsd, catalogue } = useEditor();
   const option = getAtPath(getScenario(), path);
   const sources = getAtPath(option, ["overrideSources"]);
-  const shownInline = (key: string) => isJsonObject(option) && getCatalogueState(option, key, perUsd)?.status === "override";
+  const shownInline = (key: string) => isJsonObject(option) && getCatalogueState(option, key, perUsd, catalogue)?.status === "override";
   const keys = isJsonObject(sources) ? Object.keys(sources).filter((key) => !shownInline(key)) : [];
   if (keys.length === 0) return null;
   return (
@@ -391,13 +391,13 @@ function RentedFields({ path }: { path: Path }) {
  * option with a new one of that kind (catalogue defaults), keeping its id and name.
  */
 function IdentityFields({ path, kinds }: { path: Path; kinds: readonly OptionKind[] }) {
-  const { update, perUsd, getScenario } = useEditor();
+  const { update, perUsd, getScenario, catalogue } = useEditor();
   const replaceKind = (kind: string | undefined) => {
     const current = getAtPath(getScenario(), path);
     if (!isJsonObject(current) || !kinds.includes(kind as OptionKind)) return;
     const company = getAtPath(getScenario(), ["compliance", "data", "companyJurisdiction"]);
     const deployment = getAtPath(getScenario(), ["compliance"]) === undefined ? null : { location: typeof company === "string" ? company : "US" };
-    const next = createOption(kind as OptionKind, String(current.id ?? "option"), perUsd, deployment);
+    const next = createOption(kind as OptionKind, String(current.id ?? "option"), perUsd, deployment, catalogue);
     update(path, { ...next, name: current.name ?? next.name });
   };
   return (

@@ -1,5 +1,5 @@
 import { useContext } from "react";
-import { applyCatalogueEntry, applyDeployment, getPickedEntry, listDeployments, type CatalogueBinding, type LeafKind } from "./catalogue.ts";
+import { applyCatalogueEntry, applyDeployment, getPickedEntry, listDeployments, type CatalogueBinding, type LeafKind } from "~/catalogue/bindings.ts";
 import { OptionContext, useEditor } from "./context.tsx";
 import { SelectField } from "./fields.tsx";
 import { getAtPath, getFieldId } from "~/scenarios/paths.ts";
@@ -10,12 +10,12 @@ import { getAtPath, getFieldId } from "~/scenarios/paths.ts";
  */
 export function CataloguePicker({ binding }: { binding: CatalogueBinding }) {
   const scope = useContext(OptionContext);
-  const { update, perUsd } = useEditor();
+  const { update, perUsd, catalogue } = useEditor();
   if (scope === null) return null;
   const { option, path } = scope;
   if (binding.applies !== undefined && !binding.applies(option)) return null;
   const idPath = [...path, ...binding.idField.split(".")];
-  const entry = getPickedEntry(option, binding);
+  const entry = getPickedEntry(option, binding, catalogue);
   return (
     <div className="editor-picker">
       <SelectField
@@ -23,12 +23,12 @@ export function CataloguePicker({ binding }: { binding: CatalogueBinding }) {
         label={`${binding.label} from catalogue`}
         hint="Picking fills the fields below with the catalogue's values; change any of them to override it."
         optional="— none: my own values —"
-        choices={binding.entries.map((candidate) => ({ value: candidate.id, label: candidate.label }))}
-        onSelect={(id) => update(path, applyCatalogueEntry(option, binding, id ?? null, perUsd))}
+        choices={catalogue.groups[binding.kind].map((candidate) => ({ value: candidate.id, label: candidate.organisation === null ? candidate.label : `${candidate.label} (organisation)` }))}
+        onSelect={(id) => update(path, applyCatalogueEntry(option, binding, id ?? null, perUsd, catalogue))}
       />
       {entry !== null ? (
         <p className="editor-source" id={`${getFieldId(idPath)}-source`}>
-          Source: {entry.source}, as of {entry.asOf} · confidence {entry.confidence}
+          {entry.organisation === null ? "Source" : "Organisation's entry"}: {entry.source}, as of {entry.asOf} · confidence {entry.confidence}
           {entry.note ? ` · ${entry.note}` : ""}
         </p>
       ) : null}

@@ -1,7 +1,7 @@
 import { memo, type ReactNode } from "react";
-import { AI_ACT_ROLES, CAPABILITY_REQUIREMENTS, DATA_CLASSES, REGIME_IDS, REGION_CODES, SOVEREIGNTY_OBJECTIVES } from "~/engine/index.ts";
+import { AI_ACT_ROLES, CAPABILITY_REQUIREMENTS, DATA_CLASSES, REGIME_IDS, REGION_CODES, SOVEREIGNTY_OBJECTIVES, type Catalogue } from "~/engine/index.ts";
 import { DRIVERS } from "~/engine";
-import { BINDINGS, getCatalogueState, isLeafKind } from "./catalogue.ts";
+import { BINDINGS, getCatalogueState, isLeafKind } from "~/catalogue/bindings.ts";
 import { useEditor, useIssueCountUnder, useIssuesAt } from "./context.tsx";
 import { createComplianceProfile, createMonteCarlo, createMonteCarloRange, createOption, createTornadoRange, createUniqueId, duplicateOption, OPTION_KIND_LABELS, type OptionKind } from "./defaults.ts";
 import { CheckboxField, DecimalField, FieldGroup, SelectField, TextField, type Choice } from "./fields.tsx";
@@ -134,14 +134,14 @@ const OptionCard = memo(function OptionCard({ option, index, count }: { option: 
 });
 
 export const OptionsSection = memo(function OptionsSection({ options }: { options: unknown }) {
-  const { readOnly, update, getScenario, perUsd } = useEditor();
+  const { readOnly, update, getScenario, perUsd, catalogue } = useEditor();
   const list = Array.isArray(options) ? options : [];
   const issues = useIssuesAt(["options"]);
   const add = (kind: OptionKind) => {
     const scenario = getScenario();
     const company = getAtPath(scenario, ["compliance", "data", "companyJurisdiction"]);
     const deployment = getAtPath(scenario, ["compliance"]) === undefined ? null : { location: typeof company === "string" ? company : "US" };
-    update(["options"], [...list, createOption(kind, createUniqueId(list, kind), perUsd, deployment)]);
+    update(["options"], [...list, createOption(kind, createUniqueId(list, kind), perUsd, deployment, catalogue)]);
   };
   return (
     <Section id="options" path={["options"]} title="Options" summary={summarizeOptions(getScenario())} defaultOpen>
@@ -275,7 +275,7 @@ export const ComplianceSection = memo(function ComplianceSection({ compliance }:
 });
 
 /** Every catalogue-backed value across the options, kept or overridden, with its source: the scenario's assumptions at a glance. */
-export function listAssumptions(scenario: unknown, perUsd: unknown) {
+export function listAssumptions(scenario: unknown, perUsd: unknown, catalogue: Catalogue) {
   const rows: { optionPath: Path; optionName: string; field: string; value: unknown; status: "catalogue" | "override"; catalogueValue: string | null; origin: string; note: unknown }[] = [];
   const options = getAtPath(scenario, ["options"]);
   (Array.isArray(options) ? options : []).forEach((option, index) => {
@@ -284,7 +284,7 @@ export function listAssumptions(scenario: unknown, perUsd: unknown) {
       if (!isJsonObject(part) || !isLeafKind(part.kind)) continue;
       const fields = [...BINDINGS[part.kind].flatMap((binding) => binding.fields.map((bound) => bound.field)), ...(part.kind === "api" ? ["residencyPremium"] : [])];
       for (const field of fields) {
-        const state = getCatalogueState(part, field, perUsd);
+        const state = getCatalogueState(part, field, perUsd, catalogue);
         if (state === null) continue;
         rows.push({
           optionPath,
@@ -303,8 +303,8 @@ export function listAssumptions(scenario: unknown, perUsd: unknown) {
 }
 
 export function AssumptionsSection({ onJump }: { onJump: (path: Path) => void }) {
-  const { readOnly, getScenario, perUsd } = useEditor();
-  const rows = listAssumptions(getScenario(), perUsd);
+  const { readOnly, getScenario, perUsd, catalogue } = useEditor();
+  const rows = listAssumptions(getScenario(), perUsd, catalogue);
   const overrides = rows.filter((row) => row.status === "override").length;
   return (
     <Section id="assumptions" path={null} title="Assumptions" summary={summarizeAssumptions(overrides, rows.length)}>

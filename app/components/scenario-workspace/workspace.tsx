@@ -1,5 +1,6 @@
 import { Form, Link, useFetcher } from "@remix-run/react";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { createCatalogue, type OrganisationLayer } from "~/engine/index.ts";
 import { ScenarioEditor } from "~/components/scenario-editor/index.tsx";
 import { ScenarioResults } from "~/components/scenario-results/index.tsx";
 import { useLiveResult } from "~/hooks/use-live-result.ts";
@@ -51,13 +52,16 @@ function CompactHeadline({ bundle, locale }: { bundle: ResultBundle; locale: str
  * says where the work stands. Results are the stored, authoritative ones until the first edit; from
  * then on the engine runs in the browser on each change.
  */
-export function ScenarioWorkspace({ revision, latestRevisionNumber, canEdit, locale, today }: {
+export function ScenarioWorkspace({ revision, latestRevisionNumber, canEdit, locale, today, catalogueLayer }: {
   revision: WorkspaceRevision;
   latestRevisionNumber: number;
   canEdit: boolean;
   locale: string;
   today: string;
+  /** The organisation's catalogue layer: its pickers and override marks, and the ids a draft may name. */
+  catalogueLayer: OrganisationLayer;
 }) {
+  const catalogue = useMemo(() => createCatalogue(catalogueLayer), [catalogueLayer]);
   const isLatest = revision.number === latestRevisionNumber;
   const editable = canEdit && isLatest;
   const [draft, setDraft] = useState<Json>(revision.inputs);
@@ -94,7 +98,7 @@ export function ScenarioWorkspace({ revision, latestRevisionNumber, canEdit, loc
   }, [fetcher.state, fetcher.data]);
 
   // Until the first edit the page shows the revision's stored results: nothing to compute.
-  const live = useLiveResult(draft, { asOf: today, enabled: dirty });
+  const live = useLiveResult(draft, { asOf: today, enabled: dirty, layer: catalogueLayer });
   const bundle = dirty && live.bundle ? live.bundle : revision.result;
   const saving = fetcher.state !== "idle";
 
@@ -194,7 +198,7 @@ export function ScenarioWorkspace({ revision, latestRevisionNumber, canEdit, loc
       <div className="workspace__columns">
         <section className="workspace__inputs" aria-labelledby="inputs-heading">
           <h2 id="inputs-heading">Inputs</h2>
-          <ScenarioEditor value={draft} onChange={(next) => setDraft(next as Json)} issues={issues} readOnly={!editable} />
+          <ScenarioEditor value={draft} onChange={(next) => setDraft(next as Json)} issues={issues} readOnly={!editable} catalogue={catalogue} />
         </section>
         <section className="workspace__results" aria-labelledby="results-heading">
           <h2 id="results-heading">

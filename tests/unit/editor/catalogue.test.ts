@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { applyCatalogueEntry, applyDeployment, BINDINGS, getCatalogueState, resetToCatalogue } from "~/components/scenario-editor/catalogue.ts";
+import { applyCatalogueEntry, applyDeployment, BINDINGS, fillFromCatalogue, getCatalogueState, resetToCatalogue } from "~/catalogue/bindings.ts";
 import { createOption, createUniqueId, duplicateOption } from "~/components/scenario-editor/defaults.ts";
 import { listAssumptions } from "~/components/scenario-editor/sections.tsx";
-import { computeScenario, parseScenario } from "~/engine";
+import { BUILT_IN_CATALOGUE as B, computeScenario, createCatalogue, Decimal, parseScenario } from "~/engine";
 import { createKitchenSink, EXAMPLE_NAMES, loadExample } from "./fixtures.ts";
 
 type Json = Record<string, unknown>;
@@ -17,7 +17,7 @@ describe("override detection", () => {
         .options.flatMap((option, index) => option.catalogueValues.filter((used) => used.status !== "unknown-catalogue-id" && !used.field.endsWith("loadedCostMultiplier")).map((used) => `${index}:${used.field}=${used.status}`))
         .sort();
       const perUsd = (scenario.currency as Json).perUsd;
-      const editor = listAssumptions(scenario, perUsd)
+      const editor = listAssumptions(scenario, perUsd, B)
         .map((row) => `${row.optionPath[1]}:${row.optionPath.length > 2 ? `${row.optionPath[2]}.` : ""}${row.field}=${row.status}`)
         .sort();
       expect(editor).toEqual(engine);
@@ -33,36 +33,36 @@ describe("catalogue pickers", () => {
   const gpu = BINDINGS["owned-gpu"].find((binding) => binding.id === "gpu")!;
 
   it("fill money converted at the scenario's rate and mark a changed value as an override", () => {
-    const picked = applyCatalogueEntry(owned, gpu, "gpu.b200", perUsd);
+    const picked = applyCatalogueEntry(owned, gpu, "gpu.b200", perUsd, B);
     expect(picked.gpu).toEqual({ catalogId: "gpu.b200", name: "NVIDIA B200", unitPrice: "55200", powerKw: "1" });
-    expect(getCatalogueState(picked, "gpu.unitPrice", perUsd)?.status).toBe("catalogue");
+    expect(getCatalogueState(picked, "gpu.unitPrice", perUsd, B)?.status).toBe("catalogue");
     const changed = { ...picked, gpu: { ...(picked.gpu as Json), unitPrice: "50000" }, overrideSources: { "gpu.unitPrice": { source: "quote" } } };
-    const state = getCatalogueState(changed, "gpu.unitPrice", perUsd);
+    const state = getCatalogueState(changed, "gpu.unitPrice", perUsd, B);
     expect(state).toMatchObject({ status: "override", catalogueValue: "55200", entry: { source: "fp4.dev, alpha-one-index", asOf: "2026-03-01" } });
-    const reset = resetToCatalogue(changed, "gpu.unitPrice", perUsd);
+    const reset = resetToCatalogue(changed, "gpu.unitPrice", perUsd, B);
     expect((reset.gpu as Json).unitPrice).toBe("55200");
     expect(reset.overrideSources).toBeUndefined();
   });
 
   it("compare at 6 significant digits like the engine", () => {
-    const picked = applyCatalogueEntry(owned, gpu, "gpu.h100-sxm", "0.923456789");
+    const picked = applyCatalogueEntry(owned, gpu, "gpu.h100-sxm", "0.923456789", B);
     expect((picked.gpu as Json).unitPrice).toBe("34629.6295875");
     const rounded = { ...picked, gpu: { ...(picked.gpu as Json), unitPrice: "34629.6" } };
-    expect(getCatalogueState(rounded, "gpu.unitPrice", "0.923456789")?.status).toBe("catalogue");
+    expect(getCatalogueState(rounded, "gpu.unitPrice", "0.923456789", B)?.status).toBe("catalogue");
   });
 
   it("clearing a picker keeps the values and ends the comparison", () => {
-    const cleared = applyCatalogueEntry(owned, gpu, null, perUsd);
+    const cleared = applyCatalogueEntry(owned, gpu, null, perUsd, B);
     expect((cleared.gpu as Json).catalogId).toBeUndefined();
     expect((cleared.gpu as Json).unitPrice).toBe((owned.gpu as Json).unitPrice);
-    expect(getCatalogueState(cleared, "gpu.unitPrice", perUsd)).toBeNull();
+    expect(getCatalogueState(cleared, "gpu.unitPrice", perUsd, B)).toBeNull();
   });
 
   it("an API residency premium is compared with its deployment's catalogue premium", () => {
     const api = { kind: "api", deployment: { catalogId: "openai-api-residency-eu" } };
-    expect(getCatalogueState(api, "residencyPremium", "1")).toMatchObject({ status: "catalogue", catalogueValue: "0.1" });
-    expect(getCatalogueState({ ...api, residencyPremium: "0" }, "residencyPremium", "1")?.status).toBe("override");
-    expect(resetToCatalogue({ ...api, residencyPremium: "0" }, "residencyPremium", "1")).toEqual(api);
+    expect(getCatalogueState(api, "residencyPremium", "1", B)).toMatchObject({ status: "catalogue", catalogueValue: "0.1" });
+    expect(getCatalogueState({ ...api, residencyPremium: "0" }, "residencyPremium", "1", B)?.status).toBe("override");
+    expect(resetToCatalogue({ ...api, residencyPremium: "0" }, "residencyPremium", "1", B)).toEqual(api);
   });
 
   it("a new deployment keeps the location only where the customer chooses it", () => {
@@ -78,7 +78,7 @@ describe("new options", () => {
         const scenario = loadExample(name);
         const options = scenario.options as Json[];
         const deployment = scenario.compliance === undefined ? null : { location: "DE" };
-        scenario.options = [...options, createOption(kind, createUniqueId(options, kind), (scenario.currency as Json).perUsd, deployment)];
+        scenario.options = [...options, createOption(kind, createUniqueId(options, kind), (scenario.currency as Json).perUsd, deployment, B)];
         const parsed = parseScenario(scenario);
         expect(parsed.ok ? [] : parsed.issues).toEqual([]);
       }
@@ -99,7 +99,26 @@ describe("new options", () => {
 describe("unknown catalogue premium", () => {
   it("a residency premium beside an unknown catalogue premium is an override that cannot be reset", () => {
     const api = { kind: "api", deployment: { catalogId: "vertex-ai-multi-region-eu" }, residencyPremium: "0" };
-    expect(getCatalogueState(api, "residencyPremium", "1")).toMatchObject({ status: "override", catalogueValue: null });
-    expect(resetToCatalogue(api, "residencyPremium", "1")).toBe(api);
+    expect(getCatalogueState(api, "residencyPremium", "1", B)).toMatchObject({ status: "override", catalogueValue: null });
+    expect(resetToCatalogue(api, "residencyPremium", "1", B)).toBe(api);
+  });
+});
+
+describe("an organisation's catalogue in the editor and in new scenarios", () => {
+  const catalogue = createCatalogue({
+    number: 1,
+    entries: [{ id: "gpu.h100-sxm", kind: "gpus", label: "NVIDIA H100 SXM", values: { unitPrice: "30000", powerKw: "0.7" }, sourceNote: "negotiated H100 price, MSA 2026-09", asOf: "2026-09-15" }],
+  });
+
+  it("fills a template's kept catalogue values from the organisation's entries, converted, and leaves the rest as written", () => {
+    const eur = loadExample("hybrid-overflow-eur");
+    const filled = fillFromCatalogue(eur, catalogue);
+    const gpu = (((filled.options as Json[])[1] as Json).primary as Json).gpu as Json;
+    const perUsd = (eur.currency as Json).perUsd as string;
+    expect(gpu.unitPrice).toBe(new Decimal("30000").times(perUsd).toFixed());
+    expect(getCatalogueState(((filled.options as Json[])[1] as Json).primary as Json, "gpu.unitPrice", perUsd, catalogue)).toMatchObject({ status: "catalogue", entry: { organisation: true } });
+    expect(fillFromCatalogue(eur, B)).toEqual(eur);
+    // Only the bound fields of overridden entries change.
+    expect({ ...filled, options: [] }).toEqual({ ...eur, options: [] });
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { CATALOGUE, Decimal, computeScenario, getCatalogueEntry, parseScenario, type ScenarioInput } from "~/engine";
-import { createApiOption, createOwnedOption, createScenario } from "../../scenarios/builders.ts";
+import { CATALOGUE, CATALOGUE_VERSION, createCatalogue, Decimal, computeScenario, getCatalogueEntry, parseScenario, type OrganisationEntry, type ScenarioInput } from "~/engine";
+import { createApiOption, createOwnedOption, createRentedOption, createScenario } from "../../scenarios/builders.ts";
 
 const entries = Object.values(CATALOGUE).flat();
 
@@ -68,16 +68,73 @@ describe("catalogue values used, overrides and staleness", () => {
     expect(() => computeScenario(parsed.scenario, { asOf: "25/11/2026" })).toThrow(/asOf must be a date/);
   });
 
-  it("warns about stale entries, unknown ids and an old exchange rate", () => {
+  it("warns about stale entries and an old exchange rate", () => {
     const result = compute(
-      createScenario([createOwnedOption({ energyCatalogId: "energy.us-industrial", pue: "1.58", electricityPricePerKwh: "0.0806", licenceCatalogId: "licence.none" })], {
+      createScenario([createOwnedOption({ energyCatalogId: "energy.us-industrial", pue: "1.58", electricityPricePerKwh: "0.0806" })], {
         currency: { code: "EUR", perUsd: "0.9", asOf: "2025-01-01", source: "ECB" },
       }),
     );
     const codes = result.options[0]?.warnings.map((warning) => warning.code);
     expect(codes).toContain("stale-catalogue-entry");
-    expect(codes).toContain("unknown-catalogue-id");
     expect(result.warnings.map((warning) => warning.code)).toContain("stale-exchange-rate");
+  });
+
+  it("refuses a scenario naming an unknown catalogue id, naming the id and the field", () => {
+    const parsed = parseScenario(
+      createScenario([createApiOption(), createOwnedOption({ licenceCatalogId: "licence.none", gpu: { catalogId: "gpu.h999", name: "H999", unitPrice: "1", powerKw: "1" } })]),
+    );
+    expect(parsed.ok ? [] : parsed.issues).toEqual([
+      { path: "options.1.licenceCatalogId", message: 'names "licence.none", which is not an entry of the catalogue' },
+      { path: "options.1.gpu.catalogId", message: 'names "gpu.h999", which is not an entry of the catalogue' },
+    ]);
+  });
+
+  it("warns about an unknown id when computed against another catalogue than the one it was validated with", () => {
+    const own = createCatalogue({ number: 1, entries: [{ id: "licence.house", kind: "licences", label: "House licence", values: { softwareLicencePerGpuYear: "100" }, sourceNote: "contract", asOf: "2026-10-01" }] });
+    const parsed = parseScenario(createScenario([createOwnedOption({ licenceCatalogId: "licence.house", softwareLicencePerGpuYear: "100" })]), own);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+    const codes = computeScenario(parsed.scenario, { asOf: "2026-11-25" }).options[0]?.warnings.map((warning) => warning.code);
+    expect(codes).toContain("unknown-catalogue-id");
+  });
+});
+
+describe("an organisation's catalogue", () => {
+  const h100: OrganisationEntry = { id: "gpu.h100-sxm", kind: "gpus", label: "NVIDIA H100 SXM", values: { unitPrice: "30000" }, sourceNote: "negotiated H100 price, MSA 2026-09", asOf: "2026-09-15" };
+  const regional: OrganisationEntry = { id: "rent.eu-cloud.h100", kind: "gpuRentals", label: "EU cloud H100", values: { pricePerGpuHour: "2.5", gpusPerNode: "8" }, sourceNote: "quote Q4", asOf: "2026-10-01" };
+  const catalogue = createCatalogue({ number: 3, entries: [h100, regional] });
+
+  it("puts an override in the built-in entry's place, keeps the values it does not set, and appends own entries to their group", () => {
+    expect(catalogue.version).toBe(`${CATALOGUE_VERSION}+org.3`);
+    expect(catalogue.groups.gpus.map((entry) => entry.id)).toEqual(CATALOGUE.gpus.map((entry) => entry.id));
+    expect(catalogue.get("gpu.h100-sxm")).toMatchObject({ values: { unitPrice: "30000", powerKw: "0.7" }, source: h100.sourceNote, asOf: "2026-09-15", organisation: { sourceNote: h100.sourceNote } });
+    expect(catalogue.groups.gpuRentals.at(-1)).toMatchObject({ id: "rent.eu-cloud.h100", units: { pricePerGpuHour: "USD per GPU-hour" }, organisation: { replaces: null } });
+    expect(catalogue.get("gpu.h200")?.organisation).toBeNull();
+    expect(createCatalogue().version).toBe(CATALOGUE_VERSION);
+    expect(createCatalogue().get("rent.eu-cloud.h100")).toBeNull();
+  });
+
+  it("marks a value kept from the organisation's entry as organisation, with its note and date, and a value unlike it as an override", () => {
+    const input = createScenario([
+      createOwnedOption({ id: "kept", gpu: { catalogId: "gpu.h100-sxm", name: "H100", unitPrice: "30000", powerKw: "0.7" } }),
+      createOwnedOption({ id: "built-in", gpu: { catalogId: "gpu.h100-sxm", name: "H100", unitPrice: "37500", powerKw: "0.7" } }),
+    ]);
+    const parsed = parseScenario(input, catalogue);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+    const result = computeScenario(parsed.scenario, { asOf: "2026-11-25", catalogue });
+    const price = (index: number) => result.options[index]?.catalogueValues.find((used) => used.field === "gpu.unitPrice");
+    expect(price(0)).toMatchObject({ status: "organisation", catalogue: { source: h100.sourceNote, asOf: "2026-09-15", origin: "organisation" } });
+    expect(price(1)).toMatchObject({ status: "override", catalogue: { origin: "organisation" } });
+    expect(price(1)?.catalogue?.value?.toFixed()).toBe("30000");
+    // Against the built-in catalogue the same figures read the other way round.
+    const builtIn = computeScenario(parsed.scenario, { asOf: "2026-11-25" });
+    expect(builtIn.options.map((option) => option.catalogueValues.find((used) => used.field === "gpu.unitPrice")?.status)).toEqual(["override", "catalogue"]);
+  });
+
+  it("accepts the organisation's own ids only against its catalogue", () => {
+    const input = createScenario([createRentedOption({ catalogId: "rent.eu-cloud.h100", pricePerGpuHour: "2.5" })]);
+    expect(parseScenario(input, catalogue).ok).toBe(true);
+    const builtIn = parseScenario(input);
+    expect(builtIn.ok ? [] : builtIn.issues).toEqual([{ path: "options.0.catalogId", message: 'names "rent.eu-cloud.h100", which is not an entry of the catalogue' }]);
   });
 });
 

@@ -1,10 +1,10 @@
-import { CATALOGUE, Decimal, getCatalogueEntry, type AnyCatalogueEntry } from "~/engine";
-import { DEPLOYMENT_CAPABILITIES, getDeploymentCapability, getResidencyPremium } from "~/engine/index.ts";
+import { Decimal, DEPLOYMENT_CAPABILITIES, getDeploymentCapability, getResidencyPremium, type Catalogue, type CatalogueKind, type ResolvedCatalogueEntry } from "~/engine/index.ts";
 import { getAtPath, isJsonObject, setAtPath, type JsonObject } from "~/scenarios/paths.ts";
 
 /**
- * Catalogue pickers and override detection on the raw scenario input (the editor holds JSON that may
- * not parse yet, so it cannot use the engine's parsed `catalogueValues`). The field map mirrors the
+ * Catalogue pickers, override detection and template filling on the raw scenario input (the editor
+ * holds JSON that may not parse yet, so it cannot use the engine's parsed `catalogueValues`), against
+ * a `Catalogue`: the built-in one or an organisation's (ADR 021). The field map mirrors the
  * engine's catalogue-usage rules: money is converted from USD at the scenario's `perUsd`, and a value
  * counts as kept when it equals the catalogue value at 6 significant digits. A unit test holds the two
  * in agreement on the examples.
@@ -27,7 +27,8 @@ export interface BoundField {
 export interface CatalogueBinding {
   id: string;
   label: string;
-  entries: readonly AnyCatalogueEntry[];
+  /** The catalogue group the picker offers. */
+  kind: CatalogueKind;
   /** Field path inside the option holding the catalogue id ("gpu.catalogId"). */
   idField: string;
   fields: readonly BoundField[];
@@ -42,7 +43,7 @@ const field = (path: string, key: string, money = false): BoundField => ({ field
 const QUALITY: CatalogueBinding = {
   id: "quality",
   label: "Model quality score",
-  entries: CATALOGUE.modelQuality,
+  kind: "modelQuality",
   idField: "model.catalogId",
   fields: [field("model.quality.score", "score")],
   nameField: "model.name",
@@ -51,7 +52,7 @@ const QUALITY: CatalogueBinding = {
 const THROUGHPUT: CatalogueBinding = {
   id: "throughput",
   label: "Open-model throughput",
-  entries: CATALOGUE.throughput,
+  kind: "throughput",
   idField: "throughput.catalogId",
   fields: ["prefillTokensPerSecondPerGpu", "decodeTokensPerSecondPerGpu", "concurrency"].map((key) => field(`throughput.${key}`, key)),
 };
@@ -59,7 +60,7 @@ const THROUGHPUT: CatalogueBinding = {
 const SALARY: CatalogueBinding = {
   id: "salary",
   label: "Staff salary",
-  entries: CATALOGUE.salaries,
+  kind: "salaries",
   idField: "staffing.catalogId",
   fields: [field("staffing.loadedCostPerFteYear", "loadedCostPerFteYear", true)],
 };
@@ -67,7 +68,7 @@ const SALARY: CatalogueBinding = {
 const LICENCE: CatalogueBinding = {
   id: "licence",
   label: "Software licence",
-  entries: CATALOGUE.licences,
+  kind: "licences",
   idField: "licenceCatalogId",
   fields: [field("softwareLicencePerGpuYear", "softwareLicencePerGpuYear", true)],
 };
@@ -77,7 +78,7 @@ export const BINDINGS: Record<LeafKind, readonly CatalogueBinding[]> = {
     {
       id: "api-price",
       label: "API model and prices",
-      entries: CATALOGUE.apiPrices,
+      kind: "apiPrices",
       idField: "catalogId",
       fields: [
         field("inputPricePerMillion", "inputPricePerMillion", true),
@@ -90,21 +91,21 @@ export const BINDINGS: Record<LeafKind, readonly CatalogueBinding[]> = {
   ],
   "owned-gpu": [
     QUALITY,
-    { id: "gpu", label: "GPU", entries: CATALOGUE.gpus, idField: "gpu.catalogId", fields: [field("gpu.unitPrice", "unitPrice", true), field("gpu.powerKw", "powerKw")], nameField: "gpu.name" },
+    { id: "gpu", label: "GPU", kind: "gpus", idField: "gpu.catalogId", fields: [field("gpu.unitPrice", "unitPrice", true), field("gpu.powerKw", "powerKw")], nameField: "gpu.name" },
     {
       id: "server",
       label: "Server",
-      entries: CATALOGUE.servers,
+      kind: "servers",
       idField: "server.catalogId",
       fields: [field("server.gpusPerNode", "gpusPerNode"), field("server.baseNodePrice", "baseNodePrice", true), field("server.baseNodePowerKw", "baseNodePowerKw")],
       nameField: "server.name",
     },
     THROUGHPUT,
-    { id: "energy", label: "Electricity and PUE", entries: CATALOGUE.electricity, idField: "energyCatalogId", fields: [field("electricityPricePerKwh", "electricityPricePerKwh", true), field("pue", "pue")] },
+    { id: "energy", label: "Electricity and PUE", kind: "electricity", idField: "energyCatalogId", fields: [field("electricityPricePerKwh", "electricityPricePerKwh", true), field("pue", "pue")] },
     {
       id: "colocation",
       label: "Colocation price",
-      entries: CATALOGUE.colocation,
+      kind: "colocation",
       idField: "facility.catalogId",
       fields: [field("facility.pricePerKwMonth", "pricePerKwMonth", true)],
       applies: (option) => getAtPath(option, ["facility", "kind"]) === "colocation",
@@ -114,14 +115,14 @@ export const BINDINGS: Record<LeafKind, readonly CatalogueBinding[]> = {
     {
       id: "trends",
       label: "Hardware trends and resale",
-      entries: CATALOGUE.trends,
+      kind: "trends",
       idField: "trendsCatalogId",
       fields: ["hardwarePriceDeclinePerYear", "energyEfficiencyGainPerYear", "resaleValueShare"].map((key) => field(key, key)),
     },
   ],
   "rented-gpu": [
     QUALITY,
-    { id: "rental", label: "Rented GPU offer", entries: CATALOGUE.gpuRentals, idField: "catalogId", fields: [field("pricePerGpuHour", "pricePerGpuHour", true), field("gpusPerNode", "gpusPerNode")] },
+    { id: "rental", label: "Rented GPU offer", kind: "gpuRentals", idField: "catalogId", fields: [field("pricePerGpuHour", "pricePerGpuHour", true), field("gpusPerNode", "gpusPerNode")] },
     THROUGHPUT,
     SALARY,
     LICENCE,
@@ -135,9 +136,9 @@ export function isLeafKind(kind: unknown): kind is LeafKind {
 }
 
 /** The catalogue entry an option's picker currently names, or null (no id, or an unknown id). */
-export function getPickedEntry(option: JsonObject, binding: CatalogueBinding): AnyCatalogueEntry | null {
+export function getPickedEntry(option: JsonObject, binding: CatalogueBinding, catalogue: Catalogue): ResolvedCatalogueEntry | null {
   const id = getAtPath(option, toPath(binding.idField));
-  return typeof id === "string" ? getCatalogueEntry(id) : null;
+  return typeof id === "string" ? catalogue.get(id) : null;
 }
 
 function toDecimal(value: unknown): Decimal | null {
@@ -162,7 +163,7 @@ export interface CatalogueState {
   status: "catalogue" | "override";
   /** The catalogue value in the field's unit (money in the scenario currency), or null when unknown. */
   catalogueValue: string | null;
-  entry: { id: string; label: string; source: string; asOf: string; confidence: string; note?: string };
+  entry: { id: string; label: string; source: string; asOf: string; confidence: string; note?: string; organisation?: true };
 }
 
 /** Same rule as the engine: equal at 6 significant digits counts as kept. */
@@ -171,22 +172,30 @@ function isSameValue(value: unknown, catalogueValue: string): boolean {
   return given !== null && given.toSignificantDigits(6).eq(new Decimal(catalogueValue).toSignificantDigits(6));
 }
 
-function describeEntry(entry: AnyCatalogueEntry): CatalogueState["entry"] {
-  return { id: entry.id, label: entry.label, source: entry.source, asOf: entry.asOf, confidence: entry.confidence, ...(entry.note === undefined ? {} : { note: entry.note }) };
+function describeEntry(entry: ResolvedCatalogueEntry): CatalogueState["entry"] {
+  return {
+    id: entry.id,
+    label: entry.label,
+    source: entry.source,
+    asOf: entry.asOf,
+    confidence: entry.confidence,
+    ...(entry.note === undefined ? {} : { note: entry.note }),
+    ...(entry.organisation === null ? {} : { organisation: true as const }),
+  };
 }
 
 /**
  * Whether `fieldPath` of a leaf option holds its catalogue value or overrides it; null when the field
  * has no catalogue default right now (no picker bound, or no entry picked).
  */
-export function getCatalogueState(option: JsonObject, fieldPath: string, perUsd: unknown): CatalogueState | null {
+export function getCatalogueState(option: JsonObject, fieldPath: string, perUsd: unknown, catalogue: Catalogue): CatalogueState | null {
   if (!isLeafKind(option.kind)) return null;
   if (option.kind === "api" && fieldPath === "residencyPremium") return getResidencyPremiumState(option);
   for (const binding of BINDINGS[option.kind]) {
     const bound = binding.fields.find((candidate) => candidate.field === fieldPath);
     if (bound === undefined || (binding.applies !== undefined && !binding.applies(option))) continue;
     if (binding === QUALITY && getAtPath(option, ["model", "quality"]) === undefined) return null;
-    const entry = getPickedEntry(option, binding);
+    const entry = getPickedEntry(option, binding, catalogue);
     const raw = entry?.values[bound.key];
     if (entry === null || raw === undefined) return null;
     const catalogueValue = convertCatalogueValue(raw, bound.money, perUsd);
@@ -219,8 +228,8 @@ function getResidencyPremiumState(option: JsonObject): CatalogueState | null {
  * option unchanged when the catalogue value is unknown. The residency premium goes back to "absent"
  * (the deployment's premium applies).
  */
-export function resetToCatalogue(option: JsonObject, fieldPath: string, perUsd: unknown): JsonObject {
-  const state = getCatalogueState(option, fieldPath, perUsd);
+export function resetToCatalogue(option: JsonObject, fieldPath: string, perUsd: unknown, catalogue: Catalogue): JsonObject {
+  const state = getCatalogueState(option, fieldPath, perUsd, catalogue);
   if (state?.catalogueValue == null) return option;
   const withoutSource = removeOverrideSource(option, fieldPath);
   if (option.kind === "api" && fieldPath === "residencyPremium") return setAtPath(withoutSource, ["residencyPremium"], undefined);
@@ -239,9 +248,9 @@ function removeOverrideSource(option: JsonObject, fieldPath: string): JsonObject
  * bound field takes the catalogue value, money converted at `perUsd`. Override sources of the filled
  * fields are dropped, since the fields hold catalogue values again. Clearing keeps the values.
  */
-export function applyCatalogueEntry(option: JsonObject, binding: CatalogueBinding, entryId: string | null, perUsd: unknown): JsonObject {
+export function applyCatalogueEntry(option: JsonObject, binding: CatalogueBinding, entryId: string | null, perUsd: unknown, catalogue: Catalogue): JsonObject {
   if (entryId === null) return setAtPath(option, toPath(binding.idField), undefined);
-  const entry = getCatalogueEntry(entryId);
+  const entry = catalogue.get(entryId);
   if (entry === null) return option;
   let next = setAtPath(option, toPath(binding.idField), entryId);
   for (const bound of binding.fields) {
@@ -275,4 +284,45 @@ export function applyDeployment(deployment: unknown, catalogId: string): JsonObj
   if (entry?.processing.value.kind !== "customer-chosen") delete next.location;
   if (entry?.parent.value.kind !== "declared-operator") delete next.operator;
   return next;
+}
+
+/** A leaf option with each value it keeps from an organisation entry set to that entry's value. */
+function fillOption(option: JsonObject, perUsd: unknown, catalogue: Catalogue): JsonObject {
+  if (!isLeafKind(option.kind)) return option;
+  const sources = isJsonObject(option.overrideSources) ? option.overrideSources : {};
+  let next = option;
+  for (const binding of BINDINGS[option.kind]) {
+    if (binding.applies !== undefined && !binding.applies(option)) continue;
+    const entry = getPickedEntry(option, binding, catalogue);
+    if (entry?.organisation == null) continue;
+    for (const bound of binding.fields) {
+      const raw = entry.values[bound.key];
+      const value = raw === undefined || bound.field in sources ? null : convertCatalogueValue(raw, bound.money, perUsd);
+      if (value !== null) next = setAtPath(next, toPath(bound.field), value);
+    }
+  }
+  return next;
+}
+
+/**
+ * A new scenario's inputs (a template's) filled from the organisation's catalogue: every field bound
+ * to an entry the organisation overrides takes the organisation's value, money converted at the
+ * scenario's `perUsd`. Fields the template overrides on purpose (listed in `overrideSources`) keep
+ * their value; with the built-in catalogue nothing changes.
+ */
+export function fillFromCatalogue<T extends JsonObject>(inputs: T, catalogue: Catalogue): T {
+  const perUsd = getAtPath(inputs, ["currency", "perUsd"]);
+  const options = inputs.options;
+  if (!Array.isArray(options)) return inputs;
+  const filled = options.map((option: unknown) => {
+    if (!isJsonObject(option)) return option;
+    if (option.kind !== "hybrid") return fillOption(option, perUsd, catalogue);
+    let next = option;
+    for (const part of ["primary", "secondary"]) {
+      const component = option[part];
+      if (isJsonObject(component)) next = setAtPath(next, [part], fillOption(component, perUsd, catalogue));
+    }
+    return next;
+  });
+  return { ...inputs, options: filled };
 }
