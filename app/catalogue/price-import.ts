@@ -19,6 +19,11 @@ export const PRICE_FILE_MAX_BYTES = 10 * 1024 * 1024;
 export const PRICE_FILE_MAX_ROWS = 20_000;
 /** A price above this many USD per 1M tokens is taken for a unit mistake (per token vs per 1M). */
 export const PRICE_MAX_PER_MILLION = new Decimal(10_000);
+/**
+ * Most decimal places of a price per 1M tokens (a per-token price of 1e-18 USD). With the limit above, every
+ * accepted price fits NUMERIC(18, 12).
+ */
+export const PRICE_MAX_DECIMAL_PLACES = 12;
 /** The `format` value of our JSON price file. */
 export const OPENTCO_PRICES_FORMAT = "opentco-prices/v1";
 /** LiteLLM modes whose rows are text-generation prices; rows of other modes are skipped. */
@@ -128,7 +133,7 @@ function finish(parse: PriceFileParse): PriceFileParse {
 
 type Checked<T> = { ok: true; value: T } | { ok: false; reason: string };
 
-/** A decimal literal (plain or with exponent) as an exact Decimal in [0, max], else the rule it breaks. */
+/** A decimal literal (plain or with exponent) times `scale`, as an exact Decimal within the limits above, else the rule it breaks. */
 function checkAmount(literal: string, scale: Decimal, unitHint: string): Checked<Decimal> {
   const amount = new Decimal(literal);
   if (amount.lt(0)) return { ok: false, reason: `must not be negative (got ${literal})` };
@@ -136,6 +141,9 @@ function checkAmount(literal: string, scale: Decimal, unitHint: string): Checked
   const perMillion = amount.times(scale);
   if (perMillion.gt(PRICE_MAX_PER_MILLION)) {
     return { ok: false, reason: `is ${perMillion.toFixed()} USD per 1M tokens, above the ${PRICE_MAX_PER_MILLION.toFixed()} limit; ${unitHint}` };
+  }
+  if (perMillion.decimalPlaces() > PRICE_MAX_DECIMAL_PLACES) {
+    return { ok: false, reason: `is ${perMillion.toFixed()} USD per 1M tokens, more than ${PRICE_MAX_DECIMAL_PLACES} decimal places; ${unitHint}` };
   }
   return { ok: true, value: perMillion };
 }
