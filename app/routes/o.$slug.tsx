@@ -44,6 +44,7 @@ export default function OrganizationLayout() {
               Overview
             </NavLink>
             <NavLink to={`${base}/scenarios`}>Scenarios</NavLink>
+            <NavLink to={`${base}/catalogue`}>Catalogue</NavLink>
             <NavLink to={`${base}/members`}>Members</NavLink>
             {hasRole(role, "editor") ? <NavLink to={`${base}/shares`}>Shares</NavLink> : null}
             {hasRole(role, "admin") ? <NavLink to={`${base}/settings`}>Settings</NavLink> : null}

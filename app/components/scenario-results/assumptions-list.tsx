@@ -33,7 +33,7 @@ export function AssumptionsList({ bundle, fmt }: { bundle: ResultBundle; fmt: Fo
               <tr key={row.key}>
                 <th scope="row">
                   {row.valueText}
-                  {row.status === "catalogue" ? null : <span className="badge badge--override">{STATUS_LABELS[row.status]}</span>}
+                  {row.status === "catalogue" ? null : <span className={`badge badge--${row.status === "organisation" ? "organisation" : "override"}`}>{STATUS_LABELS[row.status]}</span>}
                   {row.catalogueValueText ? <span className="muted assumption-note">catalogue: {row.catalogueValueText}</span> : null}
                   {row.overrideSource ? (
                     <span className="muted assumption-note">
