@@ -85,10 +85,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
       entryCount: plan.entries.length,
     });
   }
+  const changedMeanwhile = `Catalogue: changed since the preview (now version ${layer.number}); upload the file again to see what it changes now.`;
+  if (base !== layer.number) return fail(changedMeanwhile, 409, { fileName });
   if (plan.entries.length === 0) return fail(`${fileName}: no price differs from the catalogue; nothing to import.`, 400, { fileName });
   const summary = { changed: new Set(plan.preview.changed.map((change) => change.id)).size, added: plan.preview.added.length, unchanged: plan.preview.unchanged, missing: plan.preview.missing.length };
   const applied = await applyCatalogueImport({ orgId: org.id, userId: user.id, base, fileName, format: parsedFile.format, entries: plan.entries, summary });
-  if (!applied.ok) return fail(`Catalogue: changed since the preview (now version ${applied.currentNumber}); upload the file again to see what it changes now.`, 409, { fileName });
+  if (!applied.ok) return fail(changedMeanwhile.replace(String(layer.number), String(applied.currentNumber)), 409, { fileName });
   return redirect(`/o/${org.slug}/catalogue?imported=${applied.number}`);
 }
 

@@ -15,6 +15,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { APP_ROLE, prisma as appPrisma, withScope, withTenant, type DataScope } from "~/db.server.ts";
 import { Prisma } from "~/generated/prisma/client.ts";
 import { createInvitation } from "~/models/invitation.server.ts";
+import { saveCatalogueEntry } from "~/models/organization-catalogue.server.ts";
 import { createScenario, saveRevision } from "~/models/scenario.server.ts";
 import { createShareLink, hashShareToken } from "~/models/share-link.server.ts";
 import { prisma } from "../factories/db.ts";
@@ -89,8 +90,10 @@ let scenarioB: string;
 beforeAll(async () => {
   [orgA, orgB] = await Promise.all([createTestOrganization({ name: "RLS A" }), createTestOrganization({ name: "RLS B" })]);
   for (const org of [orgA, orgB]) {
-    // Every tenant table gets rows in both: memberships, invitations, audit events, scenarios, revisions, share links.
+    // Every tenant table gets rows in both: memberships, invitations, audit events, scenarios, revisions, share links, catalogue versions.
     await createTestMember(org, "viewer");
+    const entry = { id: "gpu.h100-sxm", kind: "gpus", label: "H100", values: { unitPrice: "30000", powerKw: "0.7" }, sourceNote: `${org.name} contract`, asOf: "2026-09-01" } as const;
+    await saveCatalogueEntry({ orgId: org.id, userId: org.owner.id, entry: { ...entry, values: { ...entry.values } } });
     await createInvitation({ orgId: org.id, actor: { userId: org.owner.id, role: "owner" }, role: "editor" });
     const created = await createScenario({ orgId: org.id, userId: org.owner.id, inputs: inputs(`${org.name} scenario`), asOf: AS_OF });
     if (!created.ok) throw new Error(JSON.stringify(created.issues));
@@ -114,7 +117,7 @@ beforeAll(async () => {
 
 describe("the catalogue", () => {
   it("finds Organization and the tables with an organisation id", () => {
-    expect(tables.map((table) => table.name)).toEqual(expect.arrayContaining(["AuditEvent", "Invitation", "Membership", "Organization", "Scenario", "ScenarioRevision", "ShareLink"]));
+    expect(tables.map((table) => table.name)).toEqual(expect.arrayContaining(["AuditEvent", "Invitation", "Membership", "Organization", "OrganizationCatalogueVersion", "Scenario", "ScenarioRevision", "ShareLink"]));
   });
 
   it("has row-level security enabled and forced on each, with policies for the app's role that all read a declared scope", async () => {
