@@ -196,6 +196,19 @@ function plan({ path, index = false, body = fc.constant({ kind: "none" as const 
 }
 
 const intentField = (intents: string[], validWeight = 3) => field(fc.constantFrom(...intents), validWeight);
+/** Catalogue ids: built-in, an organisation's own, and malformed. */
+const catalogueIds: fc.Arbitrary<Value> = fc.oneof(fc.constantFrom("gpu.h100-sxm", "api.openai.gpt-5", "rent.fz.h100", "quality.gpt-oss-120b", "no.such.entry"), malformedText);
+/** Price files: valid (our CSV and JSON), broken, and garbage. */
+const priceFileText: fc.Arbitrary<string> = fc.oneof(
+  fc.constantFrom(
+    "id,label,inputPricePerMillion,cachedInputPricePerMillion,outputPricePerMillion\napi.openai.gpt-5,GPT-5,1.5,0.15,12\n",
+    "id,label,inputPricePerMillion,cachedInputPricePerMillion,outputPricePerMillion\napi.openai.gpt-5,GPT-5,-1,x,12\n",
+    '{"format":"opentco-prices/v1","asOf":"2026-11-30","prices":[{"id":"api.fz.model","label":"Fz","inputPricePerMillion":"1","outputPricePerMillion":"2"}]}',
+    '{"gpt-5":{"litellm_provider":"openai","mode":"chat","input_cost_per_token":1.5e-06,"output_cost_per_token":1.2e-05}}',
+    "{",
+  ),
+  binaryText,
+);
 const revisionText: fc.Arbitrary<Value> = fc.oneof({ weight: 3, arbitrary: fc.constant(ref("revision")) }, { weight: 1, arbitrary: fc.constantFrom("1", "2") }, { weight: 3, arbitrary: numberText });
 const constant = (...pieces: PathPiece[]) => fc.constant(pieces);
 
@@ -390,6 +403,62 @@ export const ACTION_TARGETS: Target[] = [
       ),
     }),
     heal: healOrganization,
+  },
+  {
+    route: "routes/o.$slug.catalogue._index",
+    kind: "action",
+    intents: ["remove"],
+    plan: plan({
+      path: slugParam.map((slug) => ["/o/", { param: slug }, "/catalogue"]),
+      index: true,
+      body: postBody(formBody({ intent: intentField(["remove"]), id: field(catalogueIds), base: field(fc.oneof(fc.constantFrom("0", "1"), numberText)) })),
+    }),
+  },
+  {
+    route: "routes/o.$slug.catalogue.entry",
+    kind: "action",
+    intents: ["save"],
+    plan: plan({
+      path: slugParam.map((slug) => ["/o/", { param: slug }, "/catalogue/entry"]),
+      body: postBody(
+        formBody({
+          intent: intentField(["save"]),
+          base: field(fc.oneof(fc.constantFrom("0", "1"), numberText)),
+          id: field(catalogueIds),
+          kind: field(fc.constantFrom("gpus", "gpuRentals", "apiPrices", "modelQuality", "nope")),
+          label: field(text),
+          "value.unitPrice": field(numberText),
+          "value.powerKw": field(numberText),
+          "value.pricePerGpuHour": field(numberText),
+          "value.gpusPerNode": field(numberText),
+          sourceNote: field(text),
+          asOf: field(fc.constantFrom("2026-09-15", "2026-02-30", "15/09/2026", "")),
+        }),
+      ),
+    }),
+  },
+  {
+    route: "routes/o.$slug.catalogue.import",
+    kind: "action",
+    intents: ["preview", "apply"],
+    plan: plan({
+      path: slugParam.map((slug) => ["/o/", { param: slug }, "/catalogue/import"]),
+      body: postBody(
+        formBody(
+          { intent: intentField(["preview", "apply"]), base: field(fc.oneof(fc.constantFrom("0", "1"), numberText)), fileName: field(fc.oneof(fc.constantFrom("prices.json", "prices.csv", "x"), malformedText)), text: field(priceFileText) },
+          {
+            files: [
+              fc.record({
+                field: fc.oneof({ weight: 8, arbitrary: fc.constant("file") }, { weight: 1, arbitrary: fc.constantFrom("text", "__proto__") }),
+                name: fc.oneof({ weight: 3, arbitrary: fc.constantFrom("prices.json", "prices.csv", "") }, { weight: 1, arbitrary: malformedText }),
+                type: fc.constantFrom("application/json", "text/csv", "text/plain", ""),
+                content: priceFileText,
+              }),
+            ],
+          },
+        ),
+      ),
+    }),
   },
   {
     route: "routes/o.$slug.shares",

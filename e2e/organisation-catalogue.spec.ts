@@ -1,0 +1,87 @@
+import type { Page } from "@playwright/test";
+import { acceptAsNewUser, createInvitation, expect, expectAccessible, newAccount, signUpOwner, startScenario, test } from "./fixtures.ts";
+
+const NOTE = "negotiated H100 price, MSA 2026-09";
+const TEMPLATE = "Support assistant, four options";
+
+/** The owned H100 option's row of the results' comparison table. */
+function ownedRow(page: Page) {
+  return page.getByRole("region", { name: "Comparison" }).locator("tbody tr").filter({ hasText: "Own H100 cluster" });
+}
+
+/** The first money amount of a row (its cash TCO), in dollars. */
+function firstAmount(text: string): number {
+  return Number(/\$([\d,.]+)/.exec(text)?.[1]?.replaceAll(",", "") ?? "NaN");
+}
+
+/** The page at a phone's and a desktop's width, for people to look at after the run. */
+async function screenshotWidths(page: Page, name: string): Promise<void> {
+  for (const width of [390, 1440]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.screenshot({ path: `.test-output/screens/${name}-${width}.png`, fullPage: true });
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
+}
+
+test("an admin overrides the H100 price: a new scenario uses it, marked as the organisation's, and its result changes; a viewer cannot reach the override or import pages", async ({ page, openFreshPage, allowConsoleErrors }) => {
+  // Two scenarios computed, three pages screenshot at two widths, a second member: longer than the default.
+  test.setTimeout(120_000);
+  // The refused override answers 400, the viewer's pages 404.
+  allowConsoleErrors(/status of 400/, /status of 404/);
+  const owner = await signUpOwner(page, "catalogue");
+
+  // Before: the built-in 37,500 per GPU.
+  await startScenario(page, owner, TEMPLATE);
+  const before = (await ownedRow(page).textContent()) ?? "";
+  expect(before).not.toBe("");
+
+  await page.getByRole("navigation", { name: "Organisation" }).getByRole("link", { name: "Catalogue" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Catalogue" })).toBeVisible();
+  await page.getByRole("link", { name: "Override NVIDIA H100 SXM" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Override a catalogue entry" })).toBeVisible();
+  // A missing source note is refused beside its field, and nothing is saved.
+  await page.getByLabel(/^unitPrice/).fill("30000");
+  await page.getByRole("button", { name: "Save override" }).click();
+  await expect(page.getByText("Source note: required")).toBeVisible();
+  await screenshotWidths(page, "catalogue-override-form");
+  await page.getByLabel("Source note").fill(NOTE);
+  await page.getByLabel("As of").fill("2026-09-15");
+  await page.getByRole("button", { name: "Save override" }).click();
+  await expect(page).toHaveURL(new RegExp(`/o/${owner.slug}/catalogue\\?saved=gpu.h100-sxm$`));
+  const h100 = page.locator('tr[data-entry="gpu.h100-sxm"]');
+  await expect(h100).toContainText("organisation override");
+  await expect(h100).toContainText("30000");
+  await expect(h100).toContainText("(built-in: 37500)");
+  await expect(h100).toContainText(NOTE);
+  await expectAccessible(page);
+  await screenshotWidths(page, "catalogue");
+
+  // After: a new scenario starts from the organisation's price, marked as such, and costs less.
+  await startScenario(page, owner, TEMPLATE);
+  await expect(ownedRow(page)).not.toHaveText(before);
+  expect(firstAmount((await ownedRow(page).textContent()) ?? "")).toBeLessThan(firstAmount(before));
+  const assumption = page.locator("#assumptions").getByRole("row").filter({ hasText: "gpu.unitPrice" });
+  await expect(assumption).toContainText("30,000");
+  await expect(assumption.locator(".badge--organisation")).toHaveText("organisation");
+  await expect(assumption).toContainText(NOTE);
+  await expect(assumption).toContainText("2026-09-15");
+
+  await page.goto(`/o/${owner.slug}/catalogue/import`);
+  await expect(page.getByRole("heading", { level: 1, name: "Import prices" })).toBeVisible();
+  await expectAccessible(page);
+  await screenshotWidths(page, "catalogue-import");
+
+  // A viewer reads the catalogue, without the controls, and gets 404 on the override and import pages.
+  const inviteLink = await createInvitation(page, owner, "Viewer");
+  const viewer = await openFreshPage();
+  await acceptAsNewUser(viewer, inviteLink, newAccount("viewer"));
+  await expect(viewer).toHaveURL(`/o/${owner.slug}`);
+  await viewer.goto(`/o/${owner.slug}/catalogue`);
+  await expect(viewer.locator('tr[data-entry="gpu.h100-sxm"]')).toContainText("organisation override");
+  await expect(viewer.getByRole("link", { name: /^Override / })).toHaveCount(0);
+  await expect(viewer.getByRole("link", { name: "Import prices" })).toHaveCount(0);
+  for (const path of ["catalogue/entry?id=gpu.h100-sxm", "catalogue/entry", "catalogue/import"]) {
+    const response = await viewer.goto(`/o/${owner.slug}/${path}`);
+    expect(response?.status(), path).toBe(404);
+  }
+});
