@@ -3,6 +3,11 @@ import { acceptAsNewUser, createInvitation, expect, expectAccessible, newAccount
 
 const NOTE = "negotiated H100 price, MSA 2026-09";
 const TEMPLATE = "Support assistant, four options";
+/** LiteLLM's format: Claude Sonnet 5 dearer than the catalogue's 2 / 0.2 / 10 USD per 1M, and a model the catalogue lacks. */
+const LITELLM = JSON.stringify({
+  "claude-sonnet-5": { litellm_provider: "anthropic", mode: "chat", input_cost_per_token: 3e-6, cache_read_input_token_cost: 3e-7, output_cost_per_token: 1.5e-5 },
+  "mistral/mistral-small-latest": { litellm_provider: "mistral", mode: "chat", input_cost_per_token: 1e-7, output_cost_per_token: 3e-7 },
+}, null, 4);
 
 /** The owned H100 option's row of the results' comparison table. */
 function ownedRow(page: Page) {
@@ -15,10 +20,11 @@ function firstAmount(text: string): number {
 }
 
 /** The page at a phone's and a desktop's width, for people to look at after the run. */
-async function screenshotWidths(page: Page, name: string): Promise<void> {
+async function screenshotWidths(page: Page, name: string, { fullPage = true, scrollTo }: { fullPage?: boolean; scrollTo?: string } = {}): Promise<void> {
   for (const width of [390, 1440]) {
     await page.setViewportSize({ width, height: 900 });
-    await page.screenshot({ path: `.test-output/screens/${name}-${width}.png`, fullPage: true });
+    if (scrollTo) await page.locator(scrollTo).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `.test-output/screens/${name}-${width}.png`, fullPage });
   }
   await page.setViewportSize({ width: 1280, height: 800 });
 }
@@ -54,7 +60,9 @@ test("an admin overrides the H100 price: a new scenario uses it, marked as the o
   await expect(h100).toContainText("(built-in: 37500)");
   await expect(h100).toContainText(NOTE);
   await expectAccessible(page);
-  await screenshotWidths(page, "catalogue");
+  // The whole page is some 7,000 px tall at 1440: its top, and the GPUs with the override.
+  await screenshotWidths(page, "catalogue", { fullPage: false });
+  await screenshotWidths(page, "catalogue-gpus", { fullPage: false, scrollTo: "#group-gpus" });
 
   // After: a new scenario starts from the organisation's price, marked as such, and costs less.
   await startScenario(page, owner, TEMPLATE);
@@ -66,10 +74,22 @@ test("an admin overrides the H100 price: a new scenario uses it, marked as the o
   await expect(assumption).toContainText(NOTE);
   await expect(assumption).toContainText("2026-09-15");
 
-  await page.goto(`/o/${owner.slug}/catalogue/import`);
+  // A LiteLLM price file: one changed price, one new model; previewed, then applied as version 2.
+  await page.goto(`/o/${owner.slug}/catalogue`);
+  await page.getByRole("link", { name: "Import prices" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Import prices" })).toBeVisible();
-  await expectAccessible(page);
   await screenshotWidths(page, "catalogue-import");
+  await page.getByLabel("File (JSON or CSV)").setInputFiles({ name: "model_prices_and_context_window.json", mimeType: "application/json", buffer: Buffer.from(LITELLM) });
+  await page.getByRole("button", { name: "Preview" }).click();
+  const changed = page.getByRole("table").filter({ has: page.getByText("Changed prices") });
+  await expect(changed.getByRole("row").filter({ hasText: "outputPricePerMillion" })).toContainText(/10\s*15/);
+  await expect(page.getByRole("table").filter({ has: page.getByText("New models") })).toContainText("api.mistral.mistral-small-latest");
+  await expectAccessible(page);
+  await screenshotWidths(page, "catalogue-import-preview");
+  await page.getByRole("button", { name: /^Confirm import/ }).click();
+  await expect(page).toHaveURL(new RegExp(`/o/${owner.slug}/catalogue\\?imported=2$`));
+  await expect(page.locator('tr[data-entry="api.anthropic.claude-sonnet-5"]')).toContainText("organisation override");
+  await expect(page.locator('tr[data-entry="api.mistral.mistral-small-latest"]')).toContainText("organisation entry");
 
   // A viewer reads the catalogue, without the controls, and gets 404 on the override and import pages.
   const inviteLink = await createInvitation(page, owner, "Viewer");

@@ -110,11 +110,28 @@ export default function OrganisationCatalogue() {
         </p>
       ) : null}
       <FormError message={actionData?.formError} />
+      <nav aria-label="Catalogue groups">
+        <ul className="org-catalogue__jump">
+          {groups.map((group) => (
+            <li key={group.kind}>
+              <a href={`#group-${group.kind}`}>
+                {group.label} ({group.rows.length})
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
       {groups.map((group) => (
         <section key={group.kind} className="card" aria-labelledby={`group-${group.kind}`}>
           <h2 id={`group-${group.kind}`}>{group.label}</h2>
           <div className="table-scroll">
-            <table className="org-catalogue__table">
+            <table className="org-catalogue__table org-catalogue__table--entries">
+              <colgroup>
+                <col className="entry" />
+                <col className="values" />
+                <col className="source" />
+                {canChange && group.editable ? <col /> : null}
+              </colgroup>
               <thead>
                 <tr>
                   <th scope="col">Entry</th>
@@ -138,7 +155,8 @@ export default function OrganisationCatalogue() {
                           const before = row.builtIn?.find((item) => item.key === value.key)?.value;
                           return (
                             <li key={value.key}>
-                              <span className="muted">{value.key}</span> {value.value} <span className="muted">{value.unit}</span>
+                              <span className="key">{value.key}</span>
+                              <span className="value">{value.value}</span> <span className="muted">{value.unit}</span>
                               {before !== undefined && before !== value.value ? <span className="muted"> (built-in: {before})</span> : null}
                             </li>
                           );

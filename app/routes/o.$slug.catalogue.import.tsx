@@ -109,7 +109,7 @@ export default function ImportPrices() {
           Refreshes API prices for this organisation: our JSON or CSV price format, or LiteLLM's <code>model_prices_and_context_window.json</code>. Every row is checked; you see what changes before anything is
           saved, and a confirmed import becomes a new version of the organisation's catalogue.
         </p>
-        <Form method="post" encType="multipart/form-data" className="form-narrow">
+        <Form method="post" encType="multipart/form-data" className="org-catalogue__upload">
           <input type="hidden" name="intent" value="preview" />
           <label htmlFor="price-file">File (JSON or CSV)</label>
           <input id="price-file" name="file" type="file" accept=".json,.csv,application/json,text/csv" required />
@@ -245,7 +245,7 @@ function Preview({ result, busy }: { result: Extract<ActionResult, { kind: "prev
       {result.entryCount === 0 ? (
         <p className="muted">Nothing to import: every price of the file equals the catalogue's.</p>
       ) : (
-        <Form method="post" encType="multipart/form-data">
+        <Form method="post" encType="multipart/form-data" className="org-catalogue__confirm">
           <input type="hidden" name="intent" value="apply" />
           <input type="hidden" name="base" value={result.base} />
           <input type="hidden" name="fileName" value={result.fileName} />
