@@ -2,7 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LinksFunction, type Loade
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { requireMembership } from "~/auth/membership.server.ts";
 import { planPriceImport } from "~/catalogue/import-plan.ts";
-import { parsePriceFile, PRICE_FILE_MAX_BYTES, type PriceFileProblem, type PriceImportPreview } from "~/catalogue/price-import.ts";
+import { parsePriceFile, PRICE_FILE_MAX_BYTES, type PriceField, type PriceFileProblem, type PriceImportPreview } from "~/catalogue/price-import.ts";
 import { FormError } from "~/components/form-error.tsx";
 import { createCatalogue } from "~/engine/index.ts";
 import { applyCatalogueImport, getOrganisationLayer } from "~/models/organization-catalogue.server.ts";
@@ -153,11 +153,13 @@ export default function ImportPrices() {
   );
 }
 
+const PRICE_FIELD_LABELS: Record<PriceField, string> = { inputPricePerMillion: "input", cachedInputPricePerMillion: "cached input", outputPricePerMillion: "output" };
+
 function Preview({ result, busy }: { result: Extract<ActionResult, { kind: "preview" }>; busy: boolean }) {
   const { preview } = result;
   return (
     <section className="card" aria-labelledby="preview-heading">
-      <h2 id="preview-heading">
+      <h2 id="preview-heading" className="org-catalogue__wrap">
         Preview of {result.fileName} <span className="muted">({result.format})</span>
       </h2>
       <p>
@@ -184,8 +186,8 @@ function Preview({ result, busy }: { result: Extract<ActionResult, { kind: "prev
                     <br />
                     <code className="muted">{change.id}</code>
                   </th>
-                  <td>
-                    <code>{change.field}</code>
+                  <td className="nowrap" title={change.field}>
+                    {PRICE_FIELD_LABELS[change.field]}
                   </td>
                   <td className="numeric">{change.from ?? "—"}</td>
                   <td className="numeric">{change.to}</td>
