@@ -71,13 +71,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const read = await readForm(request);
   if (!read.ok) return data<ActionResult>({ formError: read.failure.formError, fieldErrors: read.failure.fieldErrors, values: {} }, { status: read.status });
   const envelope = validateForm(read.form, SaveCatalogueEntrySchema);
-  if (!envelope.success) return data<ActionResult>(envelope.failure, { status: 400 });
+  // Hidden fields (intent, base) have no place beside them: their message heads the form.
+  if (!envelope.success) return data<ActionResult>({ ...envelope.failure, formError: envelope.failure.formError ?? Object.values(envelope.failure.fieldErrors)[0] }, { status: 400 });
   const fields = Object.fromEntries([...read.form.entries()].filter((pair): pair is [string, string] => typeof pair[1] === "string"));
   const layer = await getOrganisationLayer({ orgId: org.id });
   const parsed = parseEntryFields(fields, createCatalogue(layer));
   if (!parsed.ok) {
-    const count = Object.keys(parsed.fieldErrors).length;
-    return data<ActionResult>({ formError: `The entry has ${count} error${count === 1 ? "" : "s"}; nothing was saved.`, fieldErrors: parsed.fieldErrors, values: fields }, { status: 400 });
+    const messages = Object.values(parsed.fieldErrors);
+    const more = messages.length > 1 ? ` (and ${messages.length - 1} more below)` : "";
+    return data<ActionResult>({ formError: `${messages[0] ?? "Entry: invalid"}${more}; nothing was saved.`, fieldErrors: parsed.fieldErrors, values: fields }, { status: 400 });
   }
   const saved = await saveCatalogueEntry({ orgId: org.id, userId: user.id, entry: parsed.entry, base: envelope.data.base });
   if (!saved.ok) {
@@ -100,6 +102,7 @@ export default function CatalogueEntryPage() {
         <Link to="..">← Catalogue</Link>
       </p>
       <h1>{TITLES[mode]}</h1>
+      <FormError message={result?.formError} />
       {entry === null ? (
         <section className="card">
           <Form method="get" className="form-narrow">
@@ -122,7 +125,6 @@ export default function CatalogueEntryPage() {
             <input type="hidden" name="intent" value="save" />
             <input type="hidden" name="base" value={base} />
             <input type="hidden" name="kind" value={entry.kind} />
-            <FormError message={result?.formError} />
             {mode === "add" ? (
               <TextField
                 name="id"

@@ -68,7 +68,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsedFile = parsePriceFile(text, fileName);
   if (parsedFile.problems.length > 0 || parsedFile.format === null) {
     const count = parsedFile.problems.length;
-    return fail(`${fileName}: ${count} bad row${count === 1 ? "" : "s"}; nothing was imported.`, 400, { fileName, problems: parsedFile.problems });
+    const first = parsedFile.problems[0];
+    const detail = first === undefined ? "not a price file we can read" : `line ${first.line}${first.field ? `, ${first.field}` : ""}: ${first.reason}`;
+    return fail(`File: ${fileName} has ${count} bad row${count === 1 ? "" : "s"} (${detail}${count > 1 ? "; all listed below" : ""}); nothing was imported.`, 400, { fileName, problems: parsedFile.problems });
   }
   const layer = await getOrganisationLayer({ orgId: org.id });
   const plan = planPriceImport(createCatalogue(layer), parsedFile, { fileName, today: getToday() });
@@ -87,7 +89,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const changedMeanwhile = `Catalogue: changed since the preview (now version ${layer.number}); upload the file again to see what it changes now.`;
   if (base !== layer.number) return fail(changedMeanwhile, 409, { fileName });
-  if (plan.entries.length === 0) return fail(`${fileName}: no price differs from the catalogue; nothing to import.`, 400, { fileName });
+  if (plan.entries.length === 0) return fail(`File: no price of ${fileName} differs from the catalogue; nothing to import.`, 400, { fileName });
   const summary = { changed: new Set(plan.preview.changed.map((change) => change.id)).size, added: plan.preview.added.length, unchanged: plan.preview.unchanged, missing: plan.preview.missing.length };
   const applied = await applyCatalogueImport({ orgId: org.id, userId: user.id, base, fileName, format: parsedFile.format, entries: plan.entries, summary });
   if (!applied.ok) return fail(changedMeanwhile.replace(String(layer.number), String(applied.currentNumber)), 409, { fileName });
