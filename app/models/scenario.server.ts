@@ -680,7 +680,8 @@ export async function duplicateScenario({ orgId, userId, scenarioId }: { orgId: 
   if (!scenario || !latest) return null;
   const copyName = `Copy of ${scenario.name}`.slice(0, MAX_NAME_LENGTH);
   const renamed = renameRevisionContent(latest, copyName, catalogue);
-  // Stored inputs were valid and the name is within the rule: a failure here is a broken upgrade chain.
+  // Stored inputs were valid and the name is within the rule: a failure here is a broken upgrade chain,
+  // or an organisation entry the scenario names was removed since (ADR 021).
   if (!renamed.ok) throw new Error(`duplicateScenario: revision ${latest.number} of ${scenarioId} no longer parses: ${renamed.issues.map((issue) => `${issue.path} ${issue.message}`).join("; ")}`);
   const copyId = await withTenant(orgId, async (tx) => {
     const copy = await tx.scenario.create({ data: { orgId, name: renamed.name, createdById: userId, updatedById: userId, latestRevisionNumber: 1 }, select: { id: true } });

@@ -11,6 +11,7 @@ import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getOrganisationCatalogue, getOrganisationLayer } from "~/models/organization-catalogue.server.ts";
 import { createScenario, getRevision } from "~/models/scenario.server.ts";
+import * as publicCatalogueRoute from "~/routes/catalog.tsx";
 import * as catalogueRoute from "~/routes/o.$slug.catalogue._index.tsx";
 import * as entryRoute from "~/routes/o.$slug.catalogue.entry.tsx";
 import * as importRoute from "~/routes/o.$slug.catalogue.import.tsx";
@@ -87,6 +88,14 @@ describe("an organisation's override", () => {
     expect(await getOrganisationLayer({ orgId: orgB.id })).toEqual({ number: 0, entries: [] });
     const pageB = await callLoader(catalogueRoute.loader, createGetRequest(`/o/${orgB.slug}/catalogue`, ownerB), { slug: orgB.slug });
     expect(JSON.stringify(pageB.body)).not.toContain(H100_NOTE);
+    // Nor does the public catalogue, even for A's own admin.
+    const pageA = await callLoader(catalogueRoute.loader, createGetRequest(`/o/${orgA.slug}/catalogue`, adminA), { slug: orgA.slug });
+    expect(JSON.stringify(pageA.body)).toContain(H100_NOTE);
+    for (const cookie of [adminA, undefined]) {
+      const publicPage = await callLoader(publicCatalogueRoute.loader, createGetRequest("/catalog", cookie));
+      expect(publicPage.status).toBe(200);
+      expect(JSON.stringify(publicPage.body)).not.toContain(H100_NOTE);
+    }
 
     // New scenarios: A's owned H100s cost 30,000 each, marked as the organisation's; B's keep 37,500.
     const [scenarioA, scenarioB] = [await createFromTemplate(orgA, adminA), await createFromTemplate(orgB, ownerB)];
