@@ -1,7 +1,18 @@
-import { getCatalogueEntry } from "./catalogue/index.ts";
-import { getDeploymentCapability, getResidencyPremium, resolveResidencyPremium } from "./compliance/index.ts";
+import { getCatalogueEntry, getCatalogueKind, STALE_AFTER_DAYS, type PublishedSource } from "./catalogue/index.ts";
+import { getDeploymentCapability, getResidencyPremium, resolveResidencyPremium, type ComplianceSource } from "./compliance/index.ts";
 import { Decimal } from "./decimal.ts";
 import type { HybridComponent, Option } from "./scenario.ts";
+
+/**
+ * A document a catalogue value cites, as a result carries it: publisher, title, the pages (primary first;
+ * none for a compliance fact no public page states) and its date, YYYY-MM-DD.
+ */
+export interface SourceCitation {
+  publisher: string;
+  title: string;
+  urls: string[];
+  date: string;
+}
 
 /** One input that has a catalogue default: whether the scenario kept it or overrode it. */
 export interface CatalogueValueUsed {
@@ -16,14 +27,29 @@ export interface CatalogueValueUsed {
     /** The catalogue value converted to the scenario currency (money) or as stored. */
     value: Decimal | null;
     unit: string;
-    source: string;
-    sourceUrl?: string;
+    /** The documents the value comes from; empty where no source exists and `note` says so. */
+    sources: SourceCitation[];
     asOf: string;
+    /** Days after `asOf` from which the value counts as stale (STALE_AFTER_DAYS of its kind). */
+    staleAfterDays: number;
     confidence: "high" | "medium" | "low";
     note?: string;
   } | null;
   /** Where the override came from, as the scenario states it. */
   overrideSource: { source: string; asOf?: string } | null;
+}
+
+function citePublished(source: PublishedSource): SourceCitation {
+  return { publisher: source.publisher, title: source.title, urls: [...source.urls], date: source.date };
+}
+
+function citeCompliance(source: ComplianceSource): SourceCitation {
+  return { publisher: source.publisher, title: source.title, urls: [...source.urls], date: source.asOf };
+}
+
+function staleAfterDaysOf(catalogueId: string): number {
+  const kind = getCatalogueKind(catalogueId);
+  return kind === null ? STALE_AFTER_DAYS.compliance : STALE_AFTER_DAYS[kind];
 }
 
 interface FieldRef<O> {
@@ -150,9 +176,9 @@ function collect<O extends HybridComponent>(
         label: entry.label,
         value: catalogueValue,
         unit: ref.money ? (entry.units[ref.key] ?? "").replace("USD", "scenario currency") : (entry.units[ref.key] ?? ""),
-        source: entry.source,
-        ...(entry.sourceUrl === undefined ? {} : { sourceUrl: entry.sourceUrl }),
+        sources: entry.sources.map(citePublished),
         asOf: entry.asOf,
+        staleAfterDays: staleAfterDaysOf(entry.id),
         confidence: entry.confidence,
         ...(entry.note === undefined ? {} : { note: entry.note }),
       },
@@ -179,8 +205,9 @@ function collectResidencyPremium(option: Api, prefix: string, out: CatalogueValu
       label: entry.label,
       value: catalogueValue,
       unit: "fraction added to token prices",
-      source: premium.source.title,
+      sources: [citeCompliance(premium.source)],
       asOf: premium.source.asOf,
+      staleAfterDays: STALE_AFTER_DAYS.compliance,
       confidence: premium.source.confidence,
       note: premium.note,
     },
@@ -206,8 +233,9 @@ function collectLoadedCostMultiplier(option: Hosted, prefix: string, out: Catalo
       label: entry.label,
       value: new Decimal(1),
       unit: "multiplier from salary to loaded cost",
-      source: "no source: the catalogue's staff figures are median salaries",
+      sources: [],
       asOf: entry.asOf,
+      staleAfterDays: staleAfterDaysOf(entry.id),
       confidence: "low",
       note: "salary only — enter your overhead multiplier",
     },

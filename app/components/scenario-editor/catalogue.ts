@@ -1,5 +1,6 @@
 import { CATALOGUE, Decimal, getCatalogueEntry, type AnyCatalogueEntry } from "~/engine";
 import { DEPLOYMENT_CAPABILITIES, getDeploymentCapability, getResidencyPremium } from "~/engine/index.ts";
+import { citeComplianceSource, citeEntrySources, describeCitationsBriefly, type CitationView } from "~/reports/sources.ts";
 import { getAtPath, isJsonObject, setAtPath, type JsonObject } from "~/scenarios/paths.ts";
 
 /**
@@ -162,7 +163,7 @@ export interface CatalogueState {
   status: "catalogue" | "override";
   /** The catalogue value in the field's unit (money in the scenario currency), or null when unknown. */
   catalogueValue: string | null;
-  entry: { id: string; label: string; source: string; asOf: string; confidence: string; note?: string };
+  entry: { id: string; label: string; citations: CitationView[]; asOf: string; confidence: string; note?: string };
 }
 
 /** Same rule as the engine: equal at 6 significant digits counts as kept. */
@@ -172,7 +173,7 @@ function isSameValue(value: unknown, catalogueValue: string): boolean {
 }
 
 function describeEntry(entry: AnyCatalogueEntry): CatalogueState["entry"] {
-  return { id: entry.id, label: entry.label, source: entry.source, asOf: entry.asOf, confidence: entry.confidence, ...(entry.note === undefined ? {} : { note: entry.note }) };
+  return { id: entry.id, label: entry.label, citations: citeEntrySources(entry.sources), asOf: entry.asOf, confidence: entry.confidence, ...(entry.note === undefined ? {} : { note: entry.note }) };
 }
 
 /**
@@ -210,7 +211,14 @@ function getResidencyPremiumState(option: JsonObject): CatalogueState | null {
   return {
     status: kept ? "catalogue" : "override",
     catalogueValue,
-    entry: { id: deployment.id, label: deployment.label, source: premium.source.title, asOf: premium.source.asOf, confidence: premium.source.confidence, note: premium.note },
+    entry: {
+      id: deployment.id,
+      label: deployment.label,
+      citations: [citeComplianceSource(premium.source)],
+      asOf: premium.source.asOf,
+      confidence: premium.source.confidence,
+      note: premium.note,
+    },
   };
 }
 
@@ -253,7 +261,7 @@ export function applyCatalogueEntry(option: JsonObject, binding: CatalogueBindin
   if (binding.nameField !== undefined) next = setAtPath(next, toPath(binding.nameField), entry.label);
   if (binding === QUALITY) {
     const { benchmark, version, score } = entry.values;
-    next = setAtPath(next, ["model", "quality"], { benchmark, version, score, source: entry.source, asOf: entry.asOf });
+    next = setAtPath(next, ["model", "quality"], { benchmark, version, score, source: describeCitationsBriefly(citeEntrySources(entry.sources)), asOf: entry.asOf });
   }
   return next;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CATALOGUE, Decimal, computeScenario, getCatalogueEntry, parseScenario, type ScenarioInput } from "~/engine";
+import { CATALOGUE, Decimal, computeScenario, getCatalogueEntry, parseScenario, STALE_AFTER_DAYS, type ScenarioInput } from "~/engine";
 import { createApiOption, createOwnedOption, createScenario } from "../../scenarios/builders.ts";
 
 const entries = Object.values(CATALOGUE).flat();
@@ -9,9 +9,8 @@ describe("built-in catalogue", () => {
     expect(new Set(entries.map((entry) => entry.id)).size).toBe(entries.length);
   });
 
-  it.each(entries.map((entry) => [entry.id, entry] as const))("%s is dated, sourced and has a unit per value", (_id, entry) => {
-    expect(entry.asOf).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    expect(entry.source.length).toBeGreaterThan(3);
+  // Dates and sources: catalogue-sources.test.ts.
+  it.each(entries.map((entry) => [entry.id, entry] as const))("%s has a confidence and a unit per value", (_id, entry) => {
     expect(["high", "medium", "low"]).toContain(entry.confidence);
     for (const [key, value] of Object.entries(entry.values)) {
       expect((entry.units as Record<string, string>)[key]).toBeTruthy();
@@ -78,6 +77,26 @@ describe("catalogue values used, overrides and staleness", () => {
     expect(codes).toContain("stale-catalogue-entry");
     expect(codes).toContain("unknown-catalogue-id");
     expect(result.warnings.map((warning) => warning.code)).toContain("stale-exchange-rate");
+  });
+});
+
+describe("staleness per kind of figure", () => {
+  it("has a limit for every kind of catalogue figure, shortest for API prices", () => {
+    expect(Object.keys(STALE_AFTER_DAYS).sort()).toEqual([...Object.keys(CATALOGUE), "compliance"].sort());
+    expect(Math.min(...Object.values(STALE_AFTER_DAYS))).toBe(STALE_AFTER_DAYS.apiPrices);
+  });
+
+  it("judges each value by its own kind: a 100-day-old API price is stale, a 161-day-old GPU price is not", () => {
+    const parsed = parseScenario(createScenario([createApiOption({ catalogId: "api.openai.gpt-5" }), createOwnedOption({ gpu: { catalogId: "gpu.h100-sxm", name: "H100", unitPrice: "37500", powerKw: "0.7" } })]));
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+    const result = computeScenario(parsed.scenario, { asOf: "2026-11-09" });
+    const staleIds = result.options.flatMap((option) => option.warnings.flatMap((warning) => (warning.code === "stale-catalogue-entry" ? [warning.params.id] : [])));
+    expect(staleIds).toContain("api.openai.gpt-5");
+    expect(staleIds).not.toContain("gpu.h100-sxm");
+    const api = result.options[0]?.warnings.find((warning) => warning.code === "stale-catalogue-entry");
+    expect(api?.message).toBe("Catalogue entry api.openai.gpt-5 (OpenAI gpt-5) is from 2026-08-01, 100 days before 2026-11-09; figures of its kind count as stale after 90 days.");
+    const gpuUsed = result.options[1]?.catalogueValues.find((used) => used.field === "gpu.unitPrice");
+    expect(gpuUsed?.catalogue?.staleAfterDays).toBe(STALE_AFTER_DAYS.gpus);
   });
 });
 
