@@ -53,7 +53,7 @@ export { formatPercent, getMinorUnits, roundMoney } from "./format.ts";
 export { daysBetween } from "./calendar.ts";
 
 // The catalogue of dated, sourced defaults, and its version.
-export { CATALOGUE, getCatalogueEntry, getCatalogueKind, STALE_AFTER_DAYS } from "./catalogue/index.ts";
+export { CATALOGUE, getCatalogueEntry, STALE_AFTER_DAYS } from "./catalogue/index.ts";
 export type { AnyCatalogueEntry, CatalogueEntry, CatalogueKind, CatalogueSource, NoteSource, PublishedSource } from "./catalogue/index.ts";
 export type { CatalogueValueUsed, SourceCitation } from "./catalogue-usage.ts";
 export { CATALOGUE_VERSION, ENGINE_VERSION } from "./version.ts";
