@@ -112,7 +112,7 @@ test("the methodology page states the conventions and links to the catalogue and
   const weights = page.locator("#sovereignty ~ table tbody tr");
   await expect(weights).toHaveCount(8);
   await expect(weights.filter({ hasText: "SOV-5" })).toContainText("20 %");
-  await expect(page.locator("table#staleness tbody tr").filter({ hasText: "API prices" })).toContainText("90 days");
+  await expect(page.locator("table#staleness").getByRole("row", { name: /^API prices 90 days / })).toBeVisible();
   const schemaLink = page.getByRole("link", { name: "scenario schema, version 1" });
   await expect(schemaLink).toHaveAttribute("href", "/schema/scenario.v1.json");
   expect((await request.get("/schema/scenario.v1.json")).status()).toBe(200);
