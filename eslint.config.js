@@ -13,23 +13,25 @@ export const LAYERS = {
   "app/domain": { allow: ["app/domain"], noServerModules: true },
   "app/scenarios": { allow: ["app/scenarios", "app/engine", "app/utils/control-characters", "package:zod"], noServerModules: true },
   "app/workers": { allow: ["app/workers", "app/engine", "package:zod"], noServerModules: true },
+  // Pure parsing of catalogue files (price import): no I/O, no Prisma, no React.
+  "app/catalogue": { allow: ["app/catalogue", "app/engine", "app/utils/control-characters"], noServerModules: true },
   "app/schemas": { allow: ["app/schemas", "app/utils", "app/domain", "package:zod"], noServerModules: true },
   "app/templates": { allow: ["app/templates", "public/examples"], noServerModules: true },
   "app/hooks": { allow: ["app/hooks", "app/engine", "app/workers", "app/reports", "app/utils", "package:*"], noServerModules: true },
   "app/components": {
-    allow: ["app/components", "app/engine", "app/scenarios", "app/reports", "app/hooks", "app/schemas", "app/utils", "app/domain", "package:*"],
+    allow: ["app/components", "app/engine", "app/catalogue", "app/scenarios", "app/reports", "app/hooks", "app/schemas", "app/utils", "app/domain", "package:*"],
     noServerModules: true,
   },
   "app/reports": { allow: ["app/reports", "app/engine", "app/scenarios", "app/models", "app/auth", "app/utils", "package:*", "node:*"], noServerModules: true },
   // Auth sits on top of the models: the models never import app/auth, and auth reaches the database only through them.
-  "app/models": { allow: ["app/models", "app/db.server", "app/generated", "app/engine", "app/scenarios", "app/reports", "app/domain", "app/schemas", "app/utils", "package:*", "node:*"] },
+  "app/models": { allow: ["app/models", "app/db.server", "app/generated", "app/engine", "app/catalogue", "app/scenarios", "app/reports", "app/domain", "app/schemas", "app/utils", "package:*", "node:*"] },
   "app/auth": { allow: ["app/auth", "app/models", "app/domain", "app/schemas", "app/utils", "package:*", "node:*"] },
   "app/utils": { allow: ["app/utils", "app/auth", "package:*"] },
   // Caches sit above the models, never beside them: they read through app/models only.
   "app/cache": { allow: ["app/cache", "app/models", "package:*", "node:*"] },
   // Routes never reach the Prisma client: data goes through app/models.
   "app/routes": {
-    allow: ["app/routes", "app/auth", "app/domain", "app/models", "app/cache", "app/reports", "app/schemas", "app/utils", "app/components", "app/styles", "app/engine", "app/scenarios", "app/templates", "app/hooks", "package:*"],
+    allow: ["app/routes", "app/auth", "app/domain", "app/models", "app/cache", "app/reports", "app/schemas", "app/utils", "app/components", "app/styles", "app/engine", "app/catalogue", "app/scenarios", "app/templates", "app/hooks", "package:*"],
   },
   server: { allow: ["server", "app/utils/control-characters", "package:*", "node:*"] },
 };

@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { hashPassword, verifyPassword } from "../app/auth/password.server.ts";
+import { hashPassword, verifyPassword } from "../app/models/password.server.ts";
 import { Decimal } from "../app/engine/index.ts";
 import { PrismaClient } from "../app/generated/prisma/client.ts";
 import { createScenario, saveRevision } from "../app/models/scenario.server.ts";

@@ -9,7 +9,7 @@ import { createReadableStreamFromReadable, createRequestHandler, writeReadableSt
 import type { Request as ExpressRequest, RequestHandler, Response as ExpressResponse } from "express";
 import { normaliseAddress } from "./client-address.ts";
 import { createPublicCache, isAnonymousGet } from "./public-cache.ts";
-import { findUnknownDataRoutes } from "./request-guards.ts";
+import { findDataRequestProblem } from "./request-guards.ts";
 
 /** The Fetch Request Remix sees: the URL from the protocol and host Express resolved (trust proxy applies). */
 function createRemixRequest(req: ExpressRequest, res: ExpressResponse): Request {
@@ -61,9 +61,9 @@ export function createRemixHandler({ getBuild, mode }: { getBuild: () => Promise
       const cacheKey = isAnonymousGet(req) ? `${build.assets.version}\0${req.originalUrl}` : null;
       if (cacheKey !== null && publicCache.serve(req, res, cacheKey)) return;
       const remixRequest = createRemixRequest(req, res);
-      const unknownRoutes = findUnknownDataRoutes(new URL(remixRequest.url), current.routeIds);
-      if (unknownRoutes !== null) {
-        res.status(400).type("text/plain").set("Cache-Control", "no-store").send(`${unknownRoutes}\n`);
+      const dataRequestProblem = findDataRequestProblem(new URL(remixRequest.url), current.routeIds);
+      if (dataRequestProblem !== null) {
+        res.status(400).type("text/plain").set("Cache-Control", "no-store").send(`${dataRequestProblem}\n`);
         return;
       }
       const context: AppLoadContext = { cspNonce: res.locals.cspNonce as string | undefined };

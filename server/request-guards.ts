@@ -104,12 +104,16 @@ export function limitAuthFormPosts(count: AuthPostCounter): RequestHandler {
 }
 
 /**
- * A single-fetch data request (`/path.data?_routes=a,b`) that names a route this build does not have
- * asks for nothing Remix can answer: it would send an empty payload, with a 404 when the path matches
- * no page. Browsers only ever send ids of the build they loaded; anything else is answered here with
- * a message naming the parameter. Returns that message, or null when the request is fine.
+ * Data requests Remix would answer with an empty or misleading payload, refused here with a message
+ * naming the parameter. Browsers running this build send neither:
+ * - `?_data=…`, the data protocol before single fetch: Remix answers any value with a 4xx
+ *   `{"message":"Unexpected Server Error"}` and logs a warning (ADR 020);
+ * - `/path.data?_routes=a,b` naming a route this build does not have: an empty payload, with a 404
+ *   when the path matches no page.
+ * Returns the message, or null when the request is fine.
  */
-export function findUnknownDataRoutes(url: URL, routeIds: ReadonlySet<string>): string | null {
+export function findDataRequestProblem(url: URL, routeIds: ReadonlySet<string>): string | null {
+  if (url.searchParams.has("_data")) return "Bad request: the _data parameter belongs to a data protocol this app does not serve; drop it.";
   if (!url.pathname.endsWith(".data")) return null;
   const requested = url.searchParams.getAll("_routes").flatMap((value) => value.split(","));
   const unknown = requested.filter((id) => !routeIds.has(id));

@@ -6,14 +6,15 @@
  * HTTP costs. What the server refuses before Remix (server/request-guards.ts: foreign Origin,
  * control characters in the address, a flood of log-in posts) is tested on the real server
  * (tests/integration/security-probe.test.ts); here the guard that is left is the app's own, and the
- * server's check of single-fetch `_routes` ids, which needs nothing but the build and runs here too.
+ * server's check of data requests (`_data`, unknown `_routes` ids), which needs only the build and runs
+ * here too.
  */
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { createRequestHandler, type ServerBuild } from "@remix-run/node";
 import { decode } from "turbo-stream";
 import { projectRoot } from "../../scripts/lib/paths.ts";
-import { findUnknownDataRoutes } from "../../server/request-guards.ts";
+import { findDataRequestProblem } from "../../server/request-guards.ts";
 
 export const ORIGIN = "http://opentco.test";
 
@@ -68,8 +69,8 @@ export async function send(request: SentRequest): Promise<Answer> {
   const init: RequestInit & { duplex?: "half" } = { method: request.method, headers: { Host: new URL(ORIGIN).host, ...request.headers } };
   if (request.body !== undefined) init.body = request.body;
   const url = new URL(request.url, ORIGIN);
-  const unknownRoutes = findUnknownDataRoutes(url, routeIds);
-  const response = unknownRoutes !== null ? new Response(unknownRoutes, { status: 400, headers: { "Content-Type": "text/plain" } }) : await handle(new Request(url, init), { clientAddress: request.clientAddress, cspNonce: NONCE });
+  const dataRequestProblem = findDataRequestProblem(url, routeIds);
+  const response = dataRequestProblem !== null ? new Response(dataRequestProblem, { status: 400, headers: { "Content-Type": "text/plain" } }) : await handle(new Request(url, init), { clientAddress: request.clientAddress, cspNonce: NONCE });
   const text = await response.text();
   const answer: Answer = { status: response.status, statusText: response.statusText, headers: response.headers, text };
   if (text !== "" && response.headers.get("Content-Type")?.startsWith("text/x-script")) answer.payload = await decodeTurboStream(text);

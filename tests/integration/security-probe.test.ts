@@ -161,13 +161,16 @@ describe("NUL bytes and hidden characters (item 3)", () => {
     expect(answer.body).toContain("Organisation name");
   });
 
-  it("a data request for routes the app does not have is a 400 naming _routes; the app's own route ids pass", async () => {
+  it("a data request for routes the app does not have, or in the pre-single-fetch protocol, is a 400 naming the parameter; the app's own route ids pass", async () => {
     for (const path of ["/s//verify.data?_routes=NaN", "/login.data?_routes=root,nope"]) {
       const answer = await get(path, { cookie: ownerCookie });
       expect(answer.status, path).toBe(400);
       expect(answer.body, path).toContain("the _routes parameter names");
     }
     expect((await get("/login.data?_routes=root,routes/login")).status).toBe(200);
+    const oldProtocol = await get("/login?_data=routes%2Flogin");
+    expect(oldProtocol.status).toBe(400);
+    expect(oldProtocol.body).toContain("the _data parameter");
   });
 });
 

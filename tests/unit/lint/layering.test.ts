@@ -32,6 +32,11 @@ const FORBIDDEN: Record<keyof typeof LAYERS, { file: string; code: string }[]> =
   "app/domain": [{ file: "app/domain/x.ts", code: 'import { z } from "zod";' }],
   "app/scenarios": [{ file: "app/scenarios/x.ts", code: 'import { prisma } from "~/db.server.ts";' }],
   "app/workers": [{ file: "app/workers/x.ts", code: 'import { getSession } from "~/auth/session.server.ts";' }],
+  "app/catalogue": [
+    { file: "app/catalogue/x.ts", code: 'import { prisma } from "~/db.server.ts";' },
+    { file: "app/catalogue/x.ts", code: 'import { readFileSync } from "node:fs";' },
+    { file: "app/catalogue/x.ts", code: 'import { useState } from "react";' },
+  ],
   "app/schemas": [{ file: "app/schemas/x.ts", code: 'import { prisma } from "../db.server.ts";' }],
   "app/templates": [{ file: "app/templates/x.ts", code: 'import { listMembers } from "~/models/membership.server.ts";' }],
   "app/hooks": [{ file: "app/hooks/x.ts", code: 'import { listMembers } from "~/models/membership.server.ts";' }],
