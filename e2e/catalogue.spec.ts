@@ -35,7 +35,7 @@ test("the catalogue shows every section with values, sources, dates and confiden
   await expect(gpt5.getByRole("link", { name: "API pricing" })).toHaveAttribute("href", "https://developers.openai.com/api/docs/pricing");
   await expect(gpt5.getByRole("link", { name: "simonw/llm-prices (GitHub); llm-prices.com" })).toHaveAttribute("href", "https://github.com/simonw/llm-prices");
   await expect(gpt5).toContainText("medium");
-  await expect(page.locator("section#api-prices")).toContainText("Stale 90 days after the date of its figures.");
+  await expect(page.locator("section#api-prices")).toContainText("Entries count as stale 90 days after the date of their figures.");
 
   // A 2023 figure is far older than the 365 days of its kind before any day this test runs.
   const energy = page.locator("section#energy table").getByRole("row").filter({ hasText: "energy.us-industrial" });

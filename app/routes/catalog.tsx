@@ -77,7 +77,7 @@ export default function CatalogueRoute() {
           <section key={section.id} id={section.id} className="catalogue-section" aria-labelledby={`${section.id}-title`}>
             <h3 id={`${section.id}-title`}>{section.title}</h3>
             <p className="catalogue-description">{section.description}</p>
-            <p className="catalogue-description muted">Stale {section.staleAfterDays} days after the date of its figures.</p>
+            <p className="catalogue-description muted">Entries count as stale {section.staleAfterDays} days after the date of their figures.</p>
             <div className="catalogue-scroll">
               <CatalogueSectionTable section={section} />
             </div>
@@ -99,7 +99,7 @@ export default function CatalogueRoute() {
         <section id="compliance-sources" className="catalogue-section" aria-labelledby="compliance-sources-title">
           <h3 id="compliance-sources-title">Compliance sources</h3>
           <p className="catalogue-description">The sources the capability facts and the regulatory rules cite.</p>
-          <p className="catalogue-description muted">Stale {view.complianceStaleAfterDays} days after the date a source was read.</p>
+          <p className="catalogue-description muted">Sources count as stale {view.complianceStaleAfterDays} days after the date they were read.</p>
           <div className="catalogue-scroll">
             <ComplianceSourceTable rows={view.complianceSources} />
           </div>
