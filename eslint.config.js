@@ -14,7 +14,7 @@ export const LAYERS = {
   "app/scenarios": { allow: ["app/scenarios", "app/engine", "app/utils/control-characters", "package:zod"], noServerModules: true },
   "app/workers": { allow: ["app/workers", "app/catalogue", "app/engine", "package:zod"], noServerModules: true },
   // The organisation's catalogue: price-file parsing, entry rules, pickers and template filling. Pure: no I/O, no Prisma, no React.
-  "app/catalogue": { allow: ["app/catalogue", "app/engine", "app/scenarios", "app/utils/control-characters", "package:zod"], noServerModules: true },
+  "app/catalogue": { allow: ["app/catalogue", "app/engine", "app/scenarios", "app/reports/sources", "app/utils/control-characters", "package:zod"], noServerModules: true },
   "app/schemas": { allow: ["app/schemas", "app/utils", "app/domain", "package:zod"], noServerModules: true },
   "app/templates": { allow: ["app/templates", "public/examples"], noServerModules: true },
   "app/hooks": { allow: ["app/hooks", "app/catalogue", "app/engine", "app/workers", "app/reports", "app/utils", "package:*"], noServerModules: true },

@@ -30,11 +30,14 @@ test("the catalogue shows every section with values, sources, dates and confiden
   await expect(api.getByRole("columnheader", { name: "Source" })).toBeVisible();
   const gpt5 = api.getByRole("row").filter({ has: page.getByText("api.openai.gpt-5", { exact: true }) });
   await expect(gpt5).toContainText("1.25");
-  await expect(gpt5).toContainText("simonw/llm-prices and vendor price pages, snapshot 2026-08");
-  await expect(gpt5).toContainText("2026-08-01");
+  // Each source: publisher, the title linked to its page, and its date.
+  await expect(gpt5).toContainText("OpenAI, API pricing, 2026-08-01");
+  await expect(gpt5.getByRole("link", { name: "API pricing" })).toHaveAttribute("href", "https://developers.openai.com/api/docs/pricing");
+  await expect(gpt5.getByRole("link", { name: "simonw/llm-prices (GitHub); llm-prices.com" })).toHaveAttribute("href", "https://github.com/simonw/llm-prices");
   await expect(gpt5).toContainText("medium");
+  await expect(page.locator("section#api-prices")).toContainText("Entries count as stale 90 days after the date of their figures.");
 
-  // A 2023 figure is far older than 180 days before any day this test runs.
+  // A 2023 figure is far older than the 365 days of its kind before any day this test runs.
   const energy = page.locator("section#energy table").getByRole("row").filter({ hasText: "energy.us-industrial" });
   await expect(energy).toContainText("2023-12-31");
   await expect(energy.locator(".catalogue-stale")).toContainText("stale");
@@ -109,6 +112,7 @@ test("the methodology page states the conventions and links to the catalogue and
   const weights = page.locator("#sovereignty ~ table tbody tr");
   await expect(weights).toHaveCount(8);
   await expect(weights.filter({ hasText: "SOV-5" })).toContainText("20 %");
+  await expect(page.locator("table#staleness").getByRole("row", { name: /^API prices 90 days / })).toBeVisible();
   const schemaLink = page.getByRole("link", { name: "scenario schema, version 1" });
   await expect(schemaLink).toHaveAttribute("href", "/schema/scenario.v1.json");
   expect((await request.get("/schema/scenario.v1.json")).status()).toBe(200);

@@ -81,7 +81,7 @@ function vitestSuite(name: string, config: string): Suite {
       "--reporter=json",
       `--outputFile.json=${report}`,
     ],
-    count: (exitCode) => countVitest(report, exitCode),
+    count: (exitCode) => countVitest(name, report, exitCode),
   };
 }
 
@@ -89,17 +89,20 @@ interface VitestReport {
   numTotalTests: number;
   numPassedTests: number;
   numFailedTests: number;
+  numPendingTests: number;
   testResults: { status: string; assertionResults: { status: string }[] }[];
 }
 
-function countVitest(report: string, exitCode: number): Counts {
+function countVitest(name: string, report: string, exitCode: number): Counts {
   const json = readReport<VitestReport>(report);
   if (!json) return { passed: 0, failed: 1, problem: `crashed (exit ${exitCode}, no report)` };
   // A file that fails to load fails no test, but it is a failure all the same.
   const brokenFiles = json.testResults.filter(
     (file) => file.status === "failed" && !file.assertionResults.some((test) => test.status === "failed"),
   ).length;
-  return settle({ passed: json.numPassedTests, failed: json.numFailedTests + brokenFiles }, json.numTotalTests, exitCode);
+  const counts = settle({ passed: json.numPassedTests, failed: json.numFailedTests + brokenFiles }, json.numTotalTests, exitCode);
+  // A test that skips itself (a tool this machine lacks) is neither passed nor failed: it is said.
+  return json.numPendingTests > 0 ? { ...counts, note: `${name}: ${json.numPendingTests} skipped (the suite's output says why)` } : counts;
 }
 
 interface PlaywrightReport {

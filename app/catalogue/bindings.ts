@@ -1,4 +1,5 @@
 import { Decimal, DEPLOYMENT_CAPABILITIES, getDeploymentCapability, getResidencyPremium, type Catalogue, type CatalogueKind, type ResolvedCatalogueEntry } from "~/engine/index.ts";
+import { citeComplianceSource, citeEntrySources, describeCitationsBriefly, type CitationView } from "~/reports/sources.ts";
 import { getAtPath, isJsonObject, setAtPath, type JsonObject } from "~/scenarios/paths.ts";
 
 /**
@@ -163,7 +164,7 @@ export interface CatalogueState {
   status: "catalogue" | "override";
   /** The catalogue value in the field's unit (money in the scenario currency), or null when unknown. */
   catalogueValue: string | null;
-  entry: { id: string; label: string; source: string; asOf: string; confidence: string; note?: string; organisation?: true };
+  entry: { id: string; label: string; citations: CitationView[]; asOf: string; confidence: string; note?: string; organisation?: true };
 }
 
 /** Same rule as the engine: equal at 6 significant digits counts as kept. */
@@ -176,7 +177,7 @@ function describeEntry(entry: ResolvedCatalogueEntry): CatalogueState["entry"] {
   return {
     id: entry.id,
     label: entry.label,
-    source: entry.source,
+    citations: citeEntrySources(entry.sources),
     asOf: entry.asOf,
     confidence: entry.confidence,
     ...(entry.note === undefined ? {} : { note: entry.note }),
@@ -219,7 +220,14 @@ function getResidencyPremiumState(option: JsonObject): CatalogueState | null {
   return {
     status: kept ? "catalogue" : "override",
     catalogueValue,
-    entry: { id: deployment.id, label: deployment.label, source: premium.source.title, asOf: premium.source.asOf, confidence: premium.source.confidence, note: premium.note },
+    entry: {
+      id: deployment.id,
+      label: deployment.label,
+      citations: [citeComplianceSource(premium.source)],
+      asOf: premium.source.asOf,
+      confidence: premium.source.confidence,
+      note: premium.note,
+    },
   };
 }
 
@@ -262,7 +270,7 @@ export function applyCatalogueEntry(option: JsonObject, binding: CatalogueBindin
   if (binding.nameField !== undefined) next = setAtPath(next, toPath(binding.nameField), entry.label);
   if (binding === QUALITY) {
     const { benchmark, version, score } = entry.values;
-    next = setAtPath(next, ["model", "quality"], { benchmark, version, score, source: entry.source, asOf: entry.asOf });
+    next = setAtPath(next, ["model", "quality"], { benchmark, version, score, source: describeCitationsBriefly(citeEntrySources(entry.sources)), asOf: entry.asOf });
   }
   return next;
 }

@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import { findHiddenCharacter } from "~/utils/control-characters.ts";
-import { CATALOGUE_KINDS, Decimal, getBuiltInKind, getKindUnits, type Catalogue, type CatalogueKind, type OrganisationEntry } from "~/engine/index.ts";
+import { CATALOGUE_KINDS, Decimal, getCatalogueKind, getKindUnits, type Catalogue, type CatalogueKind, type OrganisationEntry } from "~/engine/index.ts";
 
 /** Groups an organisation may override or add to: every group of numbers (quality scores carry benchmark names, so they stay built-in). */
 export const EDITABLE_KINDS: readonly CatalogueKind[] = CATALOGUE_KINDS.filter((kind) => kind !== "modelQuality");
@@ -75,7 +75,7 @@ export type EntryParseResult = { ok: true; entry: OrganisationEntry } | { ok: fa
  * `catalogue` is the organisation's current one. Field errors are keyed by the form field's name.
  */
 export function parseEntryFields(fields: Record<string, unknown>, catalogue: Catalogue): EntryParseResult {
-  const builtInKind = typeof fields.id === "string" ? getBuiltInKind(fields.id) : null;
+  const builtInKind = typeof fields.id === "string" ? getCatalogueKind(fields.id) : null;
   const parsed = EntryFields.safeParse({ ...fields, kind: builtInKind ?? fields.kind });
   const fieldErrors: Record<string, string> = {};
   if (!parsed.success) {

@@ -13,6 +13,7 @@ import type {
   SourceRow,
   ValueCell,
 } from "~/reports/catalogue-page.server.ts";
+import { Citations } from "~/components/citations.tsx";
 import { DataTable, type DataColumn, type DataRow } from "~/components/data-table.tsx";
 
 /** Low before high when sorted ascending. */
@@ -25,13 +26,7 @@ function Value({ cell }: { cell: ValueCell }) {
 function SourceCell({ provenance }: { provenance: Provenance }) {
   return (
     <span className="catalogue-source">
-      {provenance.sourceUrl === null ? (
-        provenance.source
-      ) : (
-        <a href={provenance.sourceUrl} rel="noreferrer">
-          {provenance.source}
-        </a>
-      )}
+      {provenance.citations.length === 0 ? "no public source" : <Citations citations={provenance.citations} />}
       {provenance.note === null ? null : <span className="catalogue-note">{provenance.note}</span>}
     </span>
   );
@@ -42,7 +37,7 @@ function AsOfCell({ provenance }: { provenance: Provenance }) {
     <>
       <time dateTime={provenance.asOf}>{provenance.asOf}</time>
       {provenance.stale ? (
-        <span className="catalogue-stale" title={`${provenance.ageDays} days old`}>
+        <span className="catalogue-stale" title={`${provenance.ageDays} days old; stale after ${provenance.staleAfterDays} days`}>
           stale · {provenance.ageDays} days
         </span>
       ) : null}
@@ -54,10 +49,16 @@ function ConfidenceBadge({ confidence }: { confidence: Confidence }) {
   return <span className={`catalogue-confidence catalogue-confidence--${confidence}`}>{confidence}</span>;
 }
 
+/** Sorts by the first source's publisher and title. */
+function sourceSortKey(provenance: Provenance): string {
+  const [first] = provenance.citations;
+  return first === undefined ? "" : `${first.publisher ?? ""} ${first.title}`;
+}
+
 /** Source, as-of and confidence columns, shared by every table whose rows carry a provenance. */
 function provenanceColumns<TRow extends DataRow>(provenanceOf: (row: TRow) => Provenance): DataColumn<TRow>[] {
   return [
-    { id: "source", header: "Source", cell: (row) => <SourceCell provenance={provenanceOf(row)} />, sortValue: (row) => provenanceOf(row).source },
+    { id: "source", header: "Source", cell: (row) => <SourceCell provenance={provenanceOf(row)} />, sortValue: (row) => sourceSortKey(provenanceOf(row)) },
     { id: "asOf", header: "As of", fit: true, cell: (row) => <AsOfCell provenance={provenanceOf(row)} />, sortValue: (row) => provenanceOf(row).asOf },
     {
       id: "confidence",

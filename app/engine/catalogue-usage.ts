@@ -1,7 +1,20 @@
+import { STALE_AFTER_DAYS, type CatalogueSource } from "./catalogue/index.ts";
 import type { Catalogue } from "./catalogue/organisation.ts";
-import { getDeploymentCapability, getResidencyPremium, resolveResidencyPremium } from "./compliance/index.ts";
+import { getDeploymentCapability, getResidencyPremium, resolveResidencyPremium, type ComplianceSource } from "./compliance/index.ts";
 import { Decimal } from "./decimal.ts";
 import type { HybridComponent, Option } from "./scenario.ts";
+
+/**
+ * A document a catalogue value cites, as a result carries it: publisher, title, the pages (primary first;
+ * none for a compliance fact no public page states) and its date, YYYY-MM-DD. An organisation's own
+ * entry cites its note: no publisher, the note as title, no page, the note's date.
+ */
+export interface SourceCitation {
+  publisher: string | null;
+  title: string;
+  urls: string[];
+  date: string;
+}
 
 /** One input that has a catalogue default: whether the scenario kept it or overrode it. */
 export interface CatalogueValueUsed {
@@ -21,16 +34,28 @@ export interface CatalogueValueUsed {
     /** The catalogue value converted to the scenario currency (money) or as stored. */
     value: Decimal | null;
     unit: string;
-    source: string;
-    sourceUrl?: string;
+    /** The documents the value comes from; empty where no source exists and `note` says so. */
+    sources: SourceCitation[];
     asOf: string;
+    /** Days after `asOf` from which the value counts as stale (STALE_AFTER_DAYS of its kind). */
+    staleAfterDays: number;
     confidence: "high" | "medium" | "low";
     note?: string;
-    /** Present when the entry is the organisation's (source: its note; asOf: its date). */
+    /** Present when the entry is the organisation's (sources: its note; asOf: its date). */
     origin?: "organisation";
   } | null;
   /** Where the override came from, as the scenario states it. */
   overrideSource: { source: string; asOf?: string } | null;
+}
+
+function citeEntrySource(source: CatalogueSource): SourceCitation {
+  return source.kind === "published"
+    ? { publisher: source.publisher, title: source.title, urls: [...source.urls], date: source.date }
+    : { publisher: null, title: source.note, urls: [], date: source.asOf };
+}
+
+function citeCompliance(source: ComplianceSource): SourceCitation {
+  return { publisher: source.publisher, title: source.title, urls: [...source.urls], date: source.asOf };
 }
 
 interface FieldRef<O> {
@@ -158,9 +183,9 @@ function collect<O extends HybridComponent>(
         label: entry.label,
         value: catalogueValue,
         unit: ref.money ? (entry.units[ref.key] ?? "").replace("USD", "scenario currency") : (entry.units[ref.key] ?? ""),
-        source: entry.source,
-        ...(entry.sourceUrl === undefined ? {} : { sourceUrl: entry.sourceUrl }),
+        sources: entry.sources.map(citeEntrySource),
         asOf: entry.asOf,
+        staleAfterDays: STALE_AFTER_DAYS[entry.kind],
         confidence: entry.confidence,
         ...(entry.note === undefined ? {} : { note: entry.note }),
         ...(entry.organisation === null ? {} : { origin: "organisation" as const }),
@@ -188,8 +213,9 @@ function collectResidencyPremium(option: Api, prefix: string, out: CatalogueValu
       label: entry.label,
       value: catalogueValue,
       unit: "fraction added to token prices",
-      source: premium.source.title,
+      sources: [citeCompliance(premium.source)],
       asOf: premium.source.asOf,
+      staleAfterDays: STALE_AFTER_DAYS.compliance,
       confidence: premium.source.confidence,
       note: premium.note,
     },
@@ -215,8 +241,9 @@ function collectLoadedCostMultiplier(option: Hosted, prefix: string, catalogue: 
       label: entry.label,
       value: new Decimal(1),
       unit: "multiplier from salary to loaded cost",
-      source: "no source: the catalogue's staff figures are median salaries",
+      sources: [],
       asOf: entry.asOf,
+      staleAfterDays: STALE_AFTER_DAYS[entry.kind],
       confidence: "low",
       note: "salary only — enter your overhead multiplier",
     },

@@ -35,7 +35,7 @@ export { getScenarioJsonSchema } from "./json-schema.ts";
 // Compute, sensitivity, serialize.
 export { computeScenario } from "./compute.ts";
 export type { CapacityEventResult, ComputeSettings, MonthResult, OptionResult, QualityRow, ScenarioResult, Totals } from "./results.ts";
-export { STALE_AFTER_DAYS } from "./warnings.ts";
+export { EXCHANGE_RATE_STALE_AFTER_DAYS } from "./warnings.ts";
 export { describeWarning } from "./warning-texts.ts";
 export type { Warning, WarningCode } from "./warning-texts.ts";
 export type { MessageParams } from "./messages.ts";
@@ -53,11 +53,11 @@ export { formatPercent, getMinorUnits, roundMoney } from "./format.ts";
 export { daysBetween } from "./calendar.ts";
 
 // The catalogue of dated, sourced defaults, and its version.
-export { CATALOGUE, getCatalogueEntry } from "./catalogue/index.ts";
-export type { AnyCatalogueEntry, CatalogueEntry } from "./catalogue/index.ts";
-export { BUILT_IN_CATALOGUE, CATALOGUE_KINDS, createCatalogue, getBuiltInKind, getKindUnits } from "./catalogue/organisation.ts";
-export type { Catalogue, CatalogueKind, OrganisationEntry, OrganisationLayer, ResolvedCatalogueEntry } from "./catalogue/organisation.ts";
-export type { CatalogueValueUsed } from "./catalogue-usage.ts";
+export { CATALOGUE, getCatalogueEntry, getCatalogueKind, STALE_AFTER_DAYS } from "./catalogue/index.ts";
+export type { AnyCatalogueEntry, CatalogueEntry, CatalogueKind, CatalogueSource, NoteSource, PublishedSource } from "./catalogue/index.ts";
+export { BUILT_IN_CATALOGUE, CATALOGUE_KINDS, createCatalogue, getKindUnits } from "./catalogue/organisation.ts";
+export type { Catalogue, OrganisationEntry, OrganisationLayer, ResolvedCatalogueEntry } from "./catalogue/organisation.ts";
+export type { CatalogueValueUsed, SourceCitation } from "./catalogue-usage.ts";
 export { CATALOGUE_VERSION, ENGINE_VERSION } from "./version.ts";
 
 // Compliance: what the editor, the reports and the reference pages show of it.

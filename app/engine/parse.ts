@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { BUILT_IN_CATALOGUE, type Catalogue } from "./catalogue/organisation.ts";
+import { BUILT_IN_CATALOGUE, RETIRED_CATALOGUE_IDS, type Catalogue } from "./catalogue/organisation.ts";
 import { Decimal } from "./decimal.ts";
 import { ScenarioSchema, type HybridComponent, type Option, type Scenario } from "./scenario.ts";
 import { DEFAULT_TORNADO_HIGH } from "./sensitivity.ts";
@@ -57,7 +57,7 @@ function listCatalogueIds(option: HybridComponent): [field: string, id: string |
 function checkOption(option: Option, path: string, issues: ScenarioIssue[], catalogue: Catalogue): void {
   if (option.kind !== "hybrid") {
     for (const [field, id] of listCatalogueIds(option)) {
-      if (id !== undefined && catalogue.get(id) === null) issues.push({ path: `${path}.${field}`, message: `names "${id}", which is not an entry of the catalogue` });
+      if (id !== undefined && catalogue.get(id) === null && !RETIRED_CATALOGUE_IDS.has(id)) issues.push({ path: `${path}.${field}`, message: `names "${id}", which is not an entry of the catalogue` });
     }
   }
   if ((option.kind === "owned-gpu" || option.kind === "rented-gpu") && option.maxNodes?.lte(option.redundancyNodes)) {

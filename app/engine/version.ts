@@ -22,8 +22,17 @@ import { Decimal } from "./decimal.ts";
  * 2.1.1: every warning and compliance reason carries a code and its parameters beside its text, and
  * every SEAL level's reasoning lines theirs in `notes` (ADR 017), for the presenter to render; figures
  * and texts are unchanged, and a 2.1.0 result, without them, shows its texts as stored.
+ *
+ * 3.0.0: a catalogue value's record in `catalogueValues` cites `sources` (publisher, title, URLs, date
+ * each) instead of the free-text `source` and `sourceUrl`, and carries `staleAfterDays`, the staleness
+ * limit of its kind of figure (API prices 90 days, GPU rentals 120, hardware and throughput 180, the
+ * rest 365; it was 180 for all). A shape change, hence the major. On the same inputs and date, stale
+ * warnings now appear for API prices 91–180 and GPU rentals 121–180 days old, and no longer for
+ * energy, colocation, salary, licence, quality, trend and compliance figures 181–365 days old; each
+ * names its limit. No cost figure changes. The presenter shows a 2.x result's free-text source, and
+ * judges its staleness by the 180 days it was computed with.
  */
-export const ENGINE_VERSION = "2.1.1";
+export const ENGINE_VERSION = "3.0.0";
 
 /** JSON with object keys sorted and Decimals as exact strings, so the hash ignores declaration order. */
 function stringifySorted(value: unknown): string {

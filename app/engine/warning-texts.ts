@@ -8,8 +8,9 @@ export const WARNING_TEXTS = {
   "utilisation-impossible": (_: NoParams) => "The target utilisation with its sensitivity multiplier exceeds 100 %; 100 % was used.",
   "utilisation-below-target": ({ month, utilisationPercent, plannedPercent }: { month: number; utilisationPercent: string; plannedPercent: string }) =>
     `Average utilisation is ${utilisationPercent} % in month ${month + 1}, under half the planned ${plannedPercent} % (target ÷ peak factor): whole nodes and spares are mostly idle.`,
-  "stale-catalogue-entry": ({ id, label, entryAsOf, ageDays, asOf }: { id: string; label: string; entryAsOf: string; ageDays: number; asOf: string }) =>
-    `Catalogue entry ${id} (${label}) is from ${entryAsOf}, ${ageDays} days before ${asOf}.`,
+  /** `staleAfterDays` is absent from warnings of results computed before thresholds were set per kind of figure (180 days then). */
+  "stale-catalogue-entry": ({ id, label, entryAsOf, ageDays, asOf, staleAfterDays }: { id: string; label: string; entryAsOf: string; ageDays: number; asOf: string; staleAfterDays?: number }) =>
+    `Catalogue entry ${id} (${label}) is from ${entryAsOf}, ${ageDays} days before ${asOf}${staleAfterDays === undefined ? "" : `; figures of its kind count as stale after ${staleAfterDays} days`}.`,
   "unknown-catalogue-id": ({ field }: { field: string }) => `${field}: the catalogue has no entry with this id; the value is used as entered.`,
   "quality-unknown": ({ model }: { model: string }) => `No benchmark score for ${model}: the quality gap cannot be shown.`,
   "quality-gap": ({ benchmark, best, model, score }: { benchmark: string; best: string; model: string; score: string }) =>

@@ -1,6 +1,7 @@
 /**
  * The warnings of a result, each made from its code and parameters (warning-texts.ts). Thresholds:
- * STALE_AFTER_DAYS for dated figures, QUALITY_GAP_WARNING_POINTS for benchmark scores.
+ * STALE_AFTER_DAYS (catalogue/index.ts) per kind of catalogue figure, EXCHANGE_RATE_STALE_AFTER_DAYS
+ * for the scenario's exchange rate, QUALITY_GAP_WARNING_POINTS for benchmark scores.
  */
 import { addMonths, daysBetween } from "./calendar.ts";
 import type { CatalogueValueUsed } from "./catalogue-usage.ts";
@@ -12,8 +13,8 @@ import type { MonthResult } from "./results.ts";
 import { listLeafComponents, type Option, type Scenario } from "./scenario.ts";
 import { createWarning, type Warning } from "./warning-texts.ts";
 
-/** Catalogue entries and exchange rates older than this (in days) raise a warning. */
-export const STALE_AFTER_DAYS = 180;
+/** An exchange rate older than this (in days) raises a warning. */
+export const EXCHANGE_RATE_STALE_AFTER_DAYS = 180;
 /** Quality scores differing by at least this many index points raise a warning (indexes move ±1–2 between runs). */
 export const QUALITY_GAP_WARNING_POINTS = 3;
 
@@ -48,9 +49,10 @@ export function listOptionWarnings(scenario: Scenario, option: Option, series: O
       warnings.push(createWarning("unknown-catalogue-id", { field: used.field }));
     } else if (used.catalogue && !staleIds.has(used.catalogue.id)) {
       const ageDays = daysBetween(used.catalogue.asOf, asOf);
-      if (ageDays > STALE_AFTER_DAYS) {
+      const { staleAfterDays } = used.catalogue;
+      if (ageDays > staleAfterDays) {
         staleIds.add(used.catalogue.id);
-        warnings.push(createWarning("stale-catalogue-entry", { id: used.catalogue.id, label: used.catalogue.label, entryAsOf: used.catalogue.asOf, ageDays, asOf }));
+        warnings.push(createWarning("stale-catalogue-entry", { id: used.catalogue.id, label: used.catalogue.label, entryAsOf: used.catalogue.asOf, ageDays, asOf, staleAfterDays }));
       }
     }
   }
@@ -73,10 +75,10 @@ export function listQualityWarnings(groups: readonly QualityGroup[]): Warning[] 
   return warnings;
 }
 
-/** The scenario's exchange rate, when it is older than STALE_AFTER_DAYS on `asOf`. */
+/** The scenario's exchange rate, when it is older than EXCHANGE_RATE_STALE_AFTER_DAYS on `asOf`. */
 export function listExchangeRateWarnings(scenario: Scenario, asOf: string): Warning[] {
   const ageDays = daysBetween(scenario.currency.asOf, asOf);
-  return ageDays > STALE_AFTER_DAYS ? [createWarning("stale-exchange-rate", { currency: scenario.currency.code, rateAsOf: scenario.currency.asOf, ageDays, asOf })] : [];
+  return ageDays > EXCHANGE_RATE_STALE_AFTER_DAYS ? [createWarning("stale-exchange-rate", { currency: scenario.currency.code, rateAsOf: scenario.currency.asOf, ageDays, asOf })] : [];
 }
 
 /** The overhead lines the profile calls for, per part, when the option (hybrid parts included) prices no compliance line. */

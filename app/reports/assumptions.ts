@@ -3,8 +3,8 @@
  * with its source and date. A catalogue value shared by several options is one row naming them all.
  */
 import type { CatalogueValueUsed, Serialized } from "../engine/index.ts";
-import { STALE_AFTER_DAYS } from "../engine/index.ts";
 import type { Formatter } from "./format.ts";
+import { citeStoredSources, getStoredStaleAfterDays, type CitationView, type StoredCatalogueRecord } from "./sources.ts";
 import type { ResultBundle, ScenarioData } from "./types.ts";
 
 export interface ScenarioFact {
@@ -24,8 +24,9 @@ export interface AssumptionRow {
   /** The catalogue's value when the scenario overrides it; null otherwise. */
   catalogueValueText: string | null;
   entry: { id: string; label: string } | null;
-  source: { title: string; url: string | null; asOf: string; confidence: "high" | "medium" | "low"; note: string | null } | null;
-  /** Older than the engine's staleness limit (STALE_AFTER_DAYS) on the result's date. */
+  /** The entry's sources (none where the note says there is no source), its date and confidence. */
+  source: { citations: CitationView[]; asOf: string; confidence: "high" | "medium" | "low"; note: string | null } | null;
+  /** Older on the result's date than the staleness limit of its kind, as the result judged it. */
   stale: boolean;
   overrideSource: { source: string; asOf: string | null } | null;
 }
@@ -74,7 +75,7 @@ export function buildAssumptions(bundle: ResultBundle, fmt: Formatter): Assumpti
         if (!existing.options.some((known) => known.id === option.id)) existing.options.push({ id: option.id, name: option.name });
         continue;
       }
-      const catalogue = used.catalogue;
+      const catalogue = used.catalogue as StoredCatalogueRecord | null;
       rows.set(key, {
         key,
         field: used.field,
@@ -86,8 +87,8 @@ export function buildAssumptions(bundle: ResultBundle, fmt: Formatter): Assumpti
         source:
           catalogue === null
             ? null
-            : { title: catalogue.source, url: catalogue.sourceUrl ?? null, asOf: catalogue.asOf, confidence: catalogue.confidence, note: catalogue.note ?? null },
-        stale: catalogue !== null && daysBetween(catalogue.asOf, scenario.asOf) > STALE_AFTER_DAYS,
+            : { citations: citeStoredSources(catalogue), asOf: catalogue.asOf, confidence: catalogue.confidence, note: catalogue.note ?? null },
+        stale: catalogue !== null && daysBetween(catalogue.asOf, scenario.asOf) > getStoredStaleAfterDays(catalogue),
         overrideSource: used.overrideSource === null ? null : { source: used.overrideSource.source, asOf: used.overrideSource.asOf ?? null },
       });
     }

@@ -1,7 +1,8 @@
 /**
  * The /catalog view-model: every built-in catalogue entry of the engine and every deployment
  * capability of the compliance engine as plain data (strings and numbers only, so it crosses the single-fetch
- * boundary without Decimal objects), each with its source, date, confidence and staleness.
+ * boundary without Decimal objects), each with its sources (publisher, title, link, date), the date of its
+ * figures, confidence and staleness, judged by the limit of its kind (STALENESS_RULES).
  *
  * Everything comes from the engine's public surface, app/engine/index.ts.
  */
@@ -17,23 +18,26 @@ import {
   SOVEREIGNTY_OBJECTIVES,
   STALE_AFTER_DAYS,
   type AnyCatalogueEntry,
+  type CatalogueKind,
   type CapabilityValue,
   type ComplianceSource,
   type DeploymentCapability,
   type DeploymentKind,
   type Fact,
 } from "~/engine/index.ts";
+import { citeComplianceSource, citeEntrySources, STALENESS_RULES, type CitationView, type StalenessRule } from "./sources.ts";
 
 export type Confidence = "high" | "medium" | "low";
 
 /** Where a figure comes from and how old it is on the day the page was served. */
 export interface Provenance {
-  source: string;
-  sourceUrl: string | null;
+  citations: CitationView[];
   note: string | null;
   asOf: string;
   ageDays: number;
+  /** Older than `staleAfterDays`, the limit of its kind. */
   stale: boolean;
+  staleAfterDays: number;
   confidence: Confidence;
 }
 
@@ -61,6 +65,8 @@ export interface CatalogueSection {
   id: string;
   title: string;
   description: string;
+  /** Its entries count as stale this many days after their date. */
+  staleAfterDays: number;
   fields: CatalogueField[];
   rows: CatalogueRow[];
 }
@@ -100,7 +106,10 @@ export interface ObjectiveRow {
 
 export interface CataloguePage {
   today: string;
-  staleAfterDays: number;
+  /** The staleness limit of each kind of figure, with its reason. */
+  stalenessRules: StalenessRule[];
+  /** The limit of the compliance sources and the framework's weights. */
+  complianceStaleAfterDays: number;
   sections: CatalogueSection[];
   deployments: DeploymentRow[];
   complianceSources: SourceRow[];
@@ -120,6 +129,7 @@ interface FieldSpec {
 
 interface SectionSpec {
   id: string;
+  kind: CatalogueKind;
   title: string;
   description: string;
   entries: readonly AnyCatalogueEntry[];
@@ -129,6 +139,7 @@ interface SectionSpec {
 const SECTIONS: readonly SectionSpec[] = [
   {
     id: "api-prices",
+    kind: "apiPrices",
     title: "Commercial API prices",
     description: "List prices per million tokens from a dated snapshot of the vendors' price pages. Batch discounts apply only to traffic that tolerates batch latency.",
     entries: CATALOGUE.apiPrices,
@@ -141,6 +152,7 @@ const SECTIONS: readonly SectionSpec[] = [
   },
   {
     id: "model-quality",
+    kind: "modelQuality",
     title: "Model quality",
     description: "Benchmark scores used to compare models like for like. Scores are compared only within one index version: v3 and v4.0 points are not comparable.",
     entries: CATALOGUE.modelQuality,
@@ -152,6 +164,7 @@ const SECTIONS: readonly SectionSpec[] = [
   },
   {
     id: "gpus",
+    kind: "gpus",
     title: "GPUs",
     description: "Purchase price and power draw (thermal design power) per GPU.",
     entries: CATALOGUE.gpus,
@@ -162,6 +175,7 @@ const SECTIONS: readonly SectionSpec[] = [
   },
   {
     id: "servers",
+    kind: "servers",
     title: "Servers",
     description: "What a node costs and draws besides its GPUs (chassis, CPUs, memory, network cards).",
     entries: CATALOGUE.servers,
@@ -173,6 +187,7 @@ const SECTIONS: readonly SectionSpec[] = [
   },
   {
     id: "gpu-rentals",
+    kind: "gpuRentals",
     title: "Rented GPUs",
     description: "On-demand price per GPU-hour; a month of rental is 730 hours.",
     entries: CATALOGUE.gpuRentals,
@@ -183,6 +198,7 @@ const SECTIONS: readonly SectionSpec[] = [
   },
   {
     id: "throughput",
+    kind: "throughput",
     title: "Throughput",
     description: "Tokens per second per GPU, split into prefill (input) and decode (output), at the stated concurrency. Capacity planning starts from these figures.",
     entries: CATALOGUE.throughput,
@@ -194,6 +210,7 @@ const SECTIONS: readonly SectionSpec[] = [
   },
   {
     id: "energy",
+    kind: "electricity",
     title: "Energy",
     description: "Electricity price and power usage effectiveness (PUE: facility power over IT power).",
     entries: CATALOGUE.electricity,
@@ -204,6 +221,7 @@ const SECTIONS: readonly SectionSpec[] = [
   },
   {
     id: "colocation",
+    kind: "colocation",
     title: "Colocation",
     description: "Price per kW of IT load per month in a colocation facility.",
     entries: CATALOGUE.colocation,
@@ -211,6 +229,7 @@ const SECTIONS: readonly SectionSpec[] = [
   },
   {
     id: "staff",
+    kind: "salaries",
     title: "Staff",
     description: "Annual cost per full-time engineer. These are median salaries: no public source gives a loaded-cost multiplier, so add your own overheads.",
     entries: CATALOGUE.salaries,
@@ -218,6 +237,7 @@ const SECTIONS: readonly SectionSpec[] = [
   },
   {
     id: "licences",
+    kind: "licences",
     title: "Software licences",
     description: "Per-GPU software licences for self-hosted inference.",
     entries: CATALOGUE.licences,
@@ -225,6 +245,7 @@ const SECTIONS: readonly SectionSpec[] = [
   },
   {
     id: "trends",
+    kind: "trends",
     title: "Trend rates",
     description: "How new hardware improves each year, and what it resells for. A market price trend, not accounting depreciation.",
     entries: CATALOGUE.trends,
@@ -260,15 +281,19 @@ function formatValue(raw: string | undefined, kind: FieldKind): ValueCell {
   return kind === "fraction" ? { text: percentText(value), sort } : { text: exactNumberText(value), sort };
 }
 
-function provenance(source: { source: string; sourceUrl?: string; note?: string; asOf: string; confidence: Confidence }, today: string): Provenance {
+function provenance(
+  source: { citations: CitationView[]; note?: string; asOf: string; confidence: Confidence },
+  staleAfterDays: number,
+  today: string,
+): Provenance {
   const ageDays = daysBetween(source.asOf, today);
   return {
-    source: source.source,
-    sourceUrl: source.sourceUrl ?? null,
+    citations: source.citations,
     note: source.note ?? null,
     asOf: source.asOf,
     ageDays,
-    stale: ageDays > STALE_AFTER_DAYS,
+    stale: ageDays > staleAfterDays,
+    staleAfterDays,
     confidence: source.confidence,
   };
 }
@@ -279,6 +304,7 @@ function buildSection(spec: SectionSpec, today: string): CatalogueSection {
     id: spec.id,
     title: spec.title,
     description: spec.description,
+    staleAfterDays: STALE_AFTER_DAYS[spec.kind],
     fields: spec.fields.map((field) => ({
       key: field.key,
       label: field.label,
@@ -289,7 +315,7 @@ function buildSection(spec: SectionSpec, today: string): CatalogueSection {
       id: entry.id,
       label: entry.label,
       values: Object.fromEntries(spec.fields.map((field) => [field.key, formatValue(entry.values[field.key], field.kind)])),
-      provenance: provenance(entry, today),
+      provenance: provenance({ ...entry, citations: citeEntrySources(entry.sources) }, STALE_AFTER_DAYS[spec.kind], today),
     })),
   };
 }
@@ -301,16 +327,11 @@ function sourceNumber(id: SourceId): number {
   return SOURCE_IDS.indexOf(id) + 1;
 }
 
+/** A compliance source cites itself: its read date is both the citation's date and the one staleness is judged by. */
 function sourceProvenance(source: ComplianceSource, today: string): Provenance {
-  const [sourceUrl] = source.urls;
   return provenance(
-    {
-      source: `${source.publisher}: ${source.title}${source.thirdParty ? " (third party)" : ""}`,
-      ...(sourceUrl === undefined ? {} : { sourceUrl }),
-      asOf: source.asOf,
-      confidence: source.confidence,
-      ...(source.note === undefined ? {} : { note: source.note }),
-    },
+    { citations: [citeComplianceSource(source)], asOf: source.asOf, confidence: source.confidence, ...(source.note === undefined ? {} : { note: source.note }) },
+    STALE_AFTER_DAYS.compliance,
     today,
   );
 }
@@ -415,7 +436,8 @@ export function buildCataloguePage(today: string): CataloguePage {
   const framework = getComplianceSource("eu-cloud-sovereignty-framework");
   return {
     today,
-    staleAfterDays: STALE_AFTER_DAYS,
+    stalenessRules: [...STALENESS_RULES],
+    complianceStaleAfterDays: STALE_AFTER_DAYS.compliance,
     sections: SECTIONS.map((spec) => buildSection(spec, today)),
     deployments: DEPLOYMENT_CAPABILITIES.map(buildDeployment),
     complianceSources: SOURCE_IDS.map((id) => ({ id, number: sourceNumber(id), ...sourceProvenance(getComplianceSource(id), today) })),

@@ -46,10 +46,11 @@ export default function CatalogueRoute() {
             it. Each one is only a starting point: a scenario can override any of them and record its own source.
           </p>
           <p className="muted">
-            {entries} cost-model entries and {view.deployments.length} deployment profiles. Figures dated more than{" "}
-            {view.staleAfterDays} days before today (<time dateTime={view.today}>{view.today}</time>) are marked <span className="catalogue-stale">stale</span>{" "}
-            ({stale} of {entries} cost-model entries). Money is in US dollars, as published. How the figures are used is
-            explained in the <Link to="/methodology">methodology</Link>.
+            {entries} cost-model entries and {view.deployments.length} deployment profiles. Each source names its publisher, its
+            title (linked to the page) and its date. A figure older on today (<time dateTime={view.today}>{view.today}</time>) than the
+            limit of its kind, stated under each section, is marked <span className="catalogue-stale">stale</span> ({stale} of {entries}{" "}
+            cost-model entries). Money is in US dollars, as published. How the figures are used, and why each kind has its
+            limit, is explained in the <Link to="/methodology#staleness">methodology</Link>.
           </p>
           <nav className="reference-toc" aria-label="Sections">
             <ul>
@@ -76,6 +77,7 @@ export default function CatalogueRoute() {
           <section key={section.id} id={section.id} className="catalogue-section" aria-labelledby={`${section.id}-title`}>
             <h3 id={`${section.id}-title`}>{section.title}</h3>
             <p className="catalogue-description">{section.description}</p>
+            <p className="catalogue-description muted">Entries count as stale {section.staleAfterDays} days after the date of their figures.</p>
             <div className="catalogue-scroll">
               <CatalogueSectionTable section={section} />
             </div>
@@ -97,6 +99,7 @@ export default function CatalogueRoute() {
         <section id="compliance-sources" className="catalogue-section" aria-labelledby="compliance-sources-title">
           <h3 id="compliance-sources-title">Compliance sources</h3>
           <p className="catalogue-description">The sources the capability facts and the regulatory rules cite.</p>
+          <p className="catalogue-description muted">Sources count as stale {view.complianceStaleAfterDays} days after the date they were read.</p>
           <div className="catalogue-scroll">
             <ComplianceSourceTable rows={view.complianceSources} />
           </div>

@@ -11,10 +11,11 @@ import {
   HOURS_PER_MONTH,
   MODEL_CONVENTIONS,
   SEAL_LEVEL_NAMES,
+  EXCHANGE_RATE_STALE_AFTER_DAYS,
   SOVEREIGNTY_OBJECTIVES,
-  STALE_AFTER_DAYS,
   type SealLevel,
 } from "~/engine/index.ts";
+import { STALENESS_RULES } from "~/reports/sources.ts";
 import catalogueStyles from "~/styles/catalogue.css";
 import { cacheWhenSignedOut, publicPageHeaders } from "~/utils/public-page.server.ts";
 
@@ -37,7 +38,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       viewer,
       conventions: MODEL_CONVENTIONS,
       hoursPerMonth: HOURS_PER_MONTH,
-      staleAfterDays: STALE_AFTER_DAYS,
+      stalenessRules: STALENESS_RULES,
+      exchangeRateStaleAfterDays: EXCHANGE_RATE_STALE_AFTER_DAYS,
       tornadoDown: formatPercent(new Decimal(1).minus(DEFAULT_TORNADO_LOW), 0),
       tornadoUp: formatPercent(new Decimal(DEFAULT_TORNADO_HIGH).minus(1), 0),
       objectives: SOVEREIGNTY_OBJECTIVES.map((objective) => ({
@@ -52,7 +54,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function Methodology() {
-  const { viewer, conventions, hoursPerMonth, staleAfterDays, tornadoDown, tornadoUp, objectives, sealLevels } = useLoaderData<typeof loader>();
+  const { viewer, conventions, hoursPerMonth, stalenessRules, exchangeRateStaleAfterDays, tornadoDown, tornadoUp, objectives, sealLevels } = useLoaderData<typeof loader>();
   return (
     <>
       <CataloguePublicNav viewer={viewer} />
@@ -327,9 +329,11 @@ export default function Methodology() {
           <section aria-labelledby="data">
             <h2 id="data">Default data</h2>
             <p>
-              Every default number carries a source, a date and a confidence level, listed in the{" "}
-              <Link to="/catalog">catalogue</Link>. A figure dated more than {staleAfterDays} days before the day of the
-              calculation raises a staleness warning, and so does an exchange rate of that age. Missing prices are never
+              Every default number carries its public sources (publisher, title, a link to the page and the date), the
+              date of its figures and a confidence level, listed in the <Link to="/catalog">catalogue</Link>. A figure
+              older on the day of the calculation than the limit of its kind raises a staleness warning, once per
+              catalogue entry however many options use it; an exchange rate older than {exchangeRateStaleAfterDays} days
+              does too. Missing prices are never
               counted as zero: an API option needs positive input and output prices, and a catalogue reference the
               catalogue does not know is reported. Each result lists the catalogue entries it used, with their source
               and date, and every value the scenario overrode, with the source the scenario gives for it.
@@ -339,6 +343,25 @@ export default function Methodology() {
               loaded-cost multiplier: staff cost is FTE × cost per FTE × <code>loadedCostMultiplier</code>, which is 1
               (salary only) unless you enter your own overhead multiplier. The results list it beside the salary.
             </p>
+            <table id="staleness">
+              <caption>When a figure counts as stale: days after the date of its figures, by kind</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Kind of figure</th>
+                  <th scope="col" className="num">Stale after</th>
+                  <th scope="col">Why</th>
+                </tr>
+              </thead>
+              <tbody>
+                {stalenessRules.map((rule) => (
+                  <tr key={rule.kind}>
+                    <td>{rule.label}</td>
+                    <td className="num">{rule.days} days</td>
+                    <td>{rule.reason}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
           </section>
         </article>
         <aside>

@@ -2,10 +2,12 @@ import { data, redirect, type ActionFunctionArgs, type LinksFunction, type Loade
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { requireMembership, throwNotFound } from "~/auth/membership.server.ts";
 import { EDITABLE_KINDS, KIND_LABELS } from "~/catalogue/entries.ts";
+import { Citations } from "~/components/citations.tsx";
 import { FormError } from "~/components/form-error.tsx";
 import { hasRole } from "~/domain/roles.ts";
 import { CATALOGUE_KINDS, createCatalogue, type ResolvedCatalogueEntry } from "~/engine/index.ts";
 import { getOrganisationLayer, listCatalogueVersions, removeCatalogueEntry } from "~/models/organization-catalogue.server.ts";
+import { citeEntrySources } from "~/reports/sources.ts";
 import { RemoveCatalogueEntrySchema } from "~/schemas/organization-catalogue.ts";
 import catalogueStyles from "~/styles/org-catalogue.css";
 import { readForm, validateForm } from "~/utils/form.server.ts";
@@ -31,7 +33,7 @@ function toRow(entry: ResolvedCatalogueEntry) {
     values: describeValues(entry),
     /** The built-in values an override replaces. */
     builtIn: entry.organisation?.replaces ? Object.entries(entry.organisation.replaces.values).map(([key, value]) => ({ key, value })) : null,
-    source: entry.source,
+    citations: citeEntrySources(entry.sources),
     asOf: entry.asOf,
   };
 }
@@ -164,11 +166,11 @@ export default function OrganisationCatalogue() {
                       </ul>
                     </td>
                     <td>
-                      {row.source}
+                      <Citations citations={row.citations} />
                       <br />
-                      <time className="muted" dateTime={row.asOf}>
-                        {row.asOf}
-                      </time>
+                      <span className="muted">
+                        figures as of <time dateTime={row.asOf}>{row.asOf}</time>
+                      </span>
                     </td>
                     {canChange && group.editable ? (
                       <td className="org-catalogue__change">

@@ -7,6 +7,7 @@ import { SelectField } from "~/components/select-field.tsx";
 import { TextField } from "~/components/text-field.tsx";
 import { createCatalogue, type CatalogueKind } from "~/engine/index.ts";
 import { getOrganisationLayer, saveCatalogueEntry } from "~/models/organization-catalogue.server.ts";
+import { citeEntrySources, describeCitationsBriefly } from "~/reports/sources.ts";
 import { SaveCatalogueEntrySchema } from "~/schemas/organization-catalogue.ts";
 import catalogueStyles from "~/styles/org-catalogue.css";
 import { readForm, validateForm } from "~/utils/form.server.ts";
@@ -36,8 +37,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (id !== null) {
     const entry = catalogue.get(id);
     if (entry === null || !isEditableKind(entry.kind)) throwNotFound();
+    const mode = entry.organisation === null || entry.organisation.replaces !== null ? ("override" as const) : ("edit" as const);
     return {
-      mode: entry.organisation === null || entry.organisation.replaces !== null ? ("override" as const) : ("edit" as const),
+      mode,
       base: layer.number,
       kinds,
       kindLabel: KIND_LABELS[entry.kind],
@@ -49,7 +51,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         // An override starts empty: the built-in source is not the organisation's.
         sourceNote: entry.organisation?.sourceNote ?? "",
         asOf: entry.organisation?.asOf ?? getToday(),
-        builtInSource: entry.organisation?.replaces?.source ?? (entry.organisation === null ? entry.source : null),
+        builtInSource: mode === "override" ? describeCitationsBriefly(citeEntrySources((entry.organisation?.replaces ?? entry).sources)) : null,
       },
     };
   }

@@ -4,7 +4,9 @@
  * pg_restore into a new database, is served by a second production server exactly as the first
  * serves the original: the same revisions, the same page data, the same PDF bytes (ADR 012: a PDF's
  * bytes follow from the revision alone). pg_dump and pg_restore must match the server's version
- * (tests/factories/pg-tools.ts); without them the test fails and says what to install.
+ * (tests/factories/pg-tools.ts). Without them the test fails on CI and says what to install; on a
+ * developer's machine (the embedded PostgreSQL of npm test ships no pg_dump) it is reported as
+ * skipped, with that same message printed, rather than counted as passed.
  */
 import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -25,6 +27,11 @@ const testDatabaseName = decodeURIComponent(new URL(testDatabaseUrl).pathname.sl
 const sourceUrl = withDatabaseName(testDatabaseUrl, `${testDatabaseName}_backup_${suffix}`);
 const restoredUrl = withDatabaseName(testDatabaseUrl, `${testDatabaseName}_restored_${suffix}`);
 const dumpDirectory = mkdtempSync(path.join(os.tmpdir(), "opentco-backup-"));
+const tools = await findPgTools(testDatabaseUrl).catch((error: unknown) => {
+  if (process.env.CI) throw error;
+  console.warn(`backup-restore skipped: ${error instanceof Error ? error.message : String(error)}`);
+  return null;
+});
 
 let source: ProductionServer;
 let restored: ProductionServer;
@@ -56,7 +63,7 @@ async function fetchBytes(server: ProductionServer, cookie: string, pathname: st
 }
 
 beforeAll(async () => {
-  const tools = await findPgTools(testDatabaseUrl);
+  if (tools === null) return;
   await ensureDatabase(sourceUrl);
   await migrate(sourceUrl);
   await seed(sourceUrl);
@@ -80,7 +87,7 @@ afterAll(async () => {
   await client.end();
 });
 
-describe("a pg_dump restored into a new database", () => {
+describe.skipIf(tools === null)("a pg_dump restored into a new database", () => {
   it("holds the same scenarios and revisions, byte for byte", async () => {
     const sql = `SELECT s.id, s.name, s."latestRevisionNumber", r.number, r.fingerprint, r."createdAt", md5(r.result) AS result
                  FROM "Scenario" s JOIN "ScenarioRevision" r ON r."scenarioId" = s.id ORDER BY s.id, r.number`;

@@ -26,7 +26,7 @@ const AS_OF = "2026-12-01";
 const H100_NOTE = "negotiated H100 price, MSA 2026-09";
 const fourOptions = JSON.parse(readFileSync(new URL("../../public/examples/four-options-60-months.json", import.meta.url), "utf8")) as Record<string, unknown>;
 
-type StoredOption = { id: string; catalogueValues: { field: string; status: string; value: string; catalogue: { source: string; asOf: string } | null }[]; totals: { cash: string } };
+type StoredOption = { id: string; catalogueValues: { field: string; status: string; value: string; catalogue: { sources: unknown[]; asOf: string } | null }[]; totals: { cash: string } };
 
 function overrideH100(org: TestOrganization, cookie: string, fields: Record<string, string> = {}) {
   return callAction(
@@ -83,7 +83,7 @@ describe("an organisation's override", () => {
     });
 
     // The pickers' catalogue: A sees its override, B the built-in entry.
-    expect((await getOrganisationCatalogue({ orgId: orgA.id })).get("gpu.h100-sxm")).toMatchObject({ values: { unitPrice: "30000" }, source: H100_NOTE });
+    expect((await getOrganisationCatalogue({ orgId: orgA.id })).get("gpu.h100-sxm")).toMatchObject({ values: { unitPrice: "30000" }, sources: [{ kind: "note", note: H100_NOTE, asOf: "2026-09-15" }] });
     expect((await getOrganisationCatalogue({ orgId: orgB.id })).get("gpu.h100-sxm")).toMatchObject({ values: { unitPrice: "37500" }, organisation: null });
     expect(await getOrganisationLayer({ orgId: orgB.id })).toEqual({ number: 0, entries: [] });
     const pageB = await callLoader(catalogueRoute.loader, createGetRequest(`/o/${orgB.slug}/catalogue`, ownerB), { slug: orgB.slug });
@@ -100,7 +100,7 @@ describe("an organisation's override", () => {
     // New scenarios: A's owned H100s cost 30,000 each, marked as the organisation's; B's keep 37,500.
     const [scenarioA, scenarioB] = [await createFromTemplate(orgA, adminA), await createFromTemplate(orgB, ownerB)];
     const [ownedA, ownedB] = [await ownedH100(orgA, scenarioA), await ownedH100(orgB, scenarioB)];
-    expect(ownedA.catalogueValues.find((used) => used.field === "gpu.unitPrice")).toMatchObject({ status: "organisation", value: "30000", catalogue: { source: H100_NOTE, asOf: "2026-09-15" } });
+    expect(ownedA.catalogueValues.find((used) => used.field === "gpu.unitPrice")).toMatchObject({ status: "organisation", value: "30000", catalogue: { sources: [{ publisher: null, title: H100_NOTE, urls: [], date: "2026-09-15" }], asOf: "2026-09-15" } });
     expect(ownedB.catalogueValues.find((used) => used.field === "gpu.unitPrice")).toMatchObject({ status: "catalogue", value: "37500" });
     expect(Number(ownedA.totals.cash)).toBeLessThan(Number(ownedB.totals.cash));
     // The revision names the catalogue version it used.
@@ -184,7 +184,7 @@ describe("price import", () => {
     expect(catalogue.version).toMatch(/\+org\.1$/);
     expect(catalogue.get("api.anthropic.claude-sonnet-5")).toMatchObject({
       values: { inputPricePerMillion: "3", cachedInputPricePerMillion: "0.3", outputPricePerMillion: "15", batchDiscount: "0.5" },
-      source: "Imported from model_prices_and_context_window.json (litellm)",
+      sources: [{ kind: "note", note: "Imported from model_prices_and_context_window.json (litellm)" }],
       asOf: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
     });
     expect(catalogue.get("api.mistral.mistral-small-latest")).toMatchObject({ kind: "apiPrices", values: { inputPricePerMillion: "0.1", cachedInputPricePerMillion: "0.01", outputPricePerMillion: "0.3", batchDiscount: "0" } });

@@ -75,7 +75,7 @@ describe("scenario PDF", () => {
       }
       for (const row of buildAssumptions(revision.result, fmt).rows) {
         expect(text).toContain(normalise(`${row.field} = ${row.valueText}`));
-        if (row.source) expect(text).toContain(normalise(row.source.title));
+        for (const citation of row.source?.citations ?? []) expect(text).toContain(normalise(citation.title));
       }
       expect(pdf.info.CreationDate).toBe(`${revision.createdAt.slice(0, 19)}Z`);
       expect(pdf.info["Page size"]).toContain("(A4)");

@@ -5,6 +5,7 @@ import { OptionContext, useEditor, useIssuesAt } from "./context.tsx";
 import { formatFieldHint, getFieldDescription } from "~/scenarios/field-info.ts";
 import { fractionToPercent, percentToFraction } from "~/scenarios/percent.ts";
 import { getAtPath, getFieldId, isJsonObject, type Path } from "~/scenarios/paths.ts";
+import { describeCitationsBriefly } from "~/reports/sources.ts";
 
 /**
  * The editor's field controls. Each is a FieldFrame (label, hint, error with aria-invalid and
@@ -241,7 +242,7 @@ function useCatalogueNote(path: Path, percent: boolean): ReactNode {
   const { state, fieldPath, optionPath } = found;
   const id = getFieldId(path);
   const catalogueValue = state.catalogueValue === null ? "unknown" : percent ? `${fractionToPercent(state.catalogueValue)} %` : state.catalogueValue;
-  const origin = `${state.entry.label}: ${state.entry.source}, ${state.entry.asOf}`;
+  const origin = `${state.entry.label}: ${describeCitationsBriefly(state.entry.citations)}, ${state.entry.asOf}`;
   if (state.status === "catalogue") {
     return (
       <span className="editor-catalogue" id={`${id}-catalogue`}>

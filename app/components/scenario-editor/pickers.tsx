@@ -3,6 +3,8 @@ import { applyCatalogueEntry, applyDeployment, getPickedEntry, listDeployments, 
 import { OptionContext, useEditor } from "./context.tsx";
 import { SelectField } from "./fields.tsx";
 import { getAtPath, getFieldId } from "~/scenarios/paths.ts";
+import { Citations } from "~/components/citations.tsx";
+import { citeEntrySources } from "~/reports/sources.ts";
 
 /**
  * Catalogue pickers inside an option: choosing an entry fills its fields (money converted at the
@@ -28,7 +30,7 @@ export function CataloguePicker({ binding }: { binding: CatalogueBinding }) {
       />
       {entry !== null ? (
         <p className="editor-source" id={`${getFieldId(idPath)}-source`}>
-          {entry.organisation === null ? "Source" : "Organisation's entry"}: {entry.source}, as of {entry.asOf} · confidence {entry.confidence}
+          {entry.organisation === null ? "Source" : "Organisation's entry"}: <Citations citations={citeEntrySources(entry.sources)} />; figures as of {entry.asOf} · confidence {entry.confidence}
           {entry.note ? ` · ${entry.note}` : ""}
         </p>
       ) : null}

@@ -7,6 +7,7 @@ import { createComplianceProfile, createMonteCarlo, createMonteCarloRange, creat
 import { CheckboxField, DecimalField, FieldGroup, SelectField, TextField, type Choice } from "./fields.tsx";
 import { ActionButton, HybridFields, LeafOptionFields, ListEditor } from "./option-fields.tsx";
 import { fractionToPercent } from "~/scenarios/percent.ts";
+import { describeCitationsBriefly } from "~/reports/sources.ts";
 import { getAtPath, getFieldId, insertAfter, isJsonObject, moveItem, removeItem, type JsonObject, type Path } from "~/scenarios/paths.ts";
 import { summarizeAssumptions, summarizeCompliance, summarizeGeneral, summarizeOptions, summarizeSensitivity, summarizeWorkload } from "./summaries.ts";
 
@@ -293,7 +294,7 @@ export function listAssumptions(scenario: unknown, perUsd: unknown, catalogue: C
           value: getAtPath(part, field.split(".")),
           status: state.status,
           catalogueValue: state.catalogueValue,
-          origin: `${state.entry.label} (${state.entry.source}, ${state.entry.asOf})`,
+          origin: `${state.entry.label} (${describeCitationsBriefly(state.entry.citations)}, ${state.entry.asOf})`,
           note: getAtPath(part, ["overrideSources", field, "source"]),
         });
       }

@@ -1,3 +1,4 @@
+import { Citations } from "~/components/citations.tsx";
 import { buildAssumptions, type Formatter, type ResultBundle } from "~/reports/index.ts";
 
 const STATUS_LABELS = { catalogue: "catalogue", organisation: "organisation", override: "override", "unknown-catalogue-id": "unknown id" } as const;
@@ -50,7 +51,7 @@ export function AssumptionsList({ bundle, fmt }: { bundle: ResultBundle; fmt: Fo
                   {row.entry ? <span className="assumption-entry">{row.entry.label}</span> : null}
                   {row.source ? (
                     <span className="assumption-note">
-                      {row.source.url ? <a href={row.source.url}>{row.source.title}</a> : row.source.title} ({row.source.confidence} confidence)
+                      {row.source.citations.length === 0 ? "no source" : <Citations citations={row.source.citations} />} ({row.source.confidence} confidence)
                       {row.source.note ? <span className="muted"> — {row.source.note}</span> : null}
                     </span>
                   ) : (

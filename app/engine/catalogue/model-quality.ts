@@ -1,17 +1,17 @@
+import { AA_GPT_OSS, AA_LEADERBOARD } from "./sources.ts";
 import type { CatalogueEntry } from "./types.ts";
 
 export type ModelQualityValues = { benchmark: string; version: string; score: string };
 
 const AA = "Artificial Analysis Intelligence Index";
 
-function qualityEntry(id: string, label: string, version: string, score: string, asOf: string, note?: string): CatalogueEntry<ModelQualityValues> {
+function qualityEntry(id: string, label: string, version: "v4.0" | "v3", score: string, asOf: string, note?: string): CatalogueEntry<ModelQualityValues> {
   return {
     id,
     label,
     values: { benchmark: AA, version, score },
     units: { benchmark: "name", version: "index version (scores never compared across versions)", score: "index points" },
-    source: `Artificial Analysis, ${AA} ${version}`,
-    sourceUrl: "https://artificialanalysis.ai/",
+    sources: [version === "v3" ? AA_GPT_OSS : AA_LEADERBOARD],
     asOf,
     confidence: "medium",
     ...(note === undefined ? {} : { note }),

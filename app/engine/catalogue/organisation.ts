@@ -5,11 +5,9 @@
  * layer arrives as plain data (from the database on the server, through the loader in the browser).
  */
 import { CATALOGUE_VERSION } from "../version.ts";
-import { CATALOGUE, getCatalogueEntry, type AnyCatalogueEntry } from "./index.ts";
+import { CATALOGUE, getCatalogueEntry, getCatalogueKind, type AnyCatalogueEntry, type CatalogueEntry, type CatalogueKind, type CatalogueSource } from "./index.ts";
 
-/** The groups of the catalogue, e.g. "gpus", "apiPrices". */
-export type CatalogueKind = keyof typeof CATALOGUE;
-
+/** The groups of the catalogue, in the built-in catalogue's order. */
 export const CATALOGUE_KINDS = Object.keys(CATALOGUE) as CatalogueKind[];
 
 /**
@@ -35,8 +33,8 @@ export interface OrganisationLayer {
   entries: readonly OrganisationEntry[];
 }
 
-/** A catalogue entry as a scenario sees it, with where it came from. */
-export interface ResolvedCatalogueEntry extends AnyCatalogueEntry {
+/** A catalogue entry as a scenario sees it, with where it came from: published sources, or the organisation's note. */
+export interface ResolvedCatalogueEntry extends CatalogueEntry<Record<string, string>, CatalogueSource> {
   kind: CatalogueKind;
   /** Null for a built-in entry; the organisation's note, date and the built-in entry it replaces otherwise. */
   organisation: { sourceNote: string; asOf: string; replaces: AnyCatalogueEntry | null } | null;
@@ -49,13 +47,6 @@ export interface Catalogue {
   groups: Readonly<Record<CatalogueKind, readonly ResolvedCatalogueEntry[]>>;
   /** The entry with this id, or null. */
   get(id: string): ResolvedCatalogueEntry | null;
-}
-
-const KIND_OF = new Map<string, CatalogueKind>(CATALOGUE_KINDS.flatMap((kind) => CATALOGUE[kind].map((entry) => [entry.id, kind] as const)));
-
-/** The group a built-in id belongs to, or null for an id the built-in catalogue does not know. */
-export function getBuiltInKind(id: string): CatalogueKind | null {
-  return KIND_OF.get(id) ?? null;
 }
 
 /** The unit of each value of a kind, from its built-in entries (every entry of a group has the same keys and units). */
@@ -71,7 +62,7 @@ function resolveOrganisationEntry(entry: OrganisationEntry): ResolvedCatalogueEn
     label: entry.label,
     values: { ...replaces?.values, ...entry.values },
     units: replaces?.units ?? getKindUnits(entry.kind),
-    source: entry.sourceNote,
+    sources: [{ kind: "note", note: entry.sourceNote, asOf: entry.asOf }],
     asOf: entry.asOf,
     // The organisation states the figure itself (a contract, a quote): its own note says how sure it is.
     confidence: "high",
@@ -95,7 +86,7 @@ export function createCatalogue(layer?: OrganisationLayer): Catalogue {
       return replacement === undefined ? { ...entry, kind, organisation: null } : resolveOrganisationEntry({ ...replacement, kind });
     });
     for (const entry of layer?.entries ?? []) {
-      if (entry.kind === kind && getBuiltInKind(entry.id) === null) entries.push(resolveOrganisationEntry(entry));
+      if (entry.kind === kind && getCatalogueKind(entry.id) === null) entries.push(resolveOrganisationEntry(entry));
     }
     groups[kind] = entries;
     for (const entry of entries) byId.set(entry.id, entry);
@@ -107,6 +98,14 @@ export function createCatalogue(layer?: OrganisationLayer): Catalogue {
     get: (id) => byId.get(id) ?? null,
   };
 }
+
+/**
+ * Ids the built-in catalogue once held and dropped (entries without a public source, December 2026).
+ * Stored scenarios may still name them, so they stay valid ids: a scenario keeps its own values and
+ * its result warns that the catalogue has no such entry ("unknown-catalogue-id"). Only ids that never
+ * existed, and an organisation's removed entries, are refused. Add an id here when an entry is dropped.
+ */
+export const RETIRED_CATALOGUE_IDS: ReadonlySet<string> = new Set(["salary.de-ml-engineer", "throughput.llama-3.1-70b-fp8.h100"]);
 
 /** The built-in catalogue alone: the CLI's, the public pages', and any caller that names no organisation. */
 export const BUILT_IN_CATALOGUE: Catalogue = createCatalogue();

@@ -9,6 +9,7 @@ import { Document, Link, Page, StyleSheet, Text, View } from "@react-pdf/rendere
 import type { ReactNode } from "react";
 import type { ComplianceMatrix, DeploymentView } from "../compliance.ts";
 import { describeSource, WEIGHTED_SEAL_SCORE_LABEL, WEIGHTED_SEAL_SCORE_NOTE } from "../compliance.ts";
+import type { CitationView } from "../sources.ts";
 import type { WarningGroup } from "../warnings.ts";
 import { PdfChart } from "./charts.tsx";
 import { FONT_STACK } from "./fonts.ts";
@@ -280,6 +281,17 @@ function CompliancePart({ matrix }: { matrix: ComplianceMatrix }) {
   );
 }
 
+/** "Source: Publisher, Title, date", the title linked, and the URL printed for a paper reader. */
+function SourceLine({ source }: { source: CitationView }) {
+  return (
+    <Text style={styles.small}>
+      Source: {source.publisher === null ? "" : `${source.publisher}, `}
+      {source.url === null ? source.title : <Link src={source.url}>{source.title}</Link>}, {source.date}
+      {source.url === null ? null : <Text style={styles.muted}> · {source.url}</Text>}
+    </Text>
+  );
+}
+
 function CatalogueValues({ rows }: { rows: AssumptionView[] }) {
   return (
     <View>
@@ -292,9 +304,9 @@ function CatalogueValues({ rows }: { rows: AssumptionView[] }) {
             <Text style={styles.muted}> · {row.options}</Text>
           </Text>
           <Text style={styles.small}>
-            Entry: {row.entry} · Source: {row.source} · {row.asOf} · {row.confidence}
+            Entry: {row.entry} · figures as of {row.asOf} · {row.confidence}
           </Text>
-          <Text style={[styles.small, styles.muted]}>URL: {row.url.startsWith("http") ? <Link src={row.url}>{row.url}</Link> : row.url}</Text>
+          {row.sources.length === 0 ? <Text style={styles.small}>Source: none</Text> : row.sources.map((source, sourceIndex) => <SourceLine key={sourceIndex} source={source} />)}
           {row.overrideSource ? <Text style={[styles.small, { color: COLOURS.warning }]}>Override source: {row.overrideSource}</Text> : null}
         </View>
       ))}

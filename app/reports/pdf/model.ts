@@ -3,7 +3,7 @@
  * revision, so the renderer (document.tsx) only lays it out. Pure: no database, no clock. The same
  * source always gives the same model, and therefore the same bytes.
  */
-import { Decimal, DEFAULT_TORNADO_HIGH, DEFAULT_TORNADO_LOW, HOURS_PER_MONTH, MODEL_CONVENTIONS, STALE_AFTER_DAYS } from "~/engine/index.ts";
+import { Decimal, DEFAULT_TORNADO_HIGH, DEFAULT_TORNADO_LOW, HOURS_PER_MONTH, MODEL_CONVENTIONS } from "~/engine/index.ts";
 import type { ScenarioDocument } from "~/scenarios/migrate.ts";
 import { buildAssumptions, type ScenarioFact } from "../assumptions.ts";
 import { buildBreakdownChart, type BreakdownChart } from "../charts/breakdown.ts";
@@ -13,6 +13,7 @@ import { WIDE_LAYOUT } from "../charts/geometry.ts";
 import { buildMonteCarloChart, type MonteCarloChart } from "../charts/monte-carlo.ts";
 import { buildTornadoChart, type TornadoChart } from "../charts/tornado.ts";
 import { buildComparisonRows } from "../comparison.ts";
+import { STALENESS_RULES, type CitationView } from "../sources.ts";
 import { buildComplianceMatrix, WEIGHTED_SEAL_SCORE_LABEL, WEIGHTED_SEAL_SCORE_NOTE, type ComplianceMatrix } from "../compliance.ts";
 import { createFormatter, type Formatter } from "../format.ts";
 import { summarizeHeadline } from "../headline.ts";
@@ -109,9 +110,9 @@ export interface AssumptionView {
   status: string;
   overridden: boolean;
   entry: string;
-  /** Publisher and title as the catalogue records them. */
-  source: string;
-  url: string;
+  /** Publisher, title (a link to its URL) and date of each source; empty where there is none. */
+  sources: CitationView[];
+  /** The date of the catalogue's figures. */
   asOf: string;
   confidence: string;
   stale: boolean;
@@ -368,8 +369,7 @@ function buildCatalogueRows(bundle: ResultBundle, fmt: Formatter): { facts: Scen
               : "Unknown catalogue id",
       overridden: row.status === "override",
       entry: row.entry === null ? "—" : `${row.entry.label} (${row.entry.id})`,
-      source: row.source?.title ?? "—",
-      url: row.source?.url ?? "no public URL recorded in the catalogue",
+      sources: row.source?.citations ?? [],
       asOf: row.source?.asOf ?? "—",
       confidence: row.source ? `${row.source.confidence} confidence${row.source.note ? `; ${row.source.note}` : ""}` : "—",
       stale: row.stale,
@@ -433,7 +433,7 @@ function buildMethodology(): Methodology {
       },
       {
         heading: "Sources and exactness",
-        text: `Every default comes from the dated, sourced catalogue; a value older than ${STALE_AFTER_DAYS} days on the result's date is flagged as stale. All money is computed with exact decimals and rounded half-even only when shown. The figures in this document are those stored with the revision when it was saved; the fingerprint identifies its inputs.`,
+        text: `Every default comes from the dated, sourced catalogue; a value older on the result's date than the limit of its kind (${STALENESS_RULES.map((rule) => `${rule.label.toLowerCase()} ${rule.days} days`).join(", ")}) is flagged as stale. All money is computed with exact decimals and rounded half-even only when shown. The figures in this document are those stored with the revision when it was saved; the fingerprint identifies its inputs.`,
       },
     ],
     glossary: [

@@ -38,7 +38,11 @@ describe("catalogue pickers", () => {
     expect(getCatalogueState(picked, "gpu.unitPrice", perUsd, B)?.status).toBe("catalogue");
     const changed = { ...picked, gpu: { ...(picked.gpu as Json), unitPrice: "50000" }, overrideSources: { "gpu.unitPrice": { source: "quote" } } };
     const state = getCatalogueState(changed, "gpu.unitPrice", perUsd, B);
-    expect(state).toMatchObject({ status: "override", catalogueValue: "55200", entry: { source: "fp4.dev, alpha-one-index", asOf: "2026-03-01" } });
+    expect(state).toMatchObject({ status: "override", catalogueValue: "55200", entry: { asOf: "2026-03-01" } });
+    expect(state?.entry.citations.map((citation) => [citation.publisher, citation.url])).toEqual([
+      ["fp4.dev", "https://www.fp4.dev/silicon/h100-h200-b200-tco/"],
+      ["Alpha One Index", "https://alpha-one-index.github.io/ai-infra-index/"],
+    ]);
     const reset = resetToCatalogue(changed, "gpu.unitPrice", perUsd, B);
     expect((reset.gpu as Json).unitPrice).toBe("55200");
     expect(reset.overrideSources).toBeUndefined();

@@ -70,11 +70,19 @@ describe("ScenarioEditor rendering", () => {
   });
 
   it("marks an override with a dot and the word, and offers the reset and the source note", () => {
-    const html = render(loadExample("eu-personal-data-compliance"));
-    // staffing.loadedCostPerFteYear is 100000 against the catalogue's 70285.
-    expect(html).toContain("<strong>override</strong> · catalogue value 70285");
+    const example = loadExample("eu-personal-data-compliance");
+    const options = example.options as Record<string, unknown>[];
+    const owned = options[3]!;
+    // gpu.unitPrice 40000 against the catalogue's 37500, with the quote it comes from.
+    options[3] = {
+      ...owned,
+      gpu: { ...(owned.gpu as Record<string, unknown>), unitPrice: "40000" },
+      overrideSources: { ...(owned.overrideSources as Record<string, unknown>), "gpu.unitPrice": { source: "vendor quote (example)", asOf: "2026-11-01" } },
+    };
+    const html = render(example);
+    expect(html).toContain("<strong>override</strong> · catalogue value 37500");
     expect(html).toContain("Reset to catalogue");
-    expect(html).toMatch(new RegExp(`id="${getFieldId(["options", 3, "overrideSources", "staffing.loadedCostPerFteYear", "source"]).replace(/[.]/g, "\\.")}"[^>]*value="salary × 1.42`));
+    expect(html).toMatch(new RegExp(`id="${getFieldId(["options", 3, "overrideSources", "gpu.unitPrice", "source"]).replace(/[.]/g, "\\.")}"[^>]*value="vendor quote`));
   });
 
   it("read-only renders values without inputs or buttons", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CATALOGUE, CATALOGUE_VERSION, createCatalogue, Decimal, computeScenario, getCatalogueEntry, parseScenario, type OrganisationEntry, type ScenarioInput } from "~/engine";
+import { CATALOGUE, CATALOGUE_VERSION, createCatalogue, Decimal, computeScenario, getCatalogueEntry, parseScenario, STALE_AFTER_DAYS, type OrganisationEntry, type ScenarioInput } from "~/engine";
 import { createApiOption, createOwnedOption, createRentedOption, createScenario } from "../../scenarios/builders.ts";
 
 const entries = Object.values(CATALOGUE).flat();
@@ -9,9 +9,8 @@ describe("built-in catalogue", () => {
     expect(new Set(entries.map((entry) => entry.id)).size).toBe(entries.length);
   });
 
-  it.each(entries.map((entry) => [entry.id, entry] as const))("%s is dated, sourced and has a unit per value", (_id, entry) => {
-    expect(entry.asOf).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    expect(entry.source.length).toBeGreaterThan(3);
+  // Dates and sources: catalogue-sources.test.ts.
+  it.each(entries.map((entry) => [entry.id, entry] as const))("%s has a confidence and a unit per value", (_id, entry) => {
     expect(["high", "medium", "low"]).toContain(entry.confidence);
     for (const [key, value] of Object.entries(entry.values)) {
       expect((entry.units as Record<string, string>)[key]).toBeTruthy();
@@ -89,6 +88,14 @@ describe("catalogue values used, overrides and staleness", () => {
     ]);
   });
 
+  it("accepts an id the built-in catalogue dropped, which stored scenarios may name, and warns that it has no entry", () => {
+    const parsed = parseScenario(createScenario([createApiOption(), createOwnedOption({ staffing: { catalogId: "salary.de-ml-engineer", fte: "1", loadedCostPerFteYear: "90000", rampUpMonths: "0" } })]));
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+    expect(getCatalogueEntry("salary.de-ml-engineer")).toBeNull();
+    const codes = computeScenario(parsed.scenario, { asOf: "2026-11-25" }).options[1]?.warnings.map((warning) => warning.code);
+    expect(codes).toContain("unknown-catalogue-id");
+  });
+
   it("warns about an unknown id when computed against another catalogue than the one it was validated with", () => {
     const own = createCatalogue({ number: 1, entries: [{ id: "licence.house", kind: "licences", label: "House licence", values: { softwareLicencePerGpuYear: "100" }, sourceNote: "contract", asOf: "2026-10-01" }] });
     const parsed = parseScenario(createScenario([createOwnedOption({ licenceCatalogId: "licence.house", softwareLicencePerGpuYear: "100" })]), own);
@@ -106,7 +113,7 @@ describe("an organisation's catalogue", () => {
   it("puts an override in the built-in entry's place, keeps the values it does not set, and appends own entries to their group", () => {
     expect(catalogue.version).toBe(`${CATALOGUE_VERSION}+org.3`);
     expect(catalogue.groups.gpus.map((entry) => entry.id)).toEqual(CATALOGUE.gpus.map((entry) => entry.id));
-    expect(catalogue.get("gpu.h100-sxm")).toMatchObject({ values: { unitPrice: "30000", powerKw: "0.7" }, source: h100.sourceNote, asOf: "2026-09-15", organisation: { sourceNote: h100.sourceNote } });
+    expect(catalogue.get("gpu.h100-sxm")).toMatchObject({ values: { unitPrice: "30000", powerKw: "0.7" }, sources: [{ kind: "note", note: h100.sourceNote, asOf: "2026-09-15" }], asOf: "2026-09-15", organisation: { sourceNote: h100.sourceNote } });
     expect(catalogue.groups.gpuRentals.at(-1)).toMatchObject({ id: "rent.eu-cloud.h100", units: { pricePerGpuHour: "USD per GPU-hour" }, organisation: { replaces: null } });
     expect(catalogue.get("gpu.h200")?.organisation).toBeNull();
     expect(createCatalogue().version).toBe(CATALOGUE_VERSION);
@@ -122,7 +129,7 @@ describe("an organisation's catalogue", () => {
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
     const result = computeScenario(parsed.scenario, { asOf: "2026-11-25", catalogue });
     const price = (index: number) => result.options[index]?.catalogueValues.find((used) => used.field === "gpu.unitPrice");
-    expect(price(0)).toMatchObject({ status: "organisation", catalogue: { source: h100.sourceNote, asOf: "2026-09-15", origin: "organisation" } });
+    expect(price(0)).toMatchObject({ status: "organisation", catalogue: { sources: [{ publisher: null, title: h100.sourceNote, urls: [], date: "2026-09-15" }], asOf: "2026-09-15", staleAfterDays: 180, origin: "organisation" } });
     expect(price(1)).toMatchObject({ status: "override", catalogue: { origin: "organisation" } });
     expect(price(1)?.catalogue?.value?.toFixed()).toBe("30000");
     // Against the built-in catalogue the same figures read the other way round.
@@ -135,6 +142,26 @@ describe("an organisation's catalogue", () => {
     expect(parseScenario(input, catalogue).ok).toBe(true);
     const builtIn = parseScenario(input);
     expect(builtIn.ok ? [] : builtIn.issues).toEqual([{ path: "options.0.catalogId", message: 'names "rent.eu-cloud.h100", which is not an entry of the catalogue' }]);
+  });
+});
+
+describe("staleness per kind of figure", () => {
+  it("has a limit for every kind of catalogue figure, shortest for API prices", () => {
+    expect(Object.keys(STALE_AFTER_DAYS).sort()).toEqual([...Object.keys(CATALOGUE), "compliance"].sort());
+    expect(Math.min(...Object.values(STALE_AFTER_DAYS))).toBe(STALE_AFTER_DAYS.apiPrices);
+  });
+
+  it("judges each value by its own kind: a 100-day-old API price is stale, a 161-day-old GPU price is not", () => {
+    const parsed = parseScenario(createScenario([createApiOption({ catalogId: "api.openai.gpt-5" }), createOwnedOption({ gpu: { catalogId: "gpu.h100-sxm", name: "H100", unitPrice: "37500", powerKw: "0.7" } })]));
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+    const result = computeScenario(parsed.scenario, { asOf: "2026-11-09" });
+    const staleIds = result.options.flatMap((option) => option.warnings.flatMap((warning) => (warning.code === "stale-catalogue-entry" ? [warning.params.id] : [])));
+    expect(staleIds).toContain("api.openai.gpt-5");
+    expect(staleIds).not.toContain("gpu.h100-sxm");
+    const api = result.options[0]?.warnings.find((warning) => warning.code === "stale-catalogue-entry");
+    expect(api?.message).toBe("Catalogue entry api.openai.gpt-5 (OpenAI gpt-5) is from 2026-08-01, 100 days before 2026-11-09; figures of its kind count as stale after 90 days.");
+    const gpuUsed = result.options[1]?.catalogueValues.find((used) => used.field === "gpu.unitPrice");
+    expect(gpuUsed?.catalogue?.staleAfterDays).toBe(STALE_AFTER_DAYS.gpus);
   });
 });
 

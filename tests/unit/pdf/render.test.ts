@@ -85,16 +85,19 @@ describe("scenario report (hybrid EUR example, A4, en-US)", () => {
     }
   });
 
-  it("lists every catalogue value with its source, date and URL, and flags overrides", () => {
+  it("lists every catalogue value with each source's publisher, title, date and URL, and flags overrides", () => {
     const text = normalise(first.pdf.text);
     const { rows } = buildAssumptions(revision.result, createFormatter("EUR", "en-US"));
     expect(rows.length).toBeGreaterThan(0);
+    expect(rows.some((row) => (row.source?.citations.length ?? 0) > 0)).toBe(true);
     for (const row of rows) {
       expect(text).toContain(normalise(`${row.field} = ${row.valueText}`));
       if (row.source === null) continue;
-      expect(text).toContain(normalise(row.source.title));
       expect(text).toContain(row.source.asOf);
-      expect(text).toContain(row.source.url ?? "no public URL recorded in the catalogue");
+      for (const citation of row.source.citations) {
+        expect(text).toContain(normalise(`Source: ${citation.publisher === null ? "" : `${citation.publisher}, `}${citation.title}, ${citation.date}`));
+        if (citation.url !== null) expect(text).toContain(citation.url);
+      }
       if (row.status === "override") expect(text).toContain(normalise(`${row.field} = ${row.valueText} · Override`));
     }
   });

@@ -134,9 +134,9 @@ describe("groupWarnings", () => {
     const salary = stale?.entries.filter((entry) => entry.message.includes("salary.us-software-developer"));
     expect(salary).toHaveLength(1);
     expect(salary?.[0]?.options.map((option) => option.id)).toEqual(["owned-h100", "rented-h100"]);
-    // Five distinct entries, though the options raise six warnings between them.
-    expect(perOption).toHaveLength(6);
-    expect(stale?.entries).toHaveLength(5);
+    // Seven distinct entries, though the options raise eight warnings between them.
+    expect(perOption).toHaveLength(8);
+    expect(stale?.entries).toHaveLength(7);
   });
 
   it("groups by code in a fixed order and keeps scenario-wide warnings without options", () => {
@@ -181,18 +181,54 @@ describe("buildComplianceMatrix", () => {
 });
 
 describe("buildAssumptions", () => {
-  it("lists each catalogue value once with its source and date, overrides with theirs", () => {
+  it("lists each catalogue value once with its sources and date, judged stale by the limit of its kind", () => {
     const bundle = loadBundle("hybrid-overflow-eur");
     const { rows, scenarioFacts } = buildAssumptions(bundle, createFormatter("EUR", "en-GB"));
     expect(scenarioFacts.find((fact) => fact.label === "Currency")?.value).toContain("0.92 per USD");
-    const staff = rows.find((row) => row.field === "primary.staffing.loadedCostPerFteYear");
-    expect(staff?.status).toBe("override");
-    expect(staff?.valueText).toBe("90,000 EUR per FTE-year");
-    expect(staff?.catalogueValueText).toBe("64,662.2 EUR per FTE-year");
-    expect(staff?.overrideSource?.source).toContain("HR budget");
-    expect(staff?.stale).toBe(true);
+    const gpu = rows.find((row) => row.field === "primary.gpu.unitPrice");
+    expect(gpu?.status).toBe("catalogue");
+    expect(gpu?.valueText).toBe("34,500 EUR per GPU");
+    expect(gpu?.source?.citations).toEqual([
+      { publisher: "CloudZero", title: "H100 GPU cost analysis, 2026 (buy vs rent)", url: "https://www.cloudzero.com/blog/h100-gpu-cost/", date: "2026-06-01" },
+      { publisher: "AI Intel Report", title: "On-Premise AI Cost & TCO: The Real 2026 Breakdown", url: "https://aiintelreport.com/enterprise-ai/on-premise-ai-cost-tco", date: "2026-06-14" },
+    ]);
+    // 177 days old: within the 180 of GPU prices. An API price 116 days old is past the 90 of its kind.
+    expect(gpu?.stale).toBe(false);
+    expect(rows.find((row) => row.field === "inputPricePerMillion")?.stale).toBe(true);
     for (const row of rows.filter((item) => item.entry !== null)) expect(row.source?.asOf).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(new Set(rows.map((row) => row.key)).size).toBe(rows.length);
+  });
+
+  it("lists an override with the catalogue's value and the scenario's own source", () => {
+    const { rows } = buildAssumptions(loadBundle("four-options-60-months"), usd);
+    const staff = rows.find((row) => row.field === "staffing.loadedCostPerFteYear");
+    expect(staff?.status).toBe("override");
+    expect(staff?.valueText).toBe("190,000 USD per FTE-year");
+    expect(staff?.catalogueValueText).toBe("133,080 USD per FTE-year");
+    expect(staff?.overrideSource?.source).toContain("loaded-cost multiplier");
+    expect(staff?.source?.citations[0]).toMatchObject({ publisher: "U.S. Bureau of Labor Statistics", url: "https://www.bls.gov/ooh/computer-and-information-technology/software-developers.htm" });
+    expect(staff?.stale).toBe(true);
+  });
+
+  it("shows a result stored before sources were structured with its free text, judged by its 180 days", () => {
+    const bundle = loadBundle("hybrid-overflow-eur");
+    const legacy: ResultBundle = {
+      ...bundle,
+      scenario: {
+        ...bundle.scenario,
+        options: bundle.scenario.options.map((option) => ({
+          ...option,
+          catalogueValues: option.catalogueValues.map((used) => {
+            if (used.catalogue === null) return used;
+            const { sources: _sources, staleAfterDays: _days, ...rest } = used.catalogue;
+            return { ...used, catalogue: { ...rest, source: "simonw/llm-prices and vendor price pages, snapshot 2026-08", sourceUrl: "https://github.com/simonw/llm-prices" } } as unknown as typeof used;
+          }),
+        })),
+      },
+    };
+    const price = buildAssumptions(legacy, createFormatter("EUR", "en-GB")).rows.find((row) => row.field === "inputPricePerMillion");
+    expect(price?.source?.citations).toEqual([{ publisher: null, title: "simonw/llm-prices and vendor price pages, snapshot 2026-08", url: "https://github.com/simonw/llm-prices", date: "2026-08-01" }]);
+    expect(price?.stale).toBe(false);
   });
 
   it("merges a value shared by several options into one row", () => {
