@@ -48,7 +48,8 @@ test("an admin overrides the H100 price: a new scenario uses it, marked as the o
   // A missing source note is refused beside its field, and nothing is saved.
   await page.getByLabel(/^unitPrice/).fill("30000");
   await page.getByRole("button", { name: "Save override" }).click();
-  await expect(page.getByText("Source note: required")).toBeVisible();
+  await expect(page.getByText("Source note: required", { exact: true })).toBeVisible();
+  await expect(page.getByRole("alert")).toHaveText("Source note: required; nothing was saved.");
   await screenshotWidths(page, "catalogue-override-form");
   await page.getByLabel("Source note").fill(NOTE);
   await page.getByLabel("As of").fill("2026-09-15");
@@ -82,7 +83,8 @@ test("an admin overrides the H100 price: a new scenario uses it, marked as the o
   await page.getByLabel("File (JSON or CSV)").setInputFiles({ name: "model_prices_and_context_window.json", mimeType: "application/json", buffer: Buffer.from(LITELLM) });
   await page.getByRole("button", { name: "Preview" }).click();
   const changed = page.getByRole("table").filter({ has: page.getByText("Changed prices") });
-  await expect(changed.getByRole("row").filter({ hasText: /\boutput\b/ })).toContainText(/10\s*15/);
+  // Entry, field, now, after import: the output price goes from 10 to 15 USD per 1M tokens.
+  await expect(changed.getByRole("row", { name: /claude-sonnet-5 output 10 15$/ })).toBeVisible();
   await expect(page.getByRole("table").filter({ has: page.getByText("New models") })).toContainText("api.mistral.mistral-small-latest");
   await expectAccessible(page);
   await screenshotWidths(page, "catalogue-import-preview");
