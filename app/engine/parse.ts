@@ -54,8 +54,8 @@ function listCatalogueIds(option: HybridComponent): [field: string, id: string |
   ];
 }
 
-function checkOption(option: Option, path: string, issues: ScenarioIssue[], catalogue: Catalogue): void {
-  if (option.kind !== "hybrid") {
+function checkOption(option: Option, path: string, issues: ScenarioIssue[], catalogue: Catalogue | null): void {
+  if (option.kind !== "hybrid" && catalogue !== null) {
     for (const [field, id] of listCatalogueIds(option)) {
       if (id !== undefined && catalogue.get(id) === null && !RETIRED_CATALOGUE_IDS.has(id)) issues.push({ path: `${path}.${field}`, message: `names "${id}", which is not an entry of the catalogue` });
     }
@@ -97,7 +97,7 @@ function checkOption(option: Option, path: string, issues: ScenarioIssue[], cata
 }
 
 /** Rules that span fields; kept out of the zod objects so other modules can still `.extend()` them. */
-function checkCrossFieldRules(scenario: Scenario, catalogue: Catalogue): ScenarioIssue[] {
+function checkCrossFieldRules(scenario: Scenario, catalogue: Catalogue | null): ScenarioIssue[] {
   const issues: ScenarioIssue[] = [];
   if (scenario.currency.code === "USD" && !scenario.currency.perUsd.eq(1)) {
     issues.push({ path: "currency.perUsd", message: "must be 1 when the currency is USD" });
@@ -186,9 +186,10 @@ function toIssues(error: z.ZodError): ScenarioIssue[] {
 /**
  * Validates raw input (parsed JSON or a form's object) and converts it to a Scenario with Decimal
  * values. Never throws: every broken rule comes back with its path. Catalogue ids must name entries
- * of `catalogue` (an organisation's, or the built-in one).
+ * of `catalogue` (an organisation's, or the built-in one); null leaves them unjudged, for a document
+ * whose stored figures are kept as they are (a renamed or copied revision).
  */
-export function parseScenario(raw: unknown, catalogue: Catalogue = BUILT_IN_CATALOGUE): ParseResult {
+export function parseScenario(raw: unknown, catalogue: Catalogue | null = BUILT_IN_CATALOGUE): ParseResult {
   const forbidden: ScenarioIssue[] = [];
   collectForbiddenKeys(raw, [], forbidden);
   // reportInput lets toIssues tell a missing field from a wrong type.

@@ -208,9 +208,9 @@ function computeRevisionContent(scenario: Scenario, canonical: CanonicalScenario
 function renameRevisionContent(
   source: { inputs: Prisma.JsonValue; result: Uint8Array; engineVersion: string; catalogueVersion: string; asOf: Date } & HeadlineColumns,
   name: string,
-  catalogue: Catalogue,
 ): { ok: true; content: RevisionContent; name: string } | { ok: false; issues: ScenarioIssue[] } {
-  const parsed = parseScenarioDocument({ ...loadInputs(source.inputs), name }, catalogue);
+  // The figures stay as stored: catalogue ids are not judged again (an entry removed since is no reason to refuse a rename).
+  const parsed = parseScenarioDocument({ ...loadInputs(source.inputs), name }, null);
   if (!parsed.ok) return parsed;
   const result = decodeResult(source.result);
   return {
@@ -601,13 +601,13 @@ const latestRevisionSelect = {
   ...headlineSelect,
 } as const;
 
-/** The scenario's name and latest number, that revision's stored content (null if the scenario is gone), and the organisation's catalogue. */
+/** The scenario's name and latest number, and that revision's stored content (null if the scenario is gone). */
 function readLatest(orgId: string, scenarioId: string) {
   return withTenant(orgId, async (db) => {
     const scenario = await db.scenario.findFirst({ where: { id: scenarioId, orgId }, select: { name: true, latestRevisionNumber: true } });
-    if (!scenario) return { scenario, latest: null, catalogue: null };
+    if (!scenario) return { scenario, latest: null };
     const latest = await db.scenarioRevision.findFirst({ where: { orgId, scenarioId, number: scenario.latestRevisionNumber }, select: latestRevisionSelect });
-    return { scenario, latest, catalogue: createCatalogue(await findOrganisationLayer(db, orgId)) };
+    return { scenario, latest };
   });
 }
 
@@ -620,10 +620,10 @@ export async function renameScenario({ orgId, userId, scenarioId, name }: { orgI
   { ok: true; name: string; revisionNumber: number } | { ok: false; issues: ScenarioIssue[] } | null
 > {
   for (let attempt = 0; attempt < RENAME_ATTEMPTS; attempt++) {
-    const { scenario, latest, catalogue } = await readLatest(orgId, scenarioId);
+    const { scenario, latest } = await readLatest(orgId, scenarioId);
     if (!scenario) return null;
     if (!latest) continue;
-    const renamed = renameRevisionContent(latest, name, catalogue);
+    const renamed = renameRevisionContent(latest, name);
     if (!renamed.ok) return renamed;
     if (renamed.name === scenario.name) return { ok: true, name: scenario.name, revisionNumber: latest.number };
     const outcome = await commitRevision({
@@ -676,12 +676,11 @@ const MAX_NAME_LENGTH = 200;
  * its stored figures, as renameScenario does: nothing is recomputed. Null when not found.
  */
 export async function duplicateScenario({ orgId, userId, scenarioId }: { orgId: string; userId: string; scenarioId: string }): Promise<{ scenarioId: string; revisionNumber: number } | null> {
-  const { scenario, latest, catalogue } = await readLatest(orgId, scenarioId);
+  const { scenario, latest } = await readLatest(orgId, scenarioId);
   if (!scenario || !latest) return null;
   const copyName = `Copy of ${scenario.name}`.slice(0, MAX_NAME_LENGTH);
-  const renamed = renameRevisionContent(latest, copyName, catalogue);
-  // Stored inputs were valid and the name is within the rule: a failure here is a broken upgrade chain,
-  // or an organisation entry the scenario names was removed since (ADR 021).
+  const renamed = renameRevisionContent(latest, copyName);
+  // Stored inputs were valid and the name is within the rule: a failure here is a broken upgrade chain.
   if (!renamed.ok) throw new Error(`duplicateScenario: revision ${latest.number} of ${scenarioId} no longer parses: ${renamed.issues.map((issue) => `${issue.path} ${issue.message}`).join("; ")}`);
   const copyId = await withTenant(orgId, async (tx) => {
     const copy = await tx.scenario.create({ data: { orgId, name: renamed.name, createdById: userId, updatedById: userId, latestRevisionNumber: 1 }, select: { id: true } });

@@ -12,9 +12,10 @@ export type ParseDocumentResult =
  * state) → upgraded, validated, and in canonical form. Issues have parseScenario's path and
  * message format ("options.2.gpu.unitPrice", "must be at least 0 …"). A document nested deeper than
  * any scenario, or with a control character in it, is refused before anything reads it (limits.ts).
- * Catalogue ids must name entries of `catalogue` (the organisation's; the built-in one when absent).
+ * Catalogue ids must name entries of `catalogue` (the organisation's; the built-in one when absent;
+ * null: not judged, see parseScenario).
  */
-export function parseScenarioDocument(json: unknown, catalogue?: Catalogue): ParseDocumentResult {
+export function parseScenarioDocument(json: unknown, catalogue?: Catalogue | null): ParseDocumentResult {
   const limitIssue = findLimitIssue(json);
   if (limitIssue) return { ok: false, issues: [limitIssue] };
   const migrated = migrateScenario(json);

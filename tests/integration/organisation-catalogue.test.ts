@@ -9,8 +9,8 @@
  */
 import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { getOrganisationCatalogue, getOrganisationLayer } from "~/models/organization-catalogue.server.ts";
-import { createScenario, getRevision } from "~/models/scenario.server.ts";
+import { getOrganisationCatalogue, getOrganisationLayer, removeCatalogueEntry } from "~/models/organization-catalogue.server.ts";
+import { createScenario, duplicateScenario, getRevision, renameScenario, saveRevision } from "~/models/scenario.server.ts";
 import * as publicCatalogueRoute from "~/routes/catalog.tsx";
 import * as catalogueRoute from "~/routes/o.$slug.catalogue._index.tsx";
 import * as entryRoute from "~/routes/o.$slug.catalogue.entry.tsx";
@@ -244,5 +244,19 @@ describe("catalogue ids", () => {
     expect(accepted.ok).toBe(true);
     // Still unknown to B.
     expect((await createScenario({ orgId: orgB.id, userId: orgB.owner.id, inputs, asOf: AS_OF })).ok).toBe(false);
+
+    // Once A removes its entry, the scenario keeps its stored figures through a rename or a copy, and a
+    // save that would compute against the entry is refused, naming it.
+    if (!accepted.ok) return;
+    const layer = await getOrganisationLayer({ orgId: orgA.id });
+    expect((await removeCatalogueEntry({ orgId: orgA.id, userId: orgA.owner.id, entryId: "rent.eu-cloud.h100", base: layer.number }))?.ok).toBe(true);
+    const scope = { orgId: orgA.id, userId: orgA.owner.id, scenarioId: accepted.scenarioId };
+    expect(await renameScenario({ ...scope, name: "EU cloud plan" })).toMatchObject({ ok: true, revisionNumber: 2 });
+    expect(await duplicateScenario(scope)).toMatchObject({ revisionNumber: 1 });
+    expect(await saveRevision({ ...scope, baseRevisionNumber: 2, inputs: { ...inputs, name: "EU cloud plan" }, note: "again", asOf: AS_OF })).toEqual({
+      ok: false,
+      reason: "invalid",
+      issues: [{ path: "options.3.catalogId", message: 'names "rent.eu-cloud.h100", which is not an entry of the catalogue' }],
+    });
   });
 });
