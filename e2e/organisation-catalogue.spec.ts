@@ -46,7 +46,7 @@ test("an admin overrides the H100 price: a new scenario uses it, marked as the o
   await page.getByRole("link", { name: "Override NVIDIA H100 SXM" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Override a catalogue entry" })).toBeVisible();
   // A missing source note is refused beside its field, and nothing is saved.
-  await page.getByLabel(/^unitPrice/).fill("30000");
+  await page.getByLabel(/^Unit price/).fill("30000");
   await page.getByRole("button", { name: "Save override" }).click();
   await expect(page.getByText("Source note: required", { exact: true })).toBeVisible();
   await expect(page.getByRole("alert")).toHaveText("Source note: required; nothing was saved.");

@@ -54,15 +54,48 @@ const EntryFields = z.object({
   asOf: z.string({ error: "As of: required" }).refine(isCalendarDate, "As of: must be a date YYYY-MM-DD"),
 });
 
-/** The value keys of a kind, each with its unit, in the built-in entries' order. */
-export function listValueFields(kind: CatalogueKind): { key: string; unit: string }[] {
-  return Object.entries(getKindUnits(kind)).map(([key, unit]) => ({ key, unit }));
+/** What a person calls each value of the catalogue; the key is the scenario format's name for it. */
+const VALUE_LABELS: Readonly<Record<string, string>> = {
+  inputPricePerMillion: "Input price",
+  cachedInputPricePerMillion: "Cached input price",
+  outputPricePerMillion: "Output price",
+  batchDiscount: "Batch discount",
+  benchmark: "Benchmark",
+  version: "Index version",
+  score: "Score",
+  unitPrice: "Unit price",
+  powerKw: "Power",
+  gpusPerNode: "GPUs per node",
+  baseNodePrice: "Node price",
+  baseNodePowerKw: "Node power",
+  pricePerGpuHour: "Price per GPU-hour",
+  prefillTokensPerSecondPerGpu: "Prefill throughput",
+  decodeTokensPerSecondPerGpu: "Decode throughput",
+  concurrency: "Concurrency",
+  electricityPricePerKwh: "Electricity price",
+  pue: "PUE",
+  pricePerKwMonth: "Colocation price",
+  loadedCostPerFteYear: "Loaded cost per FTE",
+  softwareLicencePerGpuYear: "Licence per GPU",
+  hardwarePriceDeclinePerYear: "Hardware price decline",
+  energyEfficiencyGainPerYear: "Energy efficiency gain",
+  resaleValueShare: "Resale value",
+};
+
+/** The label of a catalogue value's key ("unitPrice" → "Unit price"). */
+export function labelValue(key: string): string {
+  return VALUE_LABELS[key] ?? key;
 }
 
-function checkValue(key: string, raw: unknown): string | null {
-  if (typeof raw !== "string" || raw.trim() === "") return `${key}: required`;
-  if (!DECIMAL_PATTERN.test(raw.trim())) return `${key}: must be a decimal string such as "12.5" (no sign, no exponent)`;
-  if (Number(raw) > MAX_VALUE) return `${key}: must be at most ${MAX_VALUE}`;
+/** The value keys of a kind, each with its label and unit, in the built-in entries' order. */
+export function listValueFields(kind: CatalogueKind): { key: string; label: string; unit: string }[] {
+  return Object.entries(getKindUnits(kind)).map(([key, unit]) => ({ key, label: labelValue(key), unit }));
+}
+
+function checkValue(label: string, raw: unknown): string | null {
+  if (typeof raw !== "string" || raw.trim() === "") return `${label}: required`;
+  if (!DECIMAL_PATTERN.test(raw.trim())) return `${label}: must be a decimal string such as "12.5" (no sign, no exponent)`;
+  if (Number(raw) > MAX_VALUE) return `${label}: must be at most ${MAX_VALUE}`;
   return null;
 }
 
@@ -87,9 +120,9 @@ export function parseEntryFields(fields: Record<string, unknown>, catalogue: Cat
   const kind = parsed.success ? parsed.data.kind : EDITABLE_KINDS.find((candidate) => candidate === fields.kind);
   const values: Record<string, string> = {};
   if (kind !== undefined) {
-    for (const { key } of listValueFields(kind)) {
+    for (const { key, label } of listValueFields(kind)) {
       const raw = fields[`value.${key}`];
-      const problem = checkValue(key, raw);
+      const problem = checkValue(label, raw);
       if (problem) fieldErrors[`value.${key}`] = problem;
       else values[key] = new Decimal(String(raw).trim()).toFixed();
     }

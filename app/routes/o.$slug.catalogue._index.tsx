@@ -1,7 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { requireMembership, throwNotFound } from "~/auth/membership.server.ts";
-import { EDITABLE_KINDS, KIND_LABELS } from "~/catalogue/entries.ts";
+import { EDITABLE_KINDS, KIND_LABELS, labelValue } from "~/catalogue/entries.ts";
 import { Citations } from "~/components/citations.tsx";
 import { FormError } from "~/components/form-error.tsx";
 import { hasRole } from "~/domain/roles.ts";
@@ -20,8 +20,8 @@ export const meta: MetaFunction = () => [{ title: "Catalogue · OpenTCO" }];
 
 type Origin = "built-in" | "override" | "own";
 
-function describeValues(entry: ResolvedCatalogueEntry): { key: string; value: string; unit: string }[] {
-  return Object.entries(entry.values).map(([key, value]) => ({ key, value, unit: entry.units[key] ?? "" }));
+function describeValues(entry: ResolvedCatalogueEntry): { key: string; label: string; value: string; unit: string }[] {
+  return Object.entries(entry.values).map(([key, value]) => ({ key, label: labelValue(key), value, unit: entry.units[key] ?? "" }));
 }
 
 function toRow(entry: ResolvedCatalogueEntry) {
@@ -157,7 +157,7 @@ export default function OrganisationCatalogue() {
                           const before = row.builtIn?.find((item) => item.key === value.key)?.value;
                           return (
                             <li key={value.key}>
-                              <span className="key">{value.key}</span>
+                              <span className="key">{value.label}</span>
                               <span className="value">{value.value}</span> <span className="muted">{value.unit}</span>
                               {before !== undefined && before !== value.value ? <span className="muted"> (built-in: {before})</span> : null}
                             </li>

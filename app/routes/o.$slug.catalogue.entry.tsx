@@ -47,7 +47,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         id: entry.id,
         kind: entry.kind,
         label: entry.label,
-        values: listValueFields(entry.kind).map(({ key, unit }) => ({ key, unit, value: entry.values[key] ?? "", builtIn: (entry.organisation?.replaces ?? entry).values[key] ?? null })),
+        values: listValueFields(entry.kind).map(({ key, label, unit }) => ({ key, label, unit, value: entry.values[key] ?? "", builtIn: (entry.organisation?.replaces ?? entry).values[key] ?? null })),
         // An override starts empty: the built-in source is not the organisation's.
         sourceNote: entry.organisation?.sourceNote ?? "",
         asOf: entry.organisation?.asOf ?? getToday(),
@@ -62,7 +62,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     base: layer.number,
     kinds,
     kindLabel: KIND_LABELS[kind],
-    entry: { id: "", kind, label: "", values: listValueFields(kind).map(({ key, unit }) => ({ key, unit, value: "", builtIn: null })), sourceNote: "", asOf: getToday(), builtInSource: null },
+    entry: { id: "", kind, label: "", values: listValueFields(kind).map(({ key, label, unit }) => ({ key, label, unit, value: "", builtIn: null })), sourceNote: "", asOf: getToday(), builtInSource: null },
   };
 }
 
@@ -146,7 +146,7 @@ export default function CatalogueEntryPage() {
               <TextField
                 key={value.key}
                 name={`value.${value.key}`}
-                label={`${value.key} (${value.unit})`}
+                label={`${value.label} (${value.unit})`}
                 inputMode="decimal"
                 required
                 defaultValue={values[`value.${value.key}`] ?? value.value}

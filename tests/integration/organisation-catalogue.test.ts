@@ -126,7 +126,7 @@ describe("an organisation's override", () => {
     expect((refused.body as { fieldErrors: Record<string, string> }).fieldErrors).toEqual({
       sourceNote: "Source note: required",
       asOf: "As of: must be a date YYYY-MM-DD",
-      "value.unitPrice": 'unitPrice: must be a decimal string such as "12.5" (no sign, no exponent)',
+      "value.unitPrice": 'Unit price: must be a decimal string such as "12.5" (no sign, no exponent)',
     });
   });
 

@@ -16,10 +16,10 @@ describe("an override or own entry from form fields", () => {
   });
 
   it.each([
-    [{ "value.unitPrice": "-1" }, "value.unitPrice", 'unitPrice: must be a decimal string such as "12.5" (no sign, no exponent)'],
-    [{ "value.unitPrice": "1e4" }, "value.unitPrice", 'unitPrice: must be a decimal string such as "12.5" (no sign, no exponent)'],
-    [{ "value.powerKw": undefined }, "value.powerKw", "powerKw: required"],
-    [{ "value.unitPrice": "2000000000000" }, "value.unitPrice", "unitPrice: must be at most 1000000000000"],
+    [{ "value.unitPrice": "-1" }, "value.unitPrice", 'Unit price: must be a decimal string such as "12.5" (no sign, no exponent)'],
+    [{ "value.unitPrice": "1e4" }, "value.unitPrice", 'Unit price: must be a decimal string such as "12.5" (no sign, no exponent)'],
+    [{ "value.powerKw": undefined }, "value.powerKw", "Power: required"],
+    [{ "value.unitPrice": "2000000000000" }, "value.unitPrice", "Unit price: must be at most 1000000000000"],
     [{ sourceNote: "" }, "sourceNote", "Source note: required"],
     [{ sourceNote: "note\u202Eexe" }, "sourceNote", "Source note: must not contain control or invisible formatting characters"],
     [{ asOf: "2026-02-30" }, "asOf", "As of: must be a date YYYY-MM-DD"],
