@@ -12,6 +12,7 @@ import { Decimal } from "./decimal.ts";
  */
 
 const DECIMAL_PATTERN = /^-?\d{1,30}(\.\d{1,30})?$/;
+const MAX_DECIMAL_PLACES = 30;
 
 interface DecimalBounds {
   /** Inclusive lower bound unless `minExclusive`. */
@@ -35,6 +36,12 @@ export function decimalField(bounds: DecimalBounds) {
     .transform((raw, ctx) => {
       // z.number() has already refused NaN and ±Infinity.
       const value = new Decimal(raw);
+      // The string rule's 30 places hold for numbers too (5e-300 is a finite number): a stored scenario
+      // is written as decimal strings and must parse again.
+      if (value.decimalPlaces() > MAX_DECIMAL_PLACES) {
+        ctx.issues.push({ code: "custom", message: `must have at most ${MAX_DECIMAL_PLACES} digits after the decimal point`, input: raw });
+        return z.NEVER;
+      }
       const belowMin = bounds.minExclusive ? value.lte(min) : value.lt(min);
       if (belowMin || value.gt(max)) {
         ctx.issues.push({ code: "custom", message: `must be ${range}`, input: raw });

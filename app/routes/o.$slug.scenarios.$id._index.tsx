@@ -149,7 +149,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function ScenarioPage() {
   const { scenario, revision, canEdit, canManage, canDelete, locale, today, catalogueLayer } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const menuError = actionData && "intent" in actionData ? actionData.formError : undefined;
+  // The editor saves through a fetcher and shows its own answers; this is the answer to a form posted
+  // without JavaScript (a menu action, or a save), each refused field named after the summary.
+  const menuError =
+    actionData && "issues" in actionData
+      ? [actionData.formError, ...actionData.issues.slice(0, 5).map((issue) => `${issue.path || "Scenario"}: ${issue.message}`)].join(" ")
+      : actionData && "formError" in actionData
+        ? actionData.formError
+        : undefined;
   const { slug } = useParams();
   return (
     <div className="stack scenario-page">

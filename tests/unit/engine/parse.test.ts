@@ -21,6 +21,8 @@ describe("parseScenario: bad input gets the field's path and the rule, never a c
     ["NaN as a string", withWorkload("peakToAverage", "NaN"), "workload.peakToAverage", "decimal string"],
     ["1e308", withWorkload("inputTokensPerRequest", 1e308), "workload.inputTokensPerRequest", "at most 10000000"],
     ["an exponent string", withWorkload("inputTokensPerRequest", "1e3"), "workload.inputTokensPerRequest", "no exponent"],
+    // A finite number whose exact decimal needs more places than a stored string may hold (found by the fuzz).
+    ["5e-300 as a number", withWorkload("cachedInputShare", 5e-300), "workload.cachedInputShare", "at most 30 digits after the decimal point"],
     ["a negative share", withWorkload("cachedInputShare", "-0.1"), "workload.cachedInputShare", "at least 0"],
     ["a share above 1", withWorkload("batchEligibleShare", "1.5"), "workload.batchEligibleShare", "at most 1"],
     ["a word", withWorkload("peakToAverage", "high"), "workload.peakToAverage", "decimal string"],
