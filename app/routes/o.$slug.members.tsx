@@ -97,7 +97,10 @@ export default function MembersPage() {
   const result = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
   const roleOptions = grantableRoles.map((r) => ({ value: r, label: ROLE_LABELS[r] }));
-  const tableError = result?.intent !== "invite" ? result?.failure?.formError : undefined;
+  // The table's forms have hidden fields only: a refused field (a missing member, role or invitation) is
+  // said above the table, like a refusal of the whole form.
+  const tableFailure = result?.intent !== "invite" ? result?.failure : undefined;
+  const tableError = tableFailure ? (tableFailure.formError ?? (Object.values(tableFailure.fieldErrors).join(" ") || undefined)) : undefined;
   const ownerCount = members.filter((member) => member.role === "owner").length;
   return (
     <div className="stack">
