@@ -16,7 +16,10 @@ export default defineConfig({
   workers: process.env.CI ? 1 : 2,
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
-  timeout: 30_000,
+  // A test is a whole journey (sign up, build, save, reload, several pages): on two busy cores the
+  // longest took 27–32 s, so 30 s failed them for being slow, not wrong. A stuck step still fails
+  // within the 10 s each expectation waits.
+  timeout: 60_000,
   expect: { timeout: 10_000 },
   // scripts/test-all.ts reads the JSON report for its counts.
   reporter: [["list"], ["json", { outputFile: ".test-output/e2e.json" }]],
