@@ -4,9 +4,10 @@
  * app/catalogue/price-import.ts; these schemas check the envelope around them.
  */
 import { z } from "zod";
+import { recordNumber } from "./record-number.ts";
 
 /** The catalogue version a change was made on, so a change made meanwhile is not overwritten. */
-const base = z.coerce.number({ error: "Base version: must be a catalogue version number" }).int("Base version: must be a whole number").min(0, "Base version: must be at least 0");
+const base = recordNumber("Base version", "catalogue version number", 0);
 
 export const RemoveCatalogueEntrySchema = z.object({
   intent: z.literal("remove", { error: "Intent: must be remove" }),

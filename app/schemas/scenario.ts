@@ -4,13 +4,14 @@
  * check the envelope around it.
  */
 import { z } from "zod";
+import { recordNumber } from "./record-number.ts";
 import { visibleText } from "./text.ts";
 
 /** Largest scenario document accepted in a save or an import, in bytes (the examples are ~5–10 KiB). */
 export const MAX_SCENARIO_BYTES = 512 * 1024;
 
 const note = z.string().trim().max(500, "Note: at most 500 characters").optional().transform((value) => (value ? value : undefined));
-const revisionNumber = (field: string) => z.coerce.number({ error: `${field}: must be a revision number` }).int(`${field}: must be a whole number`).min(1, `${field}: must be at least 1`);
+const revisionNumber = (field: string) => recordNumber(field, "revision number", 1);
 
 /** The scenario document as text; parsed as JSON here, judged by the engine's schema afterwards. */
 export const ScenarioJsonSchema = z.string({ error: "Scenario: required" }).transform((text, ctx) => {

@@ -1,5 +1,6 @@
 /** Form fields of the share-link pages (docs/decisions/011-share-links.md). */
 import { z } from "zod";
+import { recordNumber } from "./record-number.ts";
 import { visibleText } from "./text.ts";
 
 /** A link lives 30 days unless the editor says otherwise, and never more than a year. */
@@ -19,7 +20,7 @@ export const CreateShareLinkSchema = z.object({
   ),
   mode: z.enum(["pinned", "follow"], { error: "Shows: pinned revision or latest revision" }),
   /** The revision the editor is looking at: pinned links show it. */
-  revision: z.coerce.number({ error: "Revision: must be a revision number" }).int("Revision: must be a whole number").min(1, "Revision: must be at least 1"),
+  revision: recordNumber("Revision", "revision number", 1),
   expiresInDays: z.coerce
     .number({ error: "Expires after: a number of days" })
     .int("Expires after: a whole number of days")

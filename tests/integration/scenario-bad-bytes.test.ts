@@ -71,3 +71,24 @@ describe("a NUL in the scenario id of the address (issue 13, fuzz finding)", () 
     expect((await callAction(shareRoute.action, createPostRequest(`${base}/share`, { intent: "create" }, cookie), params)).status).toBe(404);
   });
 });
+
+describe("a revision number past PostgreSQL's integer", () => {
+  it("is refused naming the field and the limit, for restore, recompute and save (found by the 10,000-run fuzz)", async () => {
+    const org = await createTestOrganization();
+    const cookie = await loginAs(org.owner);
+    const created = await createScenario({ orgId: org.id, userId: org.owner.id, inputs: { ...example, name: "Clean" }, asOf: "2026-12-01" });
+    if (!created.ok) throw new Error(JSON.stringify(created.issues));
+    const path = `/o/${org.slug}/scenarios/${created.scenarioId}`;
+    const params = { slug: org.slug, id: created.scenarioId };
+    for (const [fields, field] of [
+      [{ intent: "restore", revision: "2147483648" }, "Revision"],
+      [{ intent: "recompute", revision: "99999999999" }, "Revision"],
+      [{ intent: "save", baseRevision: "2147483648", inputs: JSON.stringify(example) }, "Base revision"],
+    ] as const) {
+      const refused = await callAction(scenarioRoute.action, createPostRequest(path, fields, cookie), params);
+      expect(refused.status, JSON.stringify(refused.body)).toBe(400);
+      expect(JSON.stringify(refused.body)).toContain(`${field}: must be at most 2147483647`);
+    }
+    expect(await prisma.scenarioRevision.count({ where: { scenarioId: created.scenarioId } })).toBe(1);
+  });
+});
