@@ -9,6 +9,7 @@ import { applyCatalogueImport, getOrganisationLayer } from "~/models/organizatio
 import { ApplyPriceImportSchema } from "~/schemas/organization-catalogue.ts";
 import catalogueStyles from "~/styles/org-catalogue.css";
 import { readForm, validateForm } from "~/utils/form.server.ts";
+import { displayFileName } from "~/utils/control-characters.ts";
 import { getToday } from "~/utils/today.server.ts";
 
 export { TenantRouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary.tsx";
@@ -58,12 +59,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "preview") {
     const file = read.form.get("file");
     if (!(file instanceof File) || file.size === 0) return fail("File: choose a price file (JSON or CSV) to import", 400);
-    fileName = file.name.slice(0, 200) || "prices";
+    fileName = displayFileName(file.name);
     text = await file.text();
   } else {
     const parsed = validateForm(read.form, ApplyPriceImportSchema);
     if (!parsed.success) return fail(parsed.failure.formError ?? Object.values(parsed.failure.fieldErrors)[0] ?? "The form could not be read.", 400);
-    ({ fileName, text, base } = parsed.data);
+    ({ text, base } = parsed.data);
+    fileName = displayFileName(parsed.data.fileName);
   }
   const parsedFile = parsePriceFile(text, fileName);
   if (parsedFile.problems.length > 0 || parsedFile.format === null) {

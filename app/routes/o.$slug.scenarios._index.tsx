@@ -13,6 +13,7 @@ import { CreateFromTemplateSchema, MAX_SCENARIO_BYTES } from "~/schemas/scenario
 import scenarioStyles from "~/styles/scenarios.css";
 import { getScenarioTemplate, SCENARIO_TEMPLATES } from "~/templates/index.ts";
 import { computeSlots } from "~/utils/compute-slots.server.ts";
+import { displayFileName } from "~/utils/control-characters.ts";
 import { readForm, validateForm } from "~/utils/form.server.ts";
 import { getToday } from "~/utils/today.server.ts";
 
@@ -47,11 +48,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "import") {
     const file = read.form.get("file");
     if (!(file instanceof File) || file.size === 0) return data<ActionResult>({ formError: "File: choose a scenario JSON file to import" }, { status: 400 });
-    fileName = file.name;
+    fileName = displayFileName(file.name);
     try {
       inputs = JSON.parse(await file.text());
     } catch (error) {
-      return data<ActionResult>({ fileName, formError: `File: ${file.name} is not valid JSON (${(error as Error).message})` }, { status: 400 });
+      return data<ActionResult>({ fileName, formError: `File: ${fileName} is not valid JSON (${(error as Error).message})` }, { status: 400 });
     }
   } else {
     const parsed = validateForm(read.form, CreateFromTemplateSchema);

@@ -46,3 +46,14 @@ export function findHiddenCharacter(value: string): string | null {
 export function escapeControlCharacters(text: string): string {
   return text.replace(ESCAPED_ON_TERMINALS, (character) => `\\u${(character.codePointAt(0) ?? 0).toString(16).padStart(4, "0")}`);
 }
+
+const HIDDEN_OR_SPACE = new RegExp(`(?:\\s|${CONTROL.source}|${INVISIBLE_FORMAT.source})+`, "gu");
+
+/**
+ * An uploaded file's name as messages and notes show it: the browser sends whatever the file system
+ * holds, so runs of white space, control and invisible formatting characters become one space, the
+ * name is cut at 200 characters, and a name with nothing visible left reads "unnamed file".
+ */
+export function displayFileName(name: string): string {
+  return name.replace(HIDDEN_OR_SPACE, " ").trim().slice(0, 200).trim() || "unnamed file";
+}

@@ -225,6 +225,18 @@ describe("price import", () => {
     expect(await prisma.organizationCatalogueVersion.count({ where: { orgId: org.id } })).toBe(0);
     expect(await prisma.auditEvent.count({ where: { orgId: org.id, action: "catalogue.imported" } })).toBe(0);
   });
+
+  it("names a file by what can be seen of its name: blank or control characters never reach the message (found by the 10,000-run fuzz)", async () => {
+    const org = await createTestOrganization({ name: "Odd file names" });
+    const cookie = await loginAs(org.owner);
+    const blank = await uploadPriceFile(org, cookie, "\u0000", "   \n");
+    expect(blank.status).toBe(400);
+    expect((blank.body as { formError: string }).formError).toMatch(/^File: unnamed file has 1 bad row \(line 1: /);
+    const hidden = await uploadPriceFile(org, cookie, "\u0000", "prices\u202E\u0007\tnov.csv");
+    expect((hidden.body as { formError: string; fileName: string }).fileName).toBe("prices nov.csv");
+    const apply = await callAction(importRoute.action, createPostRequest(`/o/${org.slug}/catalogue/import`, { intent: "apply", base: "0", fileName: "a\u202Eb.json", text: "{" }, cookie), { slug: org.slug });
+    expect((apply.body as { formError: string }).formError).toMatch(/^File: a b\.json has 1 bad row \(line 1: /);
+  });
 });
 
 describe("catalogue ids", () => {
