@@ -84,7 +84,7 @@ test("an admin overrides the H100 price: a new scenario uses it, marked as the o
   await page.getByRole("button", { name: "Preview" }).click();
   const changed = page.getByRole("table").filter({ has: page.getByText("Changed prices") });
   // Entry, field, now, after import: the output price goes from 10 to 15 USD per 1M tokens.
-  await expect(changed.getByRole("row", { name: /claude-sonnet-5 output 10 15$/ })).toBeVisible();
+  await expect(changed.getByRole("row", { name: /claude-sonnet-5 Output price 10 15$/ })).toBeVisible();
   await expect(page.getByRole("table").filter({ has: page.getByText("New models") })).toContainText("api.mistral.mistral-small-latest");
   await expectAccessible(page);
   await screenshotWidths(page, "catalogue-import-preview");

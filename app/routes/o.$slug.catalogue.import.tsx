@@ -1,8 +1,9 @@
 import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { requireMembership } from "~/auth/membership.server.ts";
+import { labelValue } from "~/catalogue/entries.ts";
 import { planPriceImport } from "~/catalogue/import-plan.ts";
-import { parsePriceFile, PRICE_FILE_MAX_BYTES, type PriceField, type PriceFileProblem, type PriceImportPreview } from "~/catalogue/price-import.ts";
+import { parsePriceFile, PRICE_FILE_MAX_BYTES, type PriceFileProblem, type PriceImportPreview } from "~/catalogue/price-import.ts";
 import { FormError } from "~/components/form-error.tsx";
 import { createCatalogue } from "~/engine/index.ts";
 import { applyCatalogueImport, getOrganisationLayer } from "~/models/organization-catalogue.server.ts";
@@ -157,8 +158,6 @@ export default function ImportPrices() {
   );
 }
 
-const PRICE_FIELD_LABELS: Record<PriceField, string> = { inputPricePerMillion: "input", cachedInputPricePerMillion: "cached input", outputPricePerMillion: "output" };
-
 function Preview({ result, busy }: { result: Extract<ActionResult, { kind: "preview" }>; busy: boolean }) {
   const { preview } = result;
   return (
@@ -191,7 +190,7 @@ function Preview({ result, busy }: { result: Extract<ActionResult, { kind: "prev
                     <code className="muted">{change.id}</code>
                   </th>
                   <td className="nowrap" title={change.field}>
-                    {PRICE_FIELD_LABELS[change.field]}
+                    {labelValue(change.field)}
                   </td>
                   <td className="numeric">{change.from ?? "—"}</td>
                   <td className="numeric">{change.to}</td>
