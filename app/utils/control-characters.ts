@@ -52,8 +52,10 @@ const HIDDEN_OR_SPACE = new RegExp(`(?:\\s|${CONTROL.source}|${INVISIBLE_FORMAT.
 /**
  * An uploaded file's name as messages and notes show it: the browser sends whatever the file system
  * holds, so runs of white space, control and invisible formatting characters become one space, the
- * name is cut at 200 characters, and a name with nothing visible left reads "unnamed file".
+ * name is cut at 200 characters (code points, so no surrogate pair is split), and a name with nothing
+ * visible left reads "unnamed file".
  */
 export function displayFileName(name: string): string {
-  return name.replace(HIDDEN_OR_SPACE, " ").trim().slice(0, 200).trim() || "unnamed file";
+  const visible = name.replace(HIDDEN_OR_SPACE, " ").trim();
+  return Array.from(visible).slice(0, 200).join("").trim() || "unnamed file";
 }
