@@ -13,14 +13,26 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { parseIntoClientConfig } from "pg-connection-string";
-import { PrismaClient, type Prisma } from "~/generated/prisma/client.ts";
+import { Prisma, PrismaClient } from "~/generated/prisma/client.ts";
+import { DATABASE_BUSY_MESSAGE, serverBusy } from "~/utils/server-busy.server.ts";
 
 /** The role the app's connections run as; created by the row_level_security migration. */
 export const APP_ROLE = "opentco_app";
 
-/** How long a scope's transaction may wait for a pooled connection, and run, in milliseconds. */
-const TRANSACTION_MAX_WAIT_MS = 10_000;
-const TRANSACTION_TIMEOUT_MS = 15_000;
+/** `name` from the environment as a whole number of milliseconds, `fallback` when unset. */
+function readMilliseconds(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === "") return fallback;
+  if (!/^[1-9]\d{0,8}$/.test(raw)) throw new Error(`${name}: must be a whole number of milliseconds from 1 to 999999999, not "${raw}"`);
+  return Number(raw);
+}
+
+/**
+ * How long a scope's transaction may wait for a pooled connection, and run, in milliseconds
+ * (docs/operations.md). Past either, the request answers 503 with Retry-After (`answerBusy`).
+ */
+const TRANSACTION_MAX_WAIT_MS = readMilliseconds("DATABASE_TRANSACTION_MAX_WAIT_MS", 10_000);
+const TRANSACTION_TIMEOUT_MS = readMilliseconds("DATABASE_TRANSACTION_TIMEOUT_MS", 15_000);
 
 /** The scope `withScope` is running, read when its transaction starts. */
 const pendingScope = new AsyncLocalStorage<DataScope>();
@@ -114,7 +126,22 @@ export async function declareScope(db: Db, scope: DataScope): Promise<void> {
  * it right after BEGIN. Do not nest: the inner call would hold a second connection; pass `db` down.
  */
 export function withScope<T>(scope: DataScope, work: (db: Db) => Promise<T>): Promise<T> {
-  return pendingScope.run(scope, () => scopedClient().$transaction(work));
+  return pendingScope.run(scope, () => scopedClient().$transaction(work)).catch(answerBusy);
+}
+
+/** A transaction on the tables of no organisation (the throttles' request logs), answering overload as `withScope` does. */
+export function withTransaction<T>(work: (db: Db) => Promise<T>): Promise<T> {
+  return prisma.$transaction(work).catch(answerBusy);
+}
+
+/**
+ * P2028 — no pooled connection within TRANSACTION_MAX_WAIT_MS, or the transaction rolled back after
+ * TRANSACTION_TIMEOUT_MS — means the server is overloaded, not that the request was wrong: 503 with
+ * Retry-After (app/utils/server-busy.server.ts). Any other error goes on as it was.
+ */
+function answerBusy(error: unknown): never {
+  if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2028") throw serverBusy(DATABASE_BUSY_MESSAGE);
+  throw error;
 }
 
 /** Runs `work` in a transaction that reaches every row of the organisation `orgId` and nothing else. */

@@ -7,6 +7,7 @@
 import type { AppLoadContext, ServerBuild } from "@remix-run/node";
 import { createReadableStreamFromReadable, createRequestHandler, writeReadableStreamToWritable } from "@remix-run/node";
 import type { Request as ExpressRequest, RequestHandler, Response as ExpressResponse } from "express";
+import { RETRY_AFTER_SECONDS } from "../app/utils/server-busy.server.ts";
 import { normaliseAddress } from "./client-address.ts";
 import { createPublicCache, isAnonymousGet } from "./public-cache.ts";
 import { findDataRequestProblem } from "./request-guards.ts";
@@ -45,6 +46,9 @@ async function sendRemixResponse(res: ExpressResponse, response: Response): Prom
   // Pages and data answers are personal unless a route says otherwise: nothing between us and the
   // browser may keep them (a signed-in page, a page that names the signed-in user).
   if (!response.headers.has("Cache-Control")) res.setHeader("Cache-Control", "no-store");
+  // Every 503 says when to come back. A Response a loader or action throws keeps its own headers on a
+  // fetcher's answer only: on a page, Remix drops them unless the route exports `headers`.
+  if (response.status === 503 && !response.headers.has("Retry-After")) res.setHeader("Retry-After", String(RETRY_AFTER_SECONDS));
   if (response.body) await writeReadableStreamToWritable(response.body, res);
   else res.end();
 }

@@ -11,7 +11,7 @@
  * addresses still bounds a guesser with many addresses.
  */
 import { createHash } from "node:crypto";
-import { prisma } from "~/db.server.ts";
+import { prisma, withTransaction } from "~/db.server.ts";
 
 /** The window failures are counted in: 15 minutes. */
 export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
@@ -116,7 +116,7 @@ export async function beginLoginAttempt({ email, ip, now = new Date() }: { email
   const knownLock = ip === null ? null : getKnownAddressLockEnd(ip, now);
   if (knownLock) return refusal("address", knownLock, now);
   const emailHash = hashEmail(email);
-  const started = await prisma.$transaction(async (tx): Promise<LoginAttemptStart> => {
+  const started = await withTransaction(async (tx): Promise<LoginAttemptStart> => {
     // Serialises check-and-record per email across processes; released at commit.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`login:${emailHash}`}))`;
     if (ip !== null) {

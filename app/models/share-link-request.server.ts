@@ -8,7 +8,7 @@
  * pass the check before any of them is counted.
  */
 import { createHash } from "node:crypto";
-import { prisma } from "~/db.server.ts";
+import { prisma, withTransaction } from "~/db.server.ts";
 
 /** The window requests are counted in: 15 minutes. */
 export const SHARE_WINDOW_MS = 15 * 60 * 1000;
@@ -53,7 +53,7 @@ async function getLockEnd(db: Db, where: { addressHash: string; found?: boolean 
  */
 export async function beginShareRequest({ address, now = new Date() }: { address: string | null; now?: Date }): Promise<ShareRequestStart> {
   const addressHash = hashClientAddress(address);
-  const started = await prisma.$transaction(async (tx): Promise<ShareRequestStart> => {
+  const started = await withTransaction(async (tx): Promise<ShareRequestStart> => {
     // Serialises check-and-record per address across processes; released at commit.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`share:${addressHash}`}))`;
     const lockEnd =

@@ -8,6 +8,7 @@
  * waits for another save's computation. Past MAX_WAITING in line, a write is refused with 503 and
  * Retry-After rather than left waiting without end.
  */
+import { SAVES_BUSY_MESSAGE, serverBusy } from "./server-busy.server.ts";
 
 /**
  * One: with two, the second write's computation ran while the first waited for its transaction to
@@ -15,7 +16,6 @@
  */
 const COMPUTE_SLOTS = 1;
 const MAX_WAITING = 200;
-const RETRY_AFTER_SECONDS = 5;
 
 export interface ComputeSlots {
   /** Runs `work` once a slot is free; throws a 503 Response when too many are already waiting. */
@@ -34,10 +34,7 @@ export function createComputeSlots({ slots, maxWaiting }: { slots: number; maxWa
     async run(work) {
       if (running < slots) running++;
       else if (waiting.length >= maxWaiting) {
-        throw new Response("The server is busy saving other scenarios. Try again in a few seconds.", {
-          status: 503,
-          headers: { "Retry-After": String(RETRY_AFTER_SECONDS), "Content-Type": "text/plain; charset=utf-8" },
-        });
+        throw serverBusy(SAVES_BUSY_MESSAGE);
       } else {
         // The slot is handed over by release(): `running` stays as it is.
         await new Promise<void>((resolve) => waiting.push(resolve));

@@ -1,0 +1,69 @@
+/**
+ * Overload is a 503, not a 500 (issue 13): a transaction that runs past DATABASE_TRANSACTION_TIMEOUT_MS
+ * is rolled back and its request answers 503 with Retry-After and a sentence saying the database is
+ * busy. Provoked on the production server by holding the scenario's row lock behind the app's back
+ * while a rename waits for it; the same happens to a transaction that waits too long for a pooled
+ * connection (both are Prisma's P2028).
+ */
+import { readFileSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createScenario } from "~/models/scenario.server.ts";
+import { prisma } from "../factories/db.ts";
+import { createTestOrganization, loginAs } from "../factories/index.ts";
+import { startProductionServer, type ProductionServer } from "../factories/production-server.ts";
+
+const example = JSON.parse(readFileSync(new URL("../../public/examples/four-options-60-months.json", import.meta.url), "utf8")) as Record<string, unknown>;
+const TIMEOUT_MS = 400;
+
+let server: ProductionServer;
+
+beforeAll(async () => {
+  server = await startProductionServer({ WEB_CONCURRENCY: "1", DATABASE_TRANSACTION_TIMEOUT_MS: String(TIMEOUT_MS) });
+}, 240_000);
+
+afterAll(async () => {
+  await server?.stop();
+});
+
+/** Holds the scenario's row lock for `ms` in a transaction of the owner's client, resolving once it is held. */
+async function holdRowLock(scenarioId: string, ms: number): Promise<{ released: Promise<unknown> }> {
+  let held!: () => void;
+  const isHeld = new Promise<void>((resolve) => (held = resolve));
+  const released = prisma.$transaction(
+    async (tx) => {
+      await tx.$queryRaw`SELECT id FROM "Scenario" WHERE id = ${scenarioId} FOR UPDATE`;
+      held();
+      await tx.$executeRaw`SELECT pg_sleep(${ms / 1000})`;
+    },
+    { timeout: ms + 5_000 },
+  );
+  await isHeld;
+  return { released };
+}
+
+describe("a transaction past its timeout", () => {
+  it("answers 503 with Retry-After and says the database is busy, on a page and to a fetcher; nothing is written", async () => {
+    const org = await createTestOrganization();
+    const cookie = await loginAs(org.owner);
+    const created = await createScenario({ orgId: org.id, userId: org.owner.id, inputs: { ...example, name: "Before" }, asOf: "2026-12-01" });
+    if (!created.ok) throw new Error(JSON.stringify(created.issues));
+    const path = `/o/${org.slug}/scenarios/${created.scenarioId}`;
+
+    for (const url of [path, `${path}.data`]) {
+      const lock = await holdRowLock(created.scenarioId, TIMEOUT_MS * 4);
+      const answer = await fetch(new URL(url, server.baseUrl), {
+        method: "POST",
+        headers: { Origin: server.baseUrl, Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({ intent: "rename", name: "After" }),
+        redirect: "manual",
+      });
+      await lock.released;
+      expect(answer.status, url).toBe(503);
+      expect(answer.headers.get("Retry-After"), url).toBe("5");
+      expect(await answer.text(), url).toContain("The database is too busy to finish this request right now. Try again in a few seconds.");
+    }
+    const scenario = await prisma.scenario.findUniqueOrThrow({ where: { id: created.scenarioId }, select: { name: true, latestRevisionNumber: true } });
+    expect(scenario).toEqual({ name: "Before", latestRevisionNumber: 1 });
+    expect(server.output()).not.toMatch(/Unexpected Server Error/);
+  });
+});
