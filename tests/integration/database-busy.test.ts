@@ -13,7 +13,7 @@ import { createTestOrganization, loginAs } from "../factories/index.ts";
 import { startProductionServer, type ProductionServer } from "../factories/production-server.ts";
 
 const example = JSON.parse(readFileSync(new URL("../../public/examples/four-options-60-months.json", import.meta.url), "utf8")) as Record<string, unknown>;
-const TIMEOUT_MS = 400;
+const TIMEOUT_MS = 1_000;
 
 let server: ProductionServer;
 
@@ -25,20 +25,37 @@ afterAll(async () => {
   await server?.stop();
 });
 
-/** Holds the scenario's row lock for `ms` in a transaction of the owner's client, resolving once it is held. */
-async function holdRowLock(scenarioId: string, ms: number): Promise<{ released: Promise<unknown> }> {
+/** Holds the scenario's row lock in a transaction of the owner's client until `release()`; resolves once it is held. */
+async function holdRowLock(scenarioId: string): Promise<{ release(): Promise<void> }> {
   let held!: () => void;
+  let release!: () => void;
   const isHeld = new Promise<void>((resolve) => (held = resolve));
-  const released = prisma.$transaction(
+  const released = new Promise<void>((resolve) => (release = resolve));
+  const done = prisma.$transaction(
     async (tx) => {
       await tx.$queryRaw`SELECT id FROM "Scenario" WHERE id = ${scenarioId} FOR UPDATE`;
       held();
-      await tx.$executeRaw`SELECT pg_sleep(${ms / 1000})`;
+      await released;
     },
-    { timeout: ms + 5_000 },
+    { timeout: 120_000 },
   );
   await isHeld;
-  return { released };
+  return {
+    async release() {
+      release();
+      await done;
+    },
+  };
+}
+
+/** Resolves once some connection of this database waits for a row lock: the rename has reached it. */
+async function untilSomeoneWaitsForALock(): Promise<void> {
+  for (let waited = 0; waited < 60_000; waited += 50) {
+    const [row] = await prisma.$queryRaw<{ waiting: number }[]>`SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`;
+    if ((row?.waiting ?? 0) > 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error("no request came to wait for the row lock within 60 s");
 }
 
 describe("a transaction past its timeout", () => {
@@ -50,14 +67,18 @@ describe("a transaction past its timeout", () => {
     const path = `/o/${org.slug}/scenarios/${created.scenarioId}`;
 
     for (const url of [path, `${path}.data`]) {
-      const lock = await holdRowLock(created.scenarioId, TIMEOUT_MS * 4);
-      const answer = await fetch(new URL(url, server.baseUrl), {
+      const lock = await holdRowLock(created.scenarioId);
+      const answering = fetch(new URL(url, server.baseUrl), {
         method: "POST",
         headers: { Origin: server.baseUrl, Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded" },
         body: new URLSearchParams({ intent: "rename", name: "After" }),
         redirect: "manual",
       });
-      await lock.released;
+      // The rename's transaction waits for the lock past its timeout, then finds itself rolled back.
+      await untilSomeoneWaitsForALock();
+      await new Promise((resolve) => setTimeout(resolve, TIMEOUT_MS * 2));
+      await lock.release();
+      const answer = await answering;
       expect(answer.status, url).toBe(503);
       expect(answer.headers.get("Retry-After"), url).toBe("5");
       expect(await answer.text(), url).toContain("The database is too busy to finish this request right now. Try again in a few seconds.");
