@@ -6,6 +6,8 @@
 import { randomBytes } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type BrowserContext, type Page } from "@playwright/test";
+import pg from "pg";
+import { provideDatabase, withDatabaseName } from "../scripts/lib/database.ts";
 
 export { expect };
 
@@ -142,4 +144,18 @@ export async function expectAccessible(page: Page): Promise<void> {
   const { violations } = await new AxeBuilder({ page }).analyze();
   const severe = violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
   expect(severe.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`)).toEqual([]);
+}
+
+/** The e2e server's database, for changes behind the app's back (scripts/e2e-server.ts picks it the same way). */
+export async function withE2eDatabase<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
+  const server = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || undefined;
+  const databaseName = process.env.E2E_DATABASE || "opentco_e2e";
+  const database = await provideDatabase({ databaseName, urlFromEnv: server && withDatabaseName(server, databaseName) });
+  const client = new pg.Client({ connectionString: database.url });
+  await client.connect();
+  try {
+    return await run(client);
+  } finally {
+    await client.end();
+  }
 }

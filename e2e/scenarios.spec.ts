@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { acceptAsNewUser, createInvitation, expect, expectAccessible, newAccount, screenshot, signUpOwner, startScenario, test } from "./fixtures.ts";
+import { acceptAsNewUser, createInvitation, expect, expectAccessible, newAccount, screenshot, signUpOwner, startScenario, test, withE2eDatabase } from "./fixtures.ts";
 
 function volumeField(page: Page) {
   return page.getByLabel("Requests in month 1", { exact: true });
@@ -50,6 +50,32 @@ test("a CTO builds a scenario from a blank one, watches break-even move as they 
   await expect(page.getByRole("row", { name: /Untitled scenario/ })).toContainText("2");
   await screenshot(page, "21-scenario-list");
   await expectAccessible(page);
+});
+
+test("a save the database is too busy to take says why and keeps the edit; the next save goes through", async ({ page, allowConsoleErrors }) => {
+  allowConsoleErrors(/status of 503/);
+  const owner = await signUpOwner(page, "busy");
+  const path = await startScenario(page, owner);
+  await volumeField(page).fill("200000");
+  await expect(page.getByRole("status").filter({ hasText: "Unsaved changes" })).toBeVisible();
+  await withE2eDatabase(async (client) => {
+    // Someone else holds the scenario's row: the save's transaction waits for it past its timeout
+    // (DATABASE_TRANSACTION_TIMEOUT_MS, 15 s by default) and is rolled back.
+    await client.query("BEGIN");
+    await client.query('SELECT id FROM "Scenario" WHERE id = $1 FOR UPDATE', [path.split("/").at(-1)]);
+    await page.getByRole("button", { name: "Save", exact: true }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Saving…" })).toBeVisible();
+    await expect.poll(async () => (await client.query("SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'")).rows[0].n, { timeout: 20_000 }).toBeGreaterThan(0);
+    await page.waitForTimeout(16_000);
+    await client.query("ROLLBACK");
+  });
+  await expect(page.getByRole("alert")).toHaveText("Not saved: The database is too busy to finish this request right now. Try again in a few seconds.");
+  await expect(volumeField(page)).toHaveValue("200000");
+  await expect(page.getByRole("status").filter({ hasText: "Unsaved changes" })).toBeVisible();
+  await screenshot(page, "22-scenario-save-busy");
+  await save(page, 2);
+  await page.reload();
+  await expect(volumeField(page)).toHaveValue("200000");
 });
 
 test("two tabs edit the same scenario: the second save is refused, the edits are merged, nothing is lost; an old revision is restored", async ({ page }) => {

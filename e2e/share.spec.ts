@@ -4,9 +4,7 @@
  * expired and unknown links get the same 404; a member of another organisation copies the scenario.
  */
 import type { Page } from "@playwright/test";
-import pg from "pg";
-import { provideDatabase, withDatabaseName } from "../scripts/lib/database.ts";
-import { expect, expectAccessible, newAccount, signUp, signUpOwner, startScenario, test } from "./fixtures.ts";
+import { expect, expectAccessible, newAccount, signUp, signUpOwner, startScenario, test, withE2eDatabase } from "./fixtures.ts";
 
 const DESKTOP_CHROME = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
 const NOT_FOUND = "The link is wrong, has expired or has been withdrawn. Ask the person who sent it for a new one.";
@@ -22,20 +20,6 @@ async function createShareLink(page: Page, scenarioPath: string, label: string, 
   const link = page.getByTestId("share-link");
   await expect(link).toContainText("/s/");
   return (await link.textContent())?.trim() ?? "";
-}
-
-/** The e2e server's database, to move a link's expiry into the past (scripts/e2e-server.ts picks it the same way). */
-async function withE2eDatabase<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
-  const server = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || undefined;
-  const databaseName = process.env.E2E_DATABASE || "opentco_e2e";
-  const database = await provideDatabase({ databaseName, urlFromEnv: server && withDatabaseName(server, databaseName) });
-  const client = new pg.Client({ connectionString: database.url });
-  await client.connect();
-  try {
-    return await run(client);
-  } finally {
-    await client.end();
-  }
 }
 
 /**

@@ -29,6 +29,7 @@ import { readForm, validateForm } from "~/utils/form.server.ts";
 import { computeSlots } from "~/utils/compute-slots.server.ts";
 import { getLocale } from "~/utils/locale.server.ts";
 import { readRevisionParam } from "~/utils/revision-param.server.ts";
+import { isServerBusy, RETRY_AFTER_SECONDS } from "~/utils/server-busy.server.ts";
 import { getToday } from "~/utils/today.server.ts";
 import { readIdParam } from "~/utils/id-param.server.ts";
 
@@ -96,7 +97,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "save": {
       const parsed = validateForm(form, SaveRevisionSchema);
       if (!parsed.success) return fail(firstMessage(parsed.failure));
-      const result = await computeSlots.run(() => saveRevision({ ...scope, baseRevisionNumber: parsed.data.baseRevision, inputs: parsed.data.inputs, note: parsed.data.note, asOf }));
+      let result: Awaited<ReturnType<typeof saveRevision>>;
+      try {
+        result = await computeSlots.run(() => saveRevision({ ...scope, baseRevisionNumber: parsed.data.baseRevision, inputs: parsed.data.inputs, note: parsed.data.note, asOf }));
+      } catch (error) {
+        // Thrown on, the 503 would replace the workspace with the error page and lose the draft.
+        if (isServerBusy(error)) return data<ActionResult>({ formError: `Not saved: ${await error.text()}` }, { status: 503, headers: { "Retry-After": String(RETRY_AFTER_SECONDS) } });
+        throw error;
+      }
       if (result === null) throwNotFound();
       if (result.ok) return data<ActionResult>({ saved: result.revisionNumber });
       if (result.reason === "invalid") {

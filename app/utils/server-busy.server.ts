@@ -18,3 +18,8 @@ export function serverBusy(message: string): Response {
     headers: { "Retry-After": String(RETRY_AFTER_SECONDS), "Content-Type": "text/plain; charset=utf-8" },
   });
 }
+
+/** True for the answer `serverBusy` throws: for the one place that must keep the page (a save keeps its draft). */
+export function isServerBusy(error: unknown): error is Response {
+  return error instanceof Response && error.status === 503 && error.headers.has("Retry-After");
+}
