@@ -4,7 +4,7 @@
  */
 import type { Page } from "@playwright/test";
 import { DEMO_LOGIN } from "../prisma/demo-login.ts";
-import { acceptAsNewUser, createInvitation, expect, logIn, newAccount, signUp, test } from "./fixtures.ts";
+import { acceptAsNewUser, createInvitation, expect, logIn, newAccount, signUp, signUpOwner, test } from "./fixtures.ts";
 
 const SCREENS = ".test-output/screens/widths";
 
@@ -44,6 +44,20 @@ test("every signed-in page holds at 390 px (wide tables scroll in their own box)
       await page.screenshot({ path: `${SCREENS}/${name}-${width}.png` });
       expect.soft(await sidewaysOverflow(page), `${name} at ${width} px`).toBe(0);
     }
+  }
+});
+
+test("the top bar keeps every link and Log out inside the window at laptop widths, with a long email and organisation name", async ({ page }) => {
+  const owner = await signUpOwner(page, "top-bar-width");
+  for (const width of [800, 1024, 1280, 1321, 1440]) {
+    await page.setViewportSize({ width, height: 800 });
+    await page.goto(`/o/${owner.slug}/scenarios`);
+    const header = page.getByRole("banner");
+    for (const item of [header.getByRole("button", { name: "Log out" }), header.getByRole("link", { name: "Audit" }), header.getByRole("link", { name: owner.email })]) {
+      const box = await item.boundingBox();
+      expect.soft(box && box.x + box.width <= width, `${await item.textContent()} inside ${width} px`).toBe(true);
+    }
+    await page.screenshot({ path: `${SCREENS}/top-bar-${width}.png`, clip: { x: 0, y: 0, width, height: 140 } });
   }
 });
 
