@@ -53,6 +53,8 @@ test("a CTO builds a scenario from a blank one, watches break-even move as they 
 });
 
 test("a save the database is too busy to take says why and keeps the edit; the next save goes through", async ({ page, allowConsoleErrors }) => {
+  // The save waits out the server's 15 s transaction timeout on top of signing up and saving twice.
+  test.setTimeout(120_000);
   allowConsoleErrors(/status of 503/);
   const owner = await signUpOwner(page, "busy");
   const path = await startScenario(page, owner);
