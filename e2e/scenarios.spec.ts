@@ -67,8 +67,8 @@ test("a save the database is too busy to take says why and keeps the edit; the n
     await client.query('SELECT id FROM "Scenario" WHERE id = $1 FOR UPDATE', [path.split("/").at(-1)]);
     await page.getByRole("button", { name: "Save", exact: true }).click();
     await expect(page.getByRole("status").filter({ hasText: "Saving…" })).toBeVisible();
-    await expect.poll(async () => (await client.query("SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'")).rows[0].n, { timeout: 20_000 }).toBeGreaterThan(0);
-    await page.waitForTimeout(16_000);
+    await expect.poll(async () => (await client.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%"Scenario"%'`)).rows[0].n, { timeout: 20_000 }).toBeGreaterThan(0);
+    await page.waitForTimeout(17_000);
     await client.query("ROLLBACK");
   });
   await expect(page.getByRole("alert")).toHaveText("Not saved: The database is too busy to finish this request right now. Try again in a few seconds.");

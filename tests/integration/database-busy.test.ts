@@ -51,7 +51,7 @@ async function holdRowLock(scenarioId: string): Promise<{ release(): Promise<voi
 /** Resolves once some connection of this database waits for a row lock: the rename has reached it. */
 async function untilSomeoneWaitsForALock(): Promise<void> {
   for (let waited = 0; waited < 60_000; waited += 50) {
-    const [row] = await prisma.$queryRaw<{ waiting: number }[]>`SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`;
+    const [row] = await prisma.$queryRaw<{ waiting: number }[]>`SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%"Scenario"%'`;
     if ((row?.waiting ?? 0) > 0) return;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
