@@ -33,6 +33,8 @@ export interface Resolved {
   request: SentRequest;
   /** Everything the client wrote: a NaN or Infinity in the answer must come from here. */
   echo: string;
+  /** The same, piece by piece (each path segment, query value, field and file). */
+  typed: string[];
   /** Refs the request named. */
   refs: Set<RefName>;
 }
@@ -102,7 +104,7 @@ export function resolvePlan(world: World, plan: Plan): Resolved {
   if (plan.contentLength !== undefined && body !== undefined) headers["Content-Length"] = plan.contentLength;
   const request: SentRequest = { method: plan.method, url, headers, clientAddress: plan.clientAddress };
   if (body !== undefined) request.body = body;
-  return { request, echo: echo.join("\n"), refs };
+  return { request, echo: echo.join("\n"), typed: echo, refs };
 }
 
 // ————— What no answer may be —————
@@ -193,6 +195,22 @@ function documentMessages(answer: Answer): string[] {
 
 const PROTOTYPE_KEYS = Object.getOwnPropertyNames(Object.prototype).sort().join(",");
 
+/** True when `text` says NaN, Infinity or ∞ as a word. */
+export function saysNonFinite(text: string): boolean {
+  return [...text.matchAll(NON_FINITE)].length > 0;
+}
+
+/** True when `match` lies within an occurrence in `shown` of a text an earlier accepted request stored. */
+function isInsideChosenText(shown: string, match: RegExpExecArray | RegExpMatchArray, chosen: Set<string>): boolean {
+  const at = match.index ?? 0;
+  for (const text of chosen) {
+    for (let start = shown.indexOf(text); start >= 0; start = shown.indexOf(text, start + 1)) {
+      if (start <= at && at + match[0].length <= start + text.length) return true;
+    }
+  }
+  return false;
+}
+
 /**
  * The server's answer to overload (app/utils/server-busy.server.ts): a transaction that could not
  * start or finish in time, or too many saves in line. Designed, not a defect; run.ts allows 1 in 100.
@@ -217,7 +235,7 @@ export function findProblem(world: World, target: Target, plan: Plan, resolved: 
   if (nonFinite.length > 0) return `non-finite number in the answer: ${nonFinite.slice(0, 3).join(", ")}`;
   const shown = answer.payload !== undefined ? strings.join("\n") : visibleText(text);
   for (const match of shown.matchAll(NON_FINITE)) {
-    if (!resolved.echo.includes(match[0])) return `"${match[0]}" in the answer, not in the request: …${shown.slice(Math.max(0, (match.index ?? 0) - 80), (match.index ?? 0) + 80)}…`;
+    if (!resolved.echo.includes(match[0]) && !isInsideChosenText(shown, match, world.chosen)) return `"${match[0]}" in the answer, not in the request: …${shown.slice(Math.max(0, (match.index ?? 0) - 80), (match.index ?? 0) + 80)}…`;
   }
 
   if (status === 429) {

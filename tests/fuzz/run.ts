@@ -9,7 +9,7 @@ import { createSession } from "~/auth/session.server.ts";
 import { prisma } from "../factories/db.ts";
 import { hashClientAddress } from "~/models/share-link-request.server.ts";
 import { parseScenarioDocument } from "~/scenarios/parse-document.ts";
-import { findProblem, isBusyAnswer, resolvePlan, type Resolved } from "./checks.ts";
+import { findProblem, isBusyAnswer, resolvePlan, saysNonFinite, type Resolved } from "./checks.ts";
 import { send, type Answer } from "./harness.ts";
 import type { Plan, Target } from "./targets.ts";
 import { createWorld, type World } from "./world.ts";
@@ -79,7 +79,10 @@ export function fuzzTargets(name: string, targets: Target[], { savesScenarios }:
             statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1);
             if (isBusyAnswer(answer)) busy++;
             const problem = findProblem(world, target, plan, resolved, answer);
-            if (answer.status < 400 && target.heal) await target.heal(world);
+            if (answer.status < 400) {
+              for (const piece of resolved.typed) if (saysNonFinite(piece)) world.chosen.add(piece.trim());
+              if (target.heal) await target.heal(world);
+            }
             if (problem) throw new Error(`${problem}\n${describeExchange(plan, resolved, answer)}${answer.status >= 500 ? `\nlogged lately:\n${recent.join("\n")}` : ""}`);
           }),
           { numRuns: RUNS },
@@ -130,7 +133,8 @@ function describeAfterwards(name: string, startedAt: Date, worlds: World[]): voi
         const own = scenarios.filter((scenario) => scenario.orgId === orgId);
         const slug = own[0]?.org.slug ?? "";
         // What the client typed may say "NaN" (a name, a note): only figures may not.
-        const texts = own.flatMap((scenario) => [scenario.name, ...scenario.revisions.flatMap((revision) => [...collectStrings(revision.inputs), revision.note ?? ""])]).join("\n");
+        // So may the names of organisations the requests created or renamed (the switcher lists them).
+        const texts = [...own.flatMap((scenario) => [scenario.name, ...scenario.revisions.flatMap((revision) => [...collectStrings(revision.inputs), revision.note ?? ""])]), ...worlds.flatMap((world) => [...world.chosen])].join("\n");
         const owner = await prisma.membership.findFirstOrThrow({ where: { orgId, role: "owner" }, select: { userId: true } });
         const cookie = (await createSession(owner.userId)).split(";")[0] ?? "";
         // Every page renders a scenario's stored result; the most recently changed stand for the rest

@@ -50,6 +50,11 @@ export interface World {
   foreign: Tenant;
   /** In the foreign tenant's names: a response to anyone but its members must never contain it. */
   marker: string;
+  /**
+   * Texts saying NaN or Infinity that an accepted request stored (an organisation named "Infinity",
+   * a note): later answers may show them where the client put them (the organisation switcher).
+   */
+  chosen: Set<string>;
 }
 
 export const REF_NAMES = [
@@ -208,7 +213,7 @@ export async function createWorld(): Promise<World> {
     revokedSession,
     loginUser: await createTestUser("login"),
   };
-  return { home, foreign: await createTenant(marker), marker };
+  return { home, foreign: await createTenant(marker), marker, chosen: new Set() };
 }
 
 /** Every password the fuzz sends that is right for somebody. */
