@@ -113,7 +113,7 @@ export function resolvePlan(world: World, plan: Plan): Resolved {
 const STACK_TRACE = /\n\s+at \S|\bat (?:async )?\S+ \((?:file:|node:|\/)|node_modules\/|\/build\/index\.js|\.tsx?:\d+:\d+/;
 
 /** NaN, Infinity or ∞ as a word, not as part of a token or an id. */
-const NON_FINITE = /(?<![A-Za-z0-9_-])(?:NaN|Infinity)(?![A-Za-z0-9_-])|\u221e/g;
+export const NON_FINITE = /(?<![A-Za-z0-9_-])(?:NaN|Infinity)(?![A-Za-z0-9_-])|\u221e/g;
 
 /** A message that names a field and the rule it broke: "Email: must be a valid address", 'Field "x": …'. */
 const FIELD_AND_RULE = /^\s*[\p{Lu}](?:[^:\n"]|"(?:[^"\\\n]|\\.)*"){0,60}: \S/u;

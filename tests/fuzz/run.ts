@@ -9,7 +9,7 @@ import { createSession } from "~/auth/session.server.ts";
 import { prisma } from "../factories/db.ts";
 import { hashClientAddress } from "~/models/share-link-request.server.ts";
 import { parseScenarioDocument } from "~/scenarios/parse-document.ts";
-import { findProblem, isBusyAnswer, resolvePlan, saysNonFinite, type Resolved } from "./checks.ts";
+import { findProblem, isBusyAnswer, NON_FINITE, resolvePlan, saysNonFinite, type Resolved } from "./checks.ts";
 import { send, type Answer } from "./harness.ts";
 import type { Plan, Target } from "./targets.ts";
 import { createWorld, type World } from "./world.ts";
@@ -146,7 +146,7 @@ function describeAfterwards(name: string, startedAt: Date, worlds: World[]): voi
           const answer = await send({ method: "GET", url: page, headers: { Cookie: cookie }, clientAddress: PAGE_CHECK_ADDRESS });
           expect(answer.status, page).toBe(200);
           const shown = answer.text.replace(/<script[\s\S]*?<\/script>/gi, "").replace(/<[^>]+>/g, "\n");
-          const nonFinite = [...shown.matchAll(/(?<![A-Za-z0-9_-])(?:NaN|Infinity)(?![A-Za-z0-9_-])|\u221e/g)].filter((match) => !texts.includes(match[0]));
+          const nonFinite = [...shown.matchAll(NON_FINITE)].filter((match) => !texts.includes(match[0]));
           expect(nonFinite.map((match) => shown.slice(Math.max(0, (match.index ?? 0) - 60), (match.index ?? 0) + 60)), page).toEqual([]);
         }
       }
