@@ -53,8 +53,27 @@ function formatExact(format: Intl.NumberFormat, value: string): string {
   return format.format(value as unknown as number);
 }
 
-/** A formatter for money in `currency` and numbers/dates in `locale`. Cheap: build one per render. */
+/** Formatters already built, by currency and locale; the oldest goes first past MAX_FORMATTERS. */
+const formatters = new Map<string, Formatter>();
+/** Locales come from Accept-Language, so the cache is bounded; a handful is what a server sees. */
+const MAX_FORMATTERS = 64;
+
+/**
+ * The formatter for money in `currency` and numbers/dates in `locale`. Building one constructs seven
+ * Intl formats (~0.5 ms), so each pair is built once and shared: a Formatter never changes.
+ */
 export function createFormatter(currency: string, locale = "en-US"): Formatter {
+  const key = `${currency}\0${locale}`;
+  let formatter = formatters.get(key);
+  if (formatter === undefined) {
+    formatter = buildFormatter(currency, locale);
+    if (formatters.size >= MAX_FORMATTERS) formatters.delete(formatters.keys().next().value as string);
+    formatters.set(key, formatter);
+  }
+  return formatter;
+}
+
+function buildFormatter(currency: string, locale: string): Formatter {
   const minorUnits = getMinorUnits(currency);
   const moneyFormat = new Intl.NumberFormat(locale, { style: "currency", currency, minimumFractionDigits: minorUnits, maximumFractionDigits: minorUnits });
   const moneyDeltaFormat = new Intl.NumberFormat(locale, { style: "currency", currency, minimumFractionDigits: minorUnits, maximumFractionDigits: minorUnits, signDisplay: "exceptZero" });

@@ -51,4 +51,15 @@ describe("createFormatter", () => {
     expect(fmt.monthWithCalendar(13, "2028-02")).toBe("month 14 (Feb 2028)");
     expect(createFormatter("EUR", "de-DE").month("2027-03")).toBe("März 2027");
   });
+  it("builds each currency and locale's formatter once, and still the right one past its bound", () => {
+    expect(createFormatter("EUR", "de-DE")).toBe(createFormatter("EUR", "de-DE"));
+    expect(createFormatter("EUR", "fr-FR")).not.toBe(createFormatter("EUR", "de-DE"));
+    const first = createFormatter("CHF", "de-CH");
+    const locales = Intl.NumberFormat.supportedLocalesOf(["en-AU", "en-CA", "en-IE", "en-IN", "en-NZ", "en-ZA", "es-ES", "es-MX", "it-IT", "nl-NL", "pt-BR", "sv-SE"]);
+    for (const locale of locales) for (const currency of ["USD", "EUR", "JPY", "GBP", "CHF", "SEK"]) createFormatter(currency, locale);
+    const again = createFormatter("CHF", "de-CH");
+    expect(again).not.toBe(first);
+    expect(again.money("1234.5")).toBe(first.money("1234.5"));
+    expect(createFormatter("JPY", "en-US").money("1234.5")).toBe("¥1,234");
+  });
 });

@@ -18,4 +18,13 @@ describe("buildScenarioSpotlight", () => {
     expect(JSON.parse(json)).toEqual(spotlight);
     expect(json.length * 4).toBeLessThan(JSON.stringify(bundle).length);
   });
+
+  it("is built once per result, currency and locale: a saved result never changes", () => {
+    expect(buildScenarioSpotlight(bundle, createFormatter("EUR", "de-DE"))).toBe(spotlight);
+    const english = buildScenarioSpotlight(bundle, createFormatter("EUR", "en-GB"));
+    expect(english).not.toBe(spotlight);
+    expect(english.cards).toEqual(buildHeadlineCards(bundle, createFormatter("EUR", "en-GB")));
+    const anotherResult = JSON.parse(JSON.stringify(bundle)) as typeof bundle;
+    expect(buildScenarioSpotlight(anotherResult, fmt)).not.toBe(spotlight);
+  });
 });
