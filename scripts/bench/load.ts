@@ -7,6 +7,8 @@
  * - page-catalog: the public /catalog, signed out.
  * - action-save: each connection saves its own copy of that scenario again and again (with a note, so
  *   every save writes a revision), as the editor's Save button posts it (single fetch, `.data`).
+ * - healthz: `/healthz`, one `SELECT 1` through the whole stack (Express, Remix, Prisma). No page that
+ *   reads the database can do better on this machine: the floor the two pages' goal is measured against.
  * Each line also says how many server processes served (`processes`), the answer's size as sent
  * (`kb`, compressed as for a browser), the server's CPU time per answer (`cpu_ms`, all its processes;
  * Linux only) and the machine's 1-minute load average when the run ended (`load_avg`): other work on
@@ -26,7 +28,7 @@ const DATABASE = process.env.BENCH_LOAD_DATABASE ?? "opentco_bench_load";
 const LOAD_CONNECTIONS = 50;
 const WARMUP_MS = 3_000;
 const MEASURE_MS = 10_000;
-const NAMES = ["page-scenario", "page-catalog", "action-save"] as const;
+const NAMES = ["page-scenario", "page-catalog", "action-save", "healthz"] as const;
 
 type Answer = { status: number; headers: Headers; text: string };
 
@@ -118,6 +120,7 @@ export async function runLoadBenchmarks(filter: string | undefined): Promise<voi
       await load(server, "page-scenario", () => ({ path, headers: { Cookie: cookie } }), 200);
     }
     if (wanted.includes("page-catalog")) await load(server, "page-catalog", () => ({ path: "/catalog" }), 200);
+    if (wanted.includes("healthz")) await load(server, "healthz", () => ({ path: "/healthz" }), 200);
     if (wanted.includes("action-save")) {
       const inputs = readFileSync(`${projectRoot}public/examples/four-options-60-months.json`, "utf8");
       const copies = await duplicate(cookie, scenarioId, LOAD_CONNECTIONS);
