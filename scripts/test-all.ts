@@ -9,10 +9,14 @@
  * Database: TEST_DATABASE_URL as given; else DATABASE_URL's server with an `opentco_test`
  * database (never the development data); else the embedded server, started once here and
  * handed to integration, fuzz and e2e as TEST_DATABASE_URL.
+ *
+ * Evidence: integration and fuzz run the tier OPENTCO_EVIDENCE names, said in one line before them
+ * (tests/evidence.ts, docs/decisions/022-evidence-tiers.md).
  */
 import { existsSync, readFileSync } from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
+import { EVIDENCE, EVIDENCE_TIER } from "../tests/evidence.ts";
 import { provideDatabase, redact, withDatabaseName, type ProvidedDatabase } from "./lib/database.ts";
 import { projectRoot } from "./lib/paths.ts";
 import { forwardSignalsToChildren, run, signalReceived } from "./lib/process.ts";
@@ -218,6 +222,11 @@ function selectSuites(names: string[]): Suite[] {
 async function main(): Promise<number> {
   const selected = selectSuites(process.argv.slice(2));
   if (selected.some((suite) => ["unit", "integration", "e2e"].includes(suite.name))) warnWithoutPoppler();
+  if (selected.some((suite) => ["integration", "fuzz"].includes(suite.name))) {
+    const { fuzzRunsPerTarget, concurrentSaveRounds, crashCycles } = EVIDENCE;
+    const other = EVIDENCE_TIER === "full" ? "" : "; OPENTCO_EVIDENCE=full (npm run test:evidence) runs issue 13's counts";
+    console.log(`Evidence tier ${EVIDENCE_TIER}: ${fuzzRunsPerTarget} fuzz requests per target, ${concurrentSaveRounds} rounds of concurrent saves, ${crashCycles} kill -9s${other}.`);
+  }
   forwardSignalsToChildren();
   await fs.rm(reportDir, { recursive: true, force: true });
   await fs.mkdir(reportDir, { recursive: true });

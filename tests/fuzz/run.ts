@@ -6,6 +6,7 @@ import { gunzipSync } from "node:zlib";
 import fc from "fast-check";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { createSession } from "~/auth/session.server.ts";
+import { EVIDENCE } from "../evidence.ts";
 import { prisma } from "../factories/db.ts";
 import { hashClientAddress } from "~/models/share-link-request.server.ts";
 import { parseScenarioDocument } from "~/scenarios/parse-document.ts";
@@ -17,8 +18,8 @@ import { createWorld, type World } from "./world.ts";
 /** Where the page checks come from (a share page counts against its address). */
 const PAGE_CHECK_ADDRESS = "198.51.100.9";
 
-/** The issue's number. FUZZ_RUNS lowers it while developing a target; CI never sets it. */
-export const RUNS = Number(process.env.FUZZ_RUNS ?? 10_000);
+/** Requests per target: the evidence tier's, or FUZZ_RUNS while developing a target (tests/evidence.ts). */
+export const RUNS = EVIDENCE.fuzzRunsPerTarget;
 
 function describeExchange(plan: Plan, resolved: Resolved, answer: Answer): string {
   const clip = (text: string, length = 600) => (text.length > length ? `${text.slice(0, length)}… (${text.length} characters)` : text);

@@ -1,6 +1,7 @@
 /**
- * Concurrent saves (issue 13): 10 writers save the same scenario at once, 1,000 rounds, through the
- * model's saveRevision on the real database (ADR 010's optimistic concurrency). Each round every
+ * Concurrent saves (issue 13): 10 writers save the same scenario at once, 1,000 rounds in the full
+ * evidence tier (100 in CI's quick tier, tests/evidence.ts), through the model's saveRevision on the
+ * real database (ADR 010's optimistic concurrency). Each round every
  * writer saves different inputs on the same base revision, after a random delay of a few
  * milliseconds, so that some find the base already superseded when they read and others race the
  * winner to the commit. Exactly one save wins each round; every other gets the conflict answer
@@ -11,11 +12,12 @@ import { readFileSync } from "node:fs";
 import { expect, it } from "vitest";
 import { createScenario, saveRevision, type SaveRevisionResult } from "~/models/scenario.server.ts";
 import { sleep } from "../../scripts/lib/net.ts";
+import { EVIDENCE } from "../evidence.ts";
 import { prisma } from "../factories/db.ts";
 import { createTestOrganization } from "../factories/index.ts";
 
 const WRITERS = 10;
-const ROUNDS = 1000;
+const ROUNDS = EVIDENCE.concurrentSaveRounds;
 const AS_OF = "2026-12-01";
 
 const example = JSON.parse(readFileSync(new URL("../../public/examples/four-options-60-months.json", import.meta.url), "utf8")) as Record<string, unknown> & { options: unknown[] };

@@ -1,7 +1,7 @@
 /**
  * Crashes during saves (issue 13): the production server (`node build/server.js build/index.js`, as
  * `npm start` runs it) is killed with SIGKILL at a random moment while three writers save the same
- * scenario through HTTP, 100 times. After each kill the database must hold every save the server
+ * scenario through HTTP, 100 times in the full evidence tier (20 in CI's quick tier, tests/evidence.ts). After each kill the database must hold every save the server
  * acknowledged (a 200 the writer received, naming its revision number), and nothing half-written:
  * the scenario's head points at its newest revision, the revisions are numbered 1…head without a gap,
  * and each stored revision is whole (its inputs match its fingerprint, its result decodes and agrees
@@ -22,11 +22,12 @@ import type { StoredResult } from "~/scenarios/stored-result.ts";
 import { buildIfStale, SERVER_NODE_ARGS } from "../../scripts/lib/app.ts";
 import { portAnswers, sleep } from "../../scripts/lib/net.ts";
 import { projectRoot } from "../../scripts/lib/paths.ts";
+import { EVIDENCE } from "../evidence.ts";
 import { prisma } from "../factories/db.ts";
 import { createTestOrganization } from "../factories/index.ts";
 import { freePort } from "../factories/production-server.ts";
 
-const CYCLES = 100;
+const CYCLES = EVIDENCE.crashCycles;
 const WRITERS = 3;
 /** The kill comes at a random moment up to this long after the cycle's first acknowledged save. */
 const KILL_WITHIN_MS = 500;
