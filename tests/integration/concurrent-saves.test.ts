@@ -8,28 +8,26 @@
  * naming the winner's revision; the chain of revisions has no gap and holds every winner's inputs.
  */
 import { randomInt } from "node:crypto";
-import { readFileSync } from "node:fs";
 import { expect, it } from "vitest";
-import { createScenario, saveRevision, type SaveRevisionResult } from "~/models/scenario.server.ts";
+import { saveRevision, type SaveRevisionResult } from "~/models/scenario.server.ts";
 import { sleep } from "../../scripts/lib/net.ts";
 import { EVIDENCE } from "../evidence.ts";
 import { prisma } from "../factories/db.ts";
 import { createTestOrganization } from "../factories/index.ts";
+import { createTestScenario, readExample } from "../factories/scenarios.ts";
 
 const WRITERS = 10;
 const ROUNDS = EVIDENCE.concurrentSaveRounds;
 const AS_OF = "2026-12-01";
 
-const example = JSON.parse(readFileSync(new URL("../../public/examples/four-options-60-months.json", import.meta.url), "utf8")) as Record<string, unknown> & { options: unknown[] };
+const example = readExample("four-options-60-months");
 /** The smallest scenario that computes like any other: one API option over 12 months, no sensitivity runs (a few ms a save). */
 const small = { ...example, horizonMonths: 12, options: example.options.slice(0, 1), sensitivity: { tornado: [] } };
 
 it(`${WRITERS} writers, ${ROUNDS} rounds on one scenario: one winner a round, every loser told of the conflict, no revision lost or skipped`, async () => {
   const startedAt = Date.now();
   const org = await createTestOrganization({ name: "Concurrent saves" });
-  const created = await createScenario({ orgId: org.id, userId: org.owner.id, inputs: { ...small, name: "Round 0" }, asOf: AS_OF });
-  if (!created.ok) throw new Error(JSON.stringify(created.issues));
-  const { scenarioId } = created;
+  const scenarioId = await createTestScenario(org, { ...small, name: "Round 0" }, { asOf: AS_OF });
 
   /** What went wrong, round by round: empty when every round went right. */
   const anomalies: string[] = [];

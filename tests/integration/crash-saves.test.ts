@@ -10,12 +10,10 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { createHash, randomInt } from "node:crypto";
-import { readFileSync } from "node:fs";
 import http from "node:http";
 import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { createSession } from "~/auth/session.server.ts";
-import { createScenario } from "~/models/scenario.server.ts";
 import { summarizeHeadline } from "~/reports/headline.ts";
 import { stringifyCanonicalJson } from "~/scenarios/canonical.ts";
 import type { StoredResult } from "~/scenarios/stored-result.ts";
@@ -26,6 +24,7 @@ import { EVIDENCE } from "../evidence.ts";
 import { prisma } from "../factories/db.ts";
 import { createTestOrganization } from "../factories/index.ts";
 import { freePort } from "../factories/production-server.ts";
+import { createTestScenario, readExample } from "../factories/scenarios.ts";
 
 const CYCLES = EVIDENCE.crashCycles;
 const WRITERS = 3;
@@ -34,7 +33,7 @@ const KILL_WITHIN_MS = 500;
 /** Servers started ahead of the one being written to. */
 const SERVERS_AHEAD = 2;
 
-const example = JSON.parse(readFileSync(new URL("../../public/examples/four-options-60-months.json", import.meta.url), "utf8")) as Record<string, unknown> & { options: unknown[] };
+const example = readExample("four-options-60-months");
 /** One API option over 12 months: a save computes in a few milliseconds. */
 const small = { ...example, horizonMonths: 12, options: example.options.slice(0, 1), sensitivity: { tornado: [] } };
 
@@ -109,12 +108,7 @@ let warmUpPath: string;
 beforeAll(async () => {
   await buildIfStale();
   const org = await createTestOrganization({ name: "Crash saves" });
-  const [created, warmUp] = await Promise.all(
-    ["Before the first crash", "Warm-up"].map((name) => createScenario({ orgId: org.id, userId: org.owner.id, inputs: { ...small, name }, asOf: "2026-12-01" })),
-  );
-  if (!created?.ok || !warmUp?.ok) throw new Error("scenarios not created");
-  scenarioId = created.scenarioId;
-  warmUpScenarioId = warmUp.scenarioId;
+  [scenarioId, warmUpScenarioId] = await Promise.all([createTestScenario(org, { ...small, name: "Before the first crash" }), createTestScenario(org, { ...small, name: "Warm-up" })]);
   warmUpPath = `/o/${org.slug}/scenarios/${warmUpScenarioId}.data?index`;
   cookie = (await createSession(org.owner.id)).split(";")[0] ?? "";
   savePath = `/o/${org.slug}/scenarios/${scenarioId}.data?index`;

@@ -5,14 +5,13 @@
  * while a rename waits for it; the same happens to a transaction that waits too long for a pooled
  * connection (both are Prisma's P2028).
  */
-import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createScenario } from "~/models/scenario.server.ts";
 import { prisma } from "../factories/db.ts";
 import { createTestOrganization, loginAs } from "../factories/index.ts";
 import { startProductionServer, type ProductionServer } from "../factories/production-server.ts";
+import { createTestScenario, readExample } from "../factories/scenarios.ts";
 
-const example = JSON.parse(readFileSync(new URL("../../public/examples/four-options-60-months.json", import.meta.url), "utf8")) as Record<string, unknown>;
+const example = readExample("four-options-60-months");
 const TIMEOUT_MS = 1_000;
 
 let server: ProductionServer;
@@ -62,12 +61,11 @@ describe("a transaction past its timeout", () => {
   it("answers 503 with Retry-After and says the database is busy, on a page and to a fetcher; nothing is written", async () => {
     const org = await createTestOrganization();
     const cookie = await loginAs(org.owner);
-    const created = await createScenario({ orgId: org.id, userId: org.owner.id, inputs: { ...example, name: "Before" }, asOf: "2026-12-01" });
-    if (!created.ok) throw new Error(JSON.stringify(created.issues));
-    const path = `/o/${org.slug}/scenarios/${created.scenarioId}`;
+    const scenarioId = await createTestScenario(org, { ...example, name: "Before" });
+    const path = `/o/${org.slug}/scenarios/${scenarioId}`;
 
     for (const url of [path, `${path}.data`]) {
-      const lock = await holdRowLock(created.scenarioId);
+      const lock = await holdRowLock(scenarioId);
       const answering = fetch(new URL(url, server.baseUrl), {
         method: "POST",
         headers: { Origin: server.baseUrl, Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded" },
@@ -83,7 +81,7 @@ describe("a transaction past its timeout", () => {
       expect(answer.headers.get("Retry-After"), url).toBe("5");
       expect(await answer.text(), url).toContain("The database is too busy to finish this request right now. Try again in a few seconds.");
     }
-    const scenario = await prisma.scenario.findUniqueOrThrow({ where: { id: created.scenarioId }, select: { name: true, latestRevisionNumber: true } });
+    const scenario = await prisma.scenario.findUniqueOrThrow({ where: { id: scenarioId }, select: { name: true, latestRevisionNumber: true } });
     expect(scenario).toEqual({ name: "Before", latestRevisionNumber: 1 });
     expect(server.output()).not.toMatch(/Unexpected Server Error/);
   });

@@ -7,7 +7,6 @@
  * - a malformed file changes nothing and lists each bad row with its line;
  * - a scenario naming an unknown catalogue id is refused naming the id and the field.
  */
-import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getOrganisationCatalogue, getOrganisationLayer, removeCatalogueEntry } from "~/models/organization-catalogue.server.ts";
 import { createScenario, duplicateScenario, getRevision, renameScenario, saveRevision } from "~/models/scenario.server.ts";
@@ -21,10 +20,11 @@ import { prisma } from "../factories/db.ts";
 import { createTestMember, createTestOrganization, loginAs, type TestOrganization } from "../factories/index.ts";
 import { callAction, callLoader, createGetRequest, createPostRequest, TEST_ORIGIN } from "../factories/requests.ts";
 import { buildLiteLlmText, chatEntry, defaultLiteLlmEntries } from "../fixtures/litellm.ts";
+import { readExample } from "../factories/scenarios.ts";
 
 const AS_OF = "2026-12-01";
 const H100_NOTE = "negotiated H100 price, MSA 2026-09";
-const fourOptions = JSON.parse(readFileSync(new URL("../../public/examples/four-options-60-months.json", import.meta.url), "utf8")) as Record<string, unknown>;
+const fourOptions = readExample("four-options-60-months");
 
 type StoredOption = { id: string; catalogueValues: { field: string; status: string; value: string; catalogue: { sources: unknown[]; asOf: string } | null }[]; totals: { cash: string } };
 

@@ -5,11 +5,10 @@
  * the revision (and to "superseded" once a newer one is saved). Foreign ids, links without PDFs and
  * viewers' access behave as the rest of the app.
  */
-import { readFileSync } from "node:fs";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "../factories/db.ts";
-import { createScenario, getRevision, saveRevision } from "~/models/scenario.server.ts";
+import { getRevision, saveRevision } from "~/models/scenario.server.ts";
 import { createShareLink } from "~/models/share-link.server.ts";
 import { buildAssumptions, buildComparisonRows, createFormatter } from "~/reports/index.ts";
 import { getPdfQueue } from "~/reports/pdf/queue.server.ts";
@@ -21,18 +20,14 @@ import { createTestMember, createTestOrganization, loginAs, type TestOrganizatio
 import { callLoader, createGetRequest } from "../factories/requests.ts";
 import { normalise } from "../unit/pdf/fixtures.ts";
 import { readPdf } from "../unit/pdf/pdf-text.ts";
+import { createTestScenario, readExample } from "../factories/scenarios.ts";
 
 const AS_OF = "2026-12-01";
 // The first render in a fresh worker compiles the renderer through tsx: allow for it on two cores.
 const PDF_TIMEOUT = 90_000;
 
-const example = JSON.parse(readFileSync(new URL("../../public/examples/hybrid-overflow-eur.json", import.meta.url), "utf8")) as Record<string, unknown>;
+const example = readExample("hybrid-overflow-eur");
 
-async function createTestScenario(org: TestOrganization, name: string): Promise<string> {
-  const created = await createScenario({ orgId: org.id, userId: org.owner.id, inputs: { ...example, name }, asOf: AS_OF });
-  if (!created.ok) throw new Error(JSON.stringify(created.issues));
-  return created.scenarioId;
-}
 
 /** Calls a PDF loader and returns its response as the browser gets it (bytes kept binary). */
 async function fetchPdf(route: { loader: (args: LoaderFunctionArgs) => unknown }, path: string, cookie: string | undefined, params: Record<string, string>) {
@@ -47,7 +42,7 @@ let scenarioId: string;
 beforeAll(async () => {
   org = await createTestOrganization({ name: "Procurement Test Org" });
   cookie = await loginAs(org.owner);
-  scenarioId = await createTestScenario(org, "EU assistant for the committee");
+  scenarioId = await createTestScenario(org, { ...example, name: "EU assistant for the committee" });
 });
 
 afterAll(async () => {
@@ -147,7 +142,7 @@ describe("comparison PDF", () => {
   it(
     "puts 2 scenarios side by side at the chosen revisions; a foreign id is a 404",
     async () => {
-      const otherId = await createTestScenario(org, "Second scenario");
+      const otherId = await createTestScenario(org, { ...example, name: "Second scenario" });
       const path = `/o/${org.slug}/scenarios/compare/pdf?s=${scenarioId}@1&s=${otherId}`;
       const { response, bytes } = await fetchPdf(comparePdfRoute, path, cookie, { slug: org.slug });
       expect(response.status).toBe(200);
@@ -162,7 +157,7 @@ describe("comparison PDF", () => {
       expect(text).toContain("Second scenario (revision 1)");
 
       const other = await createTestOrganization({ name: "Foreign Org" });
-      const foreignId = await createTestScenario(other, "Not yours");
+      const foreignId = await createTestScenario(other, { ...example, name: "Not yours" });
       const foreign = await callLoader(comparePdfRoute.loader, createGetRequest(`/o/${org.slug}/scenarios/compare/pdf?s=${scenarioId}&s=${foreignId}`, cookie), { slug: org.slug });
       expect(foreign.status).toBe(404);
       const single = await callLoader(comparePdfRoute.loader, createGetRequest(`/o/${org.slug}/scenarios/compare/pdf?s=${scenarioId}`, cookie), { slug: org.slug });

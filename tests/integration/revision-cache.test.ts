@@ -3,21 +3,20 @@
  * what the database holds, only for the organisation they belong to, and a new revision is a new
  * entry rather than a stale one.
  */
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { getSavedRevision } from "~/cache/revision-cache.server.ts";
-import { createScenario, getRevision, saveRevision } from "~/models/scenario.server.ts";
+import { getRevision, saveRevision } from "~/models/scenario.server.ts";
 import { createTestOrganization } from "../factories/index.ts";
+import { createTestScenario, readExample } from "../factories/scenarios.ts";
 
 const AS_OF = "2026-12-01";
-const example = JSON.parse(readFileSync(new URL("../../public/examples/hybrid-overflow-eur.json", import.meta.url), "utf8")) as { name: string };
+const example = readExample("hybrid-overflow-eur");
 
 describe("the saved-revision cache", () => {
   it("hands out the revision the database holds, the same object each time, and only to its organisation", async () => {
     const [org, other] = await Promise.all([createTestOrganization(), createTestOrganization()]);
-    const created = await createScenario({ orgId: org.id, userId: org.owner.id, inputs: example, asOf: AS_OF });
-    if (!created.ok) throw new Error(JSON.stringify(created.issues));
-    const scope = { orgId: org.id, scenarioId: created.scenarioId };
+    const scenarioId = await createTestScenario(org, example);
+    const scope = { orgId: org.id, scenarioId };
 
     const [first, again] = await Promise.all([getSavedRevision({ ...scope, number: 1 }), getSavedRevision({ ...scope, number: 1 })]);
     expect(first).not.toBeNull();
@@ -26,7 +25,7 @@ describe("the saved-revision cache", () => {
     expect(first).toEqual(await getRevision({ ...scope, number: 1 }));
 
     // Another organisation asking for the same scenario and number finds nothing, cached or not.
-    expect(await getSavedRevision({ orgId: other.id, scenarioId: created.scenarioId, number: 1 })).toBeNull();
+    expect(await getSavedRevision({ orgId: other.id, scenarioId, number: 1 })).toBeNull();
     expect(await getSavedRevision({ ...scope, number: 2 })).toBeNull();
 
     const saved = await saveRevision({ ...scope, userId: org.owner.id, baseRevisionNumber: 1, inputs: { ...example, name: "Renamed in revision 2" }, asOf: AS_OF });

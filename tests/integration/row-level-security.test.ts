@@ -10,21 +10,19 @@
  *   their own memberships; an invitation's, that invitation.
  */
 import { createHash, randomBytes } from "node:crypto";
-import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { APP_ROLE, prisma as appPrisma, withScope, withTenant, type DataScope } from "~/db.server.ts";
 import { Prisma } from "~/generated/prisma/client.ts";
 import { createInvitation } from "~/models/invitation.server.ts";
 import { saveCatalogueEntry } from "~/models/organization-catalogue.server.ts";
-import { createScenario, saveRevision } from "~/models/scenario.server.ts";
+import { saveRevision } from "~/models/scenario.server.ts";
 import { createShareLink, hashShareToken } from "~/models/share-link.server.ts";
 import { prisma } from "../factories/db.ts";
 import { createTestMember, createTestOrganization, createTestUser, type TestOrganization } from "../factories/index.ts";
+import { createTestScenario, readExample } from "../factories/scenarios.ts";
 
 const AS_OF = "2026-12-01";
-const example = JSON.parse(readFileSync(new URL("../../public/examples/hybrid-overflow-eur.json", import.meta.url), "utf8")) as Record<string, unknown> & {
-  sensitivity: Record<string, unknown>;
-};
+const example = readExample("hybrid-overflow-eur");
 
 /** The EUR hybrid example without Monte Carlo (fast), under another name. */
 function inputs(name: string, note = "") {
@@ -95,19 +93,18 @@ beforeAll(async () => {
     const entry = { id: "gpu.h100-sxm", kind: "gpus", label: "H100", values: { unitPrice: "30000", powerKw: "0.7" }, sourceNote: `${org.name} contract`, asOf: "2026-09-01" } as const;
     await saveCatalogueEntry({ orgId: org.id, userId: org.owner.id, entry: { ...entry, values: { ...entry.values } } });
     await createInvitation({ orgId: org.id, actor: { userId: org.owner.id, role: "owner" }, role: "editor" });
-    const created = await createScenario({ orgId: org.id, userId: org.owner.id, inputs: inputs(`${org.name} scenario`), asOf: AS_OF });
-    if (!created.ok) throw new Error(JSON.stringify(created.issues));
+    const scenarioId = await createTestScenario(org, inputs(`${org.name} scenario`));
     for (const base of [1, 2]) {
-      const saved = await saveRevision({ orgId: org.id, userId: org.owner.id, scenarioId: created.scenarioId, baseRevisionNumber: base, inputs: inputs(`${org.name} scenario`, ` v${base + 1}`), asOf: AS_OF });
+      const saved = await saveRevision({ orgId: org.id, userId: org.owner.id, scenarioId, baseRevisionNumber: base, inputs: inputs(`${org.name} scenario`, ` v${base + 1}`), asOf: AS_OF });
       if (!saved?.ok) throw new Error(JSON.stringify(saved));
     }
-    const pinned = await createShareLink({ orgId: org.id, userId: org.owner.id, scenarioId: created.scenarioId, label: "pinned", revisionNumber: 2, followLatest: false, expiresInDays: 30, allowPdf: false });
-    const following = await createShareLink({ orgId: org.id, userId: org.owner.id, scenarioId: created.scenarioId, label: "following", revisionNumber: 3, followLatest: true, expiresInDays: 30, allowPdf: false });
+    const pinned = await createShareLink({ orgId: org.id, userId: org.owner.id, scenarioId, label: "pinned", revisionNumber: 2, followLatest: false, expiresInDays: 30, allowPdf: false });
+    const following = await createShareLink({ orgId: org.id, userId: org.owner.id, scenarioId, label: "following", revisionNumber: 3, followLatest: true, expiresInDays: 30, allowPdf: false });
     if (!pinned || !following) throw new Error("share links not created");
     if (org === orgB) {
       pinnedLink = pinned;
       followingLink = following;
-      scenarioB = created.scenarioId;
+      scenarioB = scenarioId;
     }
   }
   tables = await listTenantTables();

@@ -7,11 +7,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "../factories/db.ts";
-import { createScenario } from "~/models/scenario.server.ts";
 import { getScenarioTemplate } from "~/templates/index.ts";
 import { createTestMember, createTestOrganization, loginAs, TEST_PASSWORD, type TestOrganization } from "../factories/index.ts";
 import { startProductionServer, type ProductionServer } from "../factories/production-server.ts";
 import { startRoundRobinProxy, type RoundRobinProxy } from "../factories/round-robin-proxy.ts";
+import { createTestScenario } from "../factories/scenarios.ts";
 
 const WRITERS = 10;
 const ROUNDS = 100;
@@ -68,11 +68,10 @@ describe("two app servers behind a round-robin proxy", () => {
 
   it(`keep ${WRITERS} editors saving one scenario for ${ROUNDS} rounds consistent: one winner a round, conflicts for the rest, no gap`, async () => {
     const inputs = lightScenario();
-    const created = await createScenario({ orgId: org.id, userId: org.owner.id, inputs, asOf: "2026-12-01" });
-    if (!created.ok) throw new Error(JSON.stringify(created.issues));
+    const scenarioId = await createTestScenario(org, inputs);
     const editors = await Promise.all(Array.from({ length: WRITERS }, () => createTestMember(org, "editor")));
     const cookies = await Promise.all(editors.map((editor) => loginAs(editor)));
-    const savePath = `/o/${org.slug}/scenarios/${created.scenarioId}.data?index`;
+    const savePath = `/o/${org.slug}/scenarios/${scenarioId}.data?index`;
     const servedBefore = [...proxy.served.values()];
     const json = JSON.stringify(inputs);
     const winners: string[] = [];
@@ -95,10 +94,10 @@ describe("two app servers behind a round-robin proxy", () => {
     }
 
     // Every acknowledged save is there, at the number it was given, and nothing else is.
-    const revisions = await prisma.scenarioRevision.findMany({ where: { scenarioId: created.scenarioId }, orderBy: { number: "asc" }, select: { number: true, note: true } });
+    const revisions = await prisma.scenarioRevision.findMany({ where: { scenarioId: scenarioId }, orderBy: { number: "asc" }, select: { number: true, note: true } });
     expect(revisions.map((revision) => revision.number)).toEqual(Array.from({ length: ROUNDS + 1 }, (_, index) => index + 1));
     expect(revisions.slice(1).map((revision) => revision.note)).toEqual(winners);
-    const scenario = await prisma.scenario.findUniqueOrThrow({ where: { id: created.scenarioId }, select: { latestRevisionNumber: true } });
+    const scenario = await prisma.scenario.findUniqueOrThrow({ where: { id: scenarioId }, select: { latestRevisionNumber: true } });
     expect(scenario.latestRevisionNumber).toBe(ROUNDS + 1);
     // Both servers took their half of the saves.
     const servedNow = [...proxy.served.values()].map((count, index) => count - (servedBefore[index] ?? 0));

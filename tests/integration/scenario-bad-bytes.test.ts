@@ -3,10 +3,8 @@
  * 400 that names where it is, not a 500 from PostgreSQL, whether saved from the editor or imported
  * from a file (issue 10, item 3). So is a bidirectional override in a name, as the rename form refuses it.
  */
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { prisma } from "../factories/db.ts";
-import { createScenario } from "~/models/scenario.server.ts";
 import * as scenarioRoute from "~/routes/o.$slug.scenarios.$id._index.tsx";
 import * as historyRoute from "~/routes/o.$slug.scenarios.$id.history.tsx";
 import * as pdfRoute from "~/routes/o.$slug.scenarios.$id.pdf.ts";
@@ -14,35 +12,34 @@ import * as shareRoute from "~/routes/o.$slug.scenarios.$id.share.tsx";
 import * as listRoute from "~/routes/o.$slug.scenarios._index.tsx";
 import { createTestOrganization, loginAs } from "../factories/index.ts";
 import { callAction, callLoader, createGetRequest, createPostRequest, TEST_ORIGIN } from "../factories/requests.ts";
+import { createTestScenario, readExample } from "../factories/scenarios.ts";
 
-const example = JSON.parse(readFileSync(new URL("../../public/examples/four-options-60-months.json", import.meta.url), "utf8")) as Record<string, unknown>;
+const example = readExample("four-options-60-months");
 const withNul = JSON.stringify({ ...example, name: "Plan a\u0000b" });
 
 describe("a NUL inside a scenario document", () => {
   it("is refused when saved, naming the field", async () => {
     const org = await createTestOrganization();
     const cookie = await loginAs(org.owner);
-    const created = await createScenario({ orgId: org.id, userId: org.owner.id, inputs: { ...example, name: "Clean" }, asOf: "2026-12-01" });
-    if (!created.ok) throw new Error(JSON.stringify(created.issues));
-    const params = { slug: org.slug, id: created.scenarioId };
-    const saved = await callAction(scenarioRoute.action, createPostRequest(`/o/${org.slug}/scenarios/${created.scenarioId}`, { intent: "save", baseRevision: "1", inputs: withNul }, cookie), params);
+    const scenarioId = await createTestScenario(org, { ...example, name: "Clean" });
+    const params = { slug: org.slug, id: scenarioId };
+    const saved = await callAction(scenarioRoute.action, createPostRequest(`/o/${org.slug}/scenarios/${scenarioId}`, { intent: "save", baseRevision: "1", inputs: withNul }, cookie), params);
     expect(saved.status).toBe(400);
     expect(JSON.stringify(saved.body)).toContain("must not contain control or invisible formatting characters (found U+0000)");
-    expect(await prisma.scenarioRevision.count({ where: { scenarioId: created.scenarioId } })).toBe(1);
+    expect(await prisma.scenarioRevision.count({ where: { scenarioId } })).toBe(1);
   });
 
   it("refuses a right-to-left override in an option's name when saved, naming the option", async () => {
     const org = await createTestOrganization();
     const cookie = await loginAs(org.owner);
-    const created = await createScenario({ orgId: org.id, userId: org.owner.id, inputs: { ...example, name: "Clean" }, asOf: "2026-12-01" });
-    if (!created.ok) throw new Error(JSON.stringify(created.issues));
+    const scenarioId = await createTestScenario(org, { ...example, name: "Clean" });
     const options = (example.options as Record<string, unknown>[]).map((option, index) => (index === 1 ? { ...option, name: "GPU\u202Eexe.fdp" } : option));
     const inputs = JSON.stringify({ ...example, name: "Clean", options });
-    const saved = await callAction(scenarioRoute.action, createPostRequest(`/o/${org.slug}/scenarios/${created.scenarioId}`, { intent: "save", baseRevision: "1", inputs }, cookie), { slug: org.slug, id: created.scenarioId });
+    const saved = await callAction(scenarioRoute.action, createPostRequest(`/o/${org.slug}/scenarios/${scenarioId}`, { intent: "save", baseRevision: "1", inputs }, cookie), { slug: org.slug, id: scenarioId });
     expect(saved.status).toBe(400);
     expect(JSON.stringify(saved.body)).toContain("options.1.name");
     expect(JSON.stringify(saved.body)).toContain("(found U+202E)");
-    expect(await prisma.scenarioRevision.count({ where: { scenarioId: created.scenarioId } })).toBe(1);
+    expect(await prisma.scenarioRevision.count({ where: { scenarioId } })).toBe(1);
   });
 
   it("is refused when imported from a file", async () => {
@@ -76,10 +73,9 @@ describe("a revision number past PostgreSQL's integer", () => {
   it("is refused naming the field and the limit, for restore, recompute and save (found by the 10,000-run fuzz)", async () => {
     const org = await createTestOrganization();
     const cookie = await loginAs(org.owner);
-    const created = await createScenario({ orgId: org.id, userId: org.owner.id, inputs: { ...example, name: "Clean" }, asOf: "2026-12-01" });
-    if (!created.ok) throw new Error(JSON.stringify(created.issues));
-    const path = `/o/${org.slug}/scenarios/${created.scenarioId}`;
-    const params = { slug: org.slug, id: created.scenarioId };
+    const scenarioId = await createTestScenario(org, { ...example, name: "Clean" });
+    const path = `/o/${org.slug}/scenarios/${scenarioId}`;
+    const params = { slug: org.slug, id: scenarioId };
     for (const [fields, field] of [
       [{ intent: "restore", revision: "2147483648" }, "Revision"],
       [{ intent: "recompute", revision: "99999999999" }, "Revision"],
@@ -89,6 +85,6 @@ describe("a revision number past PostgreSQL's integer", () => {
       expect(refused.status, JSON.stringify(refused.body)).toBe(400);
       expect(JSON.stringify(refused.body)).toContain(`${field}: must be at most 2147483647`);
     }
-    expect(await prisma.scenarioRevision.count({ where: { scenarioId: created.scenarioId } })).toBe(1);
+    expect(await prisma.scenarioRevision.count({ where: { scenarioId } })).toBe(1);
   });
 });

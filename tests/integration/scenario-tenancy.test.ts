@@ -3,18 +3,17 @@
  * your own organisation's URL get 404 from every loader and every action intent, and the foreign rows
  * stay exactly as they were. A viewer's writes on their own organisation's scenario get the same 404.
  */
-import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "../factories/db.ts";
-import { createScenario } from "~/models/scenario.server.ts";
 import * as compareRoute from "~/routes/o.$slug.scenarios.compare.tsx";
 import * as historyRoute from "~/routes/o.$slug.scenarios.$id.history.tsx";
 import * as scenarioRoute from "~/routes/o.$slug.scenarios.$id._index.tsx";
 import * as listRoute from "~/routes/o.$slug.scenarios._index.tsx";
 import { createTestMember, createTestOrganization, loginAs, type TestOrganization } from "../factories/index.ts";
 import { callAction, callLoader, createGetRequest, createPostRequest } from "../factories/requests.ts";
+import { createTestScenario, readExample } from "../factories/scenarios.ts";
 
-const example = JSON.parse(readFileSync(new URL("../../public/examples/four-options-60-months.json", import.meta.url), "utf8")) as Record<string, unknown>;
+const example = readExample("four-options-60-months");
 
 let orgA: TestOrganization;
 let orgB: TestOrganization;
@@ -23,11 +22,6 @@ let viewerCookie: string;
 let scenarioA: string;
 let scenarioB: string;
 
-async function create(org: TestOrganization, name: string): Promise<string> {
-  const created = await createScenario({ orgId: org.id, userId: org.owner.id, inputs: { ...example, name }, asOf: "2026-12-01" });
-  if (!created.ok) throw new Error(JSON.stringify(created.issues));
-  return created.scenarioId;
-}
 
 async function snapshot(orgId: string) {
   const [scenarios, revisions] = await Promise.all([
@@ -53,7 +47,7 @@ function writeBodies(name: string): Record<string, string>[] {
 
 beforeAll(async () => {
   [orgA, orgB] = await Promise.all([createTestOrganization({ name: "Scenario Org A" }), createTestOrganization({ name: "Scenario Org B" })]);
-  [scenarioA, scenarioB] = await Promise.all([create(orgA, "A's scenario"), create(orgB, "B's scenario")]);
+  [scenarioA, scenarioB] = await Promise.all([createTestScenario(orgA, { ...example, name: "A's scenario" }), createTestScenario(orgB, { ...example, name: "B's scenario" })]);
   const viewer = await createTestMember(orgA, "viewer");
   [cookieA, viewerCookie] = await Promise.all([loginAs(orgA.owner), loginAs(viewer)]);
 });

@@ -23,7 +23,8 @@ import {
 import { summarizeHeadline } from "~/reports/headline.ts";
 import { stringifyCanonicalJson } from "~/scenarios/canonical.ts";
 import { DEMO_LOGIN, seedDemo } from "../../prisma/seed.ts";
-import { createTestMember, createTestOrganization, type TestOrganization } from "../factories/index.ts";
+import { createTestMember, createTestOrganization } from "../factories/index.ts";
+import { createTestScenario, readExample, type ExampleScenario } from "../factories/scenarios.ts";
 
 const AS_OF = "2026-12-01";
 
@@ -31,7 +32,7 @@ type Document = Record<string, unknown> & { name: string; workload: { volume: { 
 
 /** The EUR hybrid example without Monte Carlo: a full scenario that computes in ~50 ms. */
 function readScenario(): Document {
-  const example = JSON.parse(readFileSync(new URL("../../public/examples/hybrid-overflow-eur.json", import.meta.url), "utf8")) as Document & { sensitivity: Record<string, unknown> };
+  const example = readExample("hybrid-overflow-eur") as ExampleScenario & Document;
   const { monteCarlo: _monteCarlo, ...sensitivity } = example.sensitivity;
   return { ...example, sensitivity };
 }
@@ -40,11 +41,6 @@ function withVolume(document: Document, tokensPerMonth: string): Document {
   return { ...document, workload: { ...document.workload, volume: { ...document.workload.volume, tokensPerMonth } } };
 }
 
-async function createTestScenario(org: TestOrganization, inputs: Document = readScenario()): Promise<string> {
-  const created = await createScenario({ orgId: org.id, userId: org.owner.id, inputs, asOf: AS_OF });
-  if (!created.ok) throw new Error(JSON.stringify(created.issues));
-  return created.scenarioId;
-}
 
 /** Every column of the scenario and its revisions, to prove that a call changed nothing. */
 async function snapshotScenario(scenarioId: string) {
@@ -136,7 +132,7 @@ describe("create and read", () => {
 describe("revisions", () => {
   it("appends numbered revisions, skips an unchanged save without a note, and keeps old ones as they were", async () => {
     const org = await createTestOrganization();
-    const scenarioId = await createTestScenario(org);
+    const scenarioId = await createTestScenario(org, readScenario());
     const first = await getRevision({ orgId: org.id, scenarioId, number: 1 });
     const editor = await createTestMember(org, "editor");
 
@@ -159,7 +155,7 @@ describe("revisions", () => {
 
   it("answers invalid inputs on save with the issues and writes nothing", async () => {
     const org = await createTestOrganization();
-    const scenarioId = await createTestScenario(org);
+    const scenarioId = await createTestScenario(org, readScenario());
     const before = await snapshotScenario(scenarioId);
     const result = await saveRevision({ orgId: org.id, userId: org.owner.id, scenarioId, baseRevisionNumber: 1, inputs: withVolume(readScenario(), "abc"), asOf: AS_OF });
     expect(result).toEqual({ ok: false, reason: "invalid", issues: [{ path: "workload.volume.tokensPerMonth", message: expect.stringContaining("decimal string") }] });
@@ -168,7 +164,7 @@ describe("revisions", () => {
 
   it("refuses to update a stored revision, in the database itself", async () => {
     const org = await createTestOrganization();
-    const scenarioId = await createTestScenario(org);
+    const scenarioId = await createTestScenario(org, readScenario());
     const before = await snapshotScenario(scenarioId);
     await expect(prisma.scenarioRevision.updateMany({ where: { scenarioId }, data: { note: "rewritten" } })).rejects.toThrow(/immutable/);
     await expect(prisma.$executeRaw`UPDATE "ScenarioRevision" SET "headlineCashTotal" = '1' WHERE "scenarioId" = ${scenarioId}`).rejects.toThrow(/immutable/);
@@ -177,7 +173,7 @@ describe("revisions", () => {
 
   it("keeps a revision whose author's account is deleted, without the author", async () => {
     const org = await createTestOrganization();
-    const scenarioId = await createTestScenario(org);
+    const scenarioId = await createTestScenario(org, readScenario());
     const editor = await createTestMember(org, "editor");
     await saveRevision({ orgId: org.id, userId: editor.id, scenarioId, baseRevisionNumber: 1, inputs: withVolume(readScenario(), "1000"), asOf: AS_OF });
     const before = await getRevision({ orgId: org.id, scenarioId, number: 2 });
@@ -187,7 +183,7 @@ describe("revisions", () => {
 
   it("of two concurrent saves on the same base, exactly one wins; the other is a conflict naming what changed", async () => {
     const org = await createTestOrganization();
-    const scenarioId = await createTestScenario(org);
+    const scenarioId = await createTestScenario(org, readScenario());
     const other = await createTestMember(org, "editor");
     const mine = withVolume(readScenario(), "15000000000");
     const theirs = { ...readScenario(), options: readScenario().options.map((option, index) => (index === 1 ? { ...option, name: "Their rename" } : option)) };
@@ -215,7 +211,7 @@ describe("revisions", () => {
 
   it("refuses a save on a stale base, with the changes since that base", async () => {
     const org = await createTestOrganization();
-    const scenarioId = await createTestScenario(org);
+    const scenarioId = await createTestScenario(org, readScenario());
     await saveRevision({ orgId: org.id, userId: org.owner.id, scenarioId, baseRevisionNumber: 1, inputs: withVolume(readScenario(), "100"), asOf: AS_OF });
     await saveRevision({ orgId: org.id, userId: org.owner.id, scenarioId, baseRevisionNumber: 2, inputs: withVolume(readScenario(), "200"), asOf: AS_OF });
     const stale = await saveRevision({ orgId: org.id, userId: org.owner.id, scenarioId, baseRevisionNumber: 1, inputs: { ...readScenario(), name: "Mine" }, asOf: AS_OF });
@@ -224,7 +220,7 @@ describe("revisions", () => {
 
   it("restores an old revision as a new one, and shows the diff and headlines between any two", async () => {
     const org = await createTestOrganization();
-    const scenarioId = await createTestScenario(org);
+    const scenarioId = await createTestScenario(org, readScenario());
     await saveRevision({ orgId: org.id, userId: org.owner.id, scenarioId, baseRevisionNumber: 1, inputs: withVolume(readScenario(), "40000000000"), asOf: AS_OF });
     const first = await getRevision({ orgId: org.id, scenarioId, number: 1 });
 
@@ -245,7 +241,7 @@ describe("revisions", () => {
 
   it("offers recomputation when a revision was computed by another engine or catalogue, as a new revision", async () => {
     const org = await createTestOrganization();
-    const scenarioId = await createTestScenario(org);
+    const scenarioId = await createTestScenario(org, readScenario());
     expect(await recomputeRevision({ orgId: org.id, userId: org.owner.id, scenarioId, number: 1, asOf: AS_OF })).toEqual({ ok: true, revisionNumber: 1, created: false });
 
     // A revision as an older release would have stored it.
@@ -266,7 +262,7 @@ describe("revisions", () => {
 describe("rename, duplicate, delete", () => {
   it("renames through a revision that keeps the stored figures, and validates the name", async () => {
     const org = await createTestOrganization();
-    const scenarioId = await createTestScenario(org);
+    const scenarioId = await createTestScenario(org, readScenario());
     const before = await getRevision({ orgId: org.id, scenarioId });
 
     expect(await renameScenario({ orgId: org.id, userId: org.owner.id, scenarioId, name: "  Board version " })).toEqual({ ok: true, name: "Board version", revisionNumber: 2 });
@@ -284,7 +280,7 @@ describe("rename, duplicate, delete", () => {
 
   it("duplicates the latest revision with its figures as revision 1 of 'Copy of …'", async () => {
     const org = await createTestOrganization();
-    const scenarioId = await createTestScenario(org);
+    const scenarioId = await createTestScenario(org, readScenario());
     await saveRevision({ orgId: org.id, userId: org.owner.id, scenarioId, baseRevisionNumber: 1, inputs: withVolume(readScenario(), "30000000000"), asOf: AS_OF });
     const source = await getRevision({ orgId: org.id, scenarioId });
     const copy = await duplicateScenario({ orgId: org.id, userId: org.owner.id, scenarioId });
@@ -300,7 +296,7 @@ describe("rename, duplicate, delete", () => {
 
   it("deletes only with the exact name typed, with every revision, audited", async () => {
     const org = await createTestOrganization();
-    const scenarioId = await createTestScenario(org);
+    const scenarioId = await createTestScenario(org, readScenario());
     const before = await snapshotScenario(scenarioId);
     const name = readScenario().name;
     for (const confirmName of ["", name.toUpperCase(), `${name} `]) {
@@ -318,7 +314,7 @@ describe("rename, duplicate, delete", () => {
 describe("tenant isolation", () => {
   it("another organisation's id reads nothing and changes nothing, through every function", async () => {
     const victim = await createTestOrganization({ name: "Victim" });
-    const scenarioId = await createTestScenario(victim);
+    const scenarioId = await createTestScenario(victim, readScenario());
     await saveRevision({ orgId: victim.id, userId: victim.owner.id, scenarioId, baseRevisionNumber: 1, inputs: withVolume(readScenario(), "1000"), asOf: AS_OF });
     const attacker = await createTestOrganization({ name: "Attacker" });
     const before = await snapshotScenario(scenarioId);
@@ -349,7 +345,7 @@ describe("tenant isolation", () => {
 
   it("a revision cannot point at another organisation's scenario, even written directly", async () => {
     const owner = await createTestOrganization();
-    const scenarioId = await createTestScenario(owner);
+    const scenarioId = await createTestScenario(owner, readScenario());
     const other = await createTestOrganization();
     const revision = await prisma.scenarioRevision.findFirstOrThrow({ where: { scenarioId } });
     const { id: _id, createdAt: _createdAt, inputs, ...columns } = revision;

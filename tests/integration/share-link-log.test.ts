@@ -5,15 +5,14 @@
  * whole stdout and stderr searched for the token. Also checks the headers on the wire.
  */
 import { randomBytes, randomInt } from "node:crypto";
-import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createScenario } from "~/models/scenario.server.ts";
 import { createShareLink, revokeShareLink } from "~/models/share-link.server.ts";
 import { sleep } from "../../scripts/lib/net.ts";
 import { createTestOrganization, type TestOrganization } from "../factories/index.ts";
 import { startProductionServer, type ProductionServer } from "../factories/production-server.ts";
+import { createTestScenario, readExample } from "../factories/scenarios.ts";
 
-const example = JSON.parse(readFileSync(new URL("../../public/examples/hybrid-overflow-eur.json", import.meta.url), "utf8")) as Record<string, unknown>;
+const example = readExample("hybrid-overflow-eur");
 
 let server: ProductionServer;
 let org: TestOrganization;
@@ -29,9 +28,8 @@ function get(path: string): Promise<Response> {
 
 beforeAll(async () => {
   org = await createTestOrganization({ name: "Log Test Org" });
-  const created = await createScenario({ orgId: org.id, userId: org.owner.id, inputs: { ...example, name: "Logged scenario" }, asOf: "2026-12-01" });
-  if (!created.ok) throw new Error(JSON.stringify(created.issues));
-  const link = await createShareLink({ orgId: org.id, userId: org.owner.id, scenarioId: created.scenarioId, label: "log test", revisionNumber: 1, followLatest: false, expiresInDays: 1, allowPdf: false });
+  const scenarioId = await createTestScenario(org, { ...example, name: "Logged scenario" });
+  const link = await createShareLink({ orgId: org.id, userId: org.owner.id, scenarioId, label: "log test", revisionNumber: 1, followLatest: false, expiresInDays: 1, allowPdf: false });
   if (!link) throw new Error("link not created");
   ({ token, linkId } = link);
 

@@ -6,7 +6,7 @@
  */
 import { refuseWritingMethods } from "~/utils/resource-route.server.ts";
 import { createHash, randomBytes, randomInt } from "node:crypto";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
@@ -14,13 +14,14 @@ import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { SHARE_RESPONSE_HEADERS } from "~/auth/share-link.server.ts";
 import { SHARED_PDF_ROUTE_EXISTS } from "~/components/shared-view/pdf-link.ts";
 import { prisma } from "../factories/db.ts";
-import { createScenario, getRevision, saveRevision } from "~/models/scenario.server.ts";
+import { getRevision, saveRevision } from "~/models/scenario.server.ts";
 import { MAX_SHARE_MISSES_PER_ADDRESS, MAX_SHARE_REQUESTS_PER_ADDRESS, SHARE_WINDOW_MS } from "~/models/share-link-request.server.ts";
 import * as createRoute from "~/routes/o.$slug.scenarios.$id.share.tsx";
 import * as sharesRoute from "~/routes/o.$slug.shares.tsx";
 import * as sharedRoute from "~/routes/s.$token.tsx";
 import { createTestMember, createTestOrganization, loginAs, type TestOrganization, type TestUser } from "../factories/index.ts";
 import { callAction, callLoader, createGetRequest, createPostRequest, type RouteResult } from "../factories/requests.ts";
+import { createTestScenario, readExample } from "../factories/scenarios.ts";
 
 type RouteModule = { loader?: (args: LoaderFunctionArgs) => unknown; action?: (args: ActionFunctionArgs) => unknown };
 
@@ -33,21 +34,12 @@ const shareRouteFiles = readdirSync(routesDir)
   .filter((file) => /^s\.\$token(\.|\[|_|$)/.test(file) && /\.tsx?$/.test(file))
   .sort();
 
-const example = JSON.parse(readFileSync(new URL("../../public/examples/hybrid-overflow-eur.json", import.meta.url), "utf8")) as Record<string, unknown> & {
-  workload: { volume: Record<string, unknown> };
-  sensitivity: Record<string, unknown>;
-};
+const example = readExample("hybrid-overflow-eur");
 
 /** The EUR hybrid example without Monte Carlo (fast), named and sized as asked. */
 function scenarioInputs(name: string, tokensPerMonth = "1200000000") {
   const { monteCarlo: _monteCarlo, ...sensitivity } = example.sensitivity;
   return { ...example, name, sensitivity, workload: { ...example.workload, volume: { ...example.workload.volume, tokensPerMonth } } };
-}
-
-async function createTestScenario(org: TestOrganization, name: string): Promise<string> {
-  const created = await createScenario({ orgId: org.id, userId: org.owner.id, inputs: scenarioInputs(name), asOf: AS_OF });
-  if (!created.ok) throw new Error(JSON.stringify(created.issues));
-  return created.scenarioId;
 }
 
 async function saveNextRevision(org: TestOrganization, scenarioId: string, base: number, name: string, tokensPerMonth: string): Promise<void> {
@@ -85,10 +77,10 @@ beforeAll(async () => {
   const [editor, viewer] = await Promise.all([createTestMember(orgA, "editor"), createTestMember(orgA, "viewer")]);
   editorA = editor;
   [ownerACookie, editorACookie, viewerACookie] = await Promise.all([loginAs(orgA.owner), loginAs(editor), loginAs(viewer)]);
-  scenarioA = await createTestScenario(orgA, "GPU plan for Prospect");
+  scenarioA = await createTestScenario(orgA, scenarioInputs("GPU plan for Prospect"));
   await saveNextRevision(orgA, scenarioA, 1, "GPU plan for Prospect", "2000000000");
-  otherScenarioA = await createTestScenario(orgA, "Internal budget, not shared");
-  scenarioB = await createTestScenario(orgB, "Prospect's own plan");
+  otherScenarioA = await createTestScenario(orgA, scenarioInputs("Internal budget, not shared"));
+  scenarioB = await createTestScenario(orgB, scenarioInputs("Prospect's own plan"));
 });
 
 beforeEach(() => {
@@ -202,7 +194,7 @@ describe("what a token reaches", () => {
   });
 
   it("a pinned link keeps showing its revision after an edit; a following link shows the latest at view time", async () => {
-    const scenarioId = await createTestScenario(orgA, "Moving target");
+    const scenarioId = await createTestScenario(orgA, scenarioInputs("Moving target"));
     const pinned = (await createLinkAs(ownerACookie, { revision: "1" }, orgA, scenarioId)).token;
     const following = (await createLinkAs(ownerACookie, { revision: "1", mode: "follow" }, orgA, scenarioId)).token;
     expect(((await openShared(following)).body as SharedPage).revision.number).toBe(1);
@@ -353,7 +345,7 @@ describe("revoking", () => {
 
   it("an admin revokes every live link of the organisation, and only of it; an editor cannot", async () => {
     const org = await createTestOrganization({ name: "Revoke all" });
-    const scenarioId = await createTestScenario(org, "Shared twice");
+    const scenarioId = await createTestScenario(org, scenarioInputs("Shared twice"));
     const cookie = await loginAs(org.owner);
     const editor = await createTestMember(org, "editor");
     const tokens = [(await createLinkAs(cookie, {}, org, scenarioId)).token, (await createLinkAs(cookie, { mode: "follow" }, org, scenarioId)).token];

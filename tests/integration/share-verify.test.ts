@@ -4,19 +4,16 @@
  * pinned link answers about its own revision only; nothing outside the linked scenario ever matches.
  */
 import { randomInt } from "node:crypto";
-import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createScenario, getRevision, saveRevision } from "~/models/scenario.server.ts";
+import { getRevision, saveRevision } from "~/models/scenario.server.ts";
 import { createShareLink } from "~/models/share-link.server.ts";
 import * as verifyRoute from "~/routes/s.$token_.verify.tsx";
 import { createTestOrganization, type TestOrganization } from "../factories/index.ts";
 import { callLoader, createGetRequest } from "../factories/requests.ts";
+import { createTestScenario, readExample } from "../factories/scenarios.ts";
 
 const AS_OF = "2026-12-01";
-const example = JSON.parse(readFileSync(new URL("../../public/examples/hybrid-overflow-eur.json", import.meta.url), "utf8")) as Record<string, unknown> & {
-  workload: { volume: Record<string, unknown> };
-  sensitivity: Record<string, unknown>;
-};
+const example = readExample("hybrid-overflow-eur");
 
 /** The EUR hybrid example without Monte Carlo (fast) at a given volume. */
 function inputs(name: string, tokensPerMonth: string) {
@@ -31,15 +28,12 @@ const fingerprints: string[] = [];
 
 beforeAll(async () => {
   org = await createTestOrganization({ name: "Verify Org" });
-  const created = await createScenario({ orgId: org.id, userId: org.owner.id, inputs: inputs("Verified", "1200000000"), asOf: AS_OF });
-  if (!created.ok) throw new Error(JSON.stringify(created.issues));
-  scenarioId = created.scenarioId;
+  scenarioId = await createTestScenario(org, inputs("Verified", "1200000000"));
   const saved = await saveRevision({ orgId: org.id, userId: org.owner.id, scenarioId, baseRevisionNumber: 1, inputs: inputs("Verified", "2000000000"), asOf: AS_OF });
   if (!saved?.ok) throw new Error("second revision not saved");
   for (const number of [1, 2]) fingerprints.push((await getRevision({ orgId: org.id, scenarioId, number }))?.fingerprint ?? "");
-  const other = await createScenario({ orgId: org.id, userId: org.owner.id, inputs: inputs("Other", "900000000"), asOf: AS_OF });
-  if (!other.ok) throw new Error("other scenario not created");
-  otherScenarioFingerprint = (await getRevision({ orgId: org.id, scenarioId: other.scenarioId }))?.fingerprint ?? "";
+  const otherId = await createTestScenario(org, inputs("Other", "900000000"));
+  otherScenarioFingerprint = (await getRevision({ orgId: org.id, scenarioId: otherId }))?.fingerprint ?? "";
 });
 
 async function link(followLatest: boolean, revisionNumber: number): Promise<string> {

@@ -16,10 +16,10 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "../factories/db.ts";
 import { createInvitation } from "~/models/invitation.server.ts";
-import { createScenario } from "~/models/scenario.server.ts";
 import { createShareLink } from "~/models/share-link.server.ts";
 import { createTestMember, createTestOrganization, loginAs, type TestOrganization } from "../factories/index.ts";
 import { callAction, callLoader, createGetRequest, createPostRequest } from "../factories/requests.ts";
+import { createTestScenario, readExample } from "../factories/scenarios.ts";
 
 type RouteModule = { loader?: (args: LoaderFunctionArgs) => unknown; action?: (args: ActionFunctionArgs) => unknown };
 
@@ -68,7 +68,7 @@ let ownerBCookie: string;
 /** Organisation B's rows that A's owner aims at with B's ids. */
 let foreign: { membershipId: string; invitationId: string; scenarioId: string; linkId: string };
 
-const example = JSON.parse(readFileSync(new URL("../../public/examples/four-options-60-months.json", import.meta.url), "utf8")) as Record<string, unknown>;
+const example = readExample("four-options-60-months");
 
 beforeAll(async () => {
   [orgA, orgB] = await Promise.all([createTestOrganization({ name: "Org A" }), createTestOrganization({ name: "Org B" })]);
@@ -76,11 +76,10 @@ beforeAll(async () => {
   const member = await createTestMember(orgB, "viewer");
   await createInvitation({ orgId: orgB.id, actor: { userId: orgB.owner.id, role: "owner" }, role: "editor", email: null });
   const invitation = await prisma.invitation.findFirstOrThrow({ where: { orgId: orgB.id } });
-  const scenario = await createScenario({ orgId: orgB.id, userId: orgB.owner.id, inputs: { ...example, name: "B's scenario" }, asOf: "2026-12-01" });
-  if (!scenario.ok) throw new Error(JSON.stringify(scenario.issues));
-  const link = await createShareLink({ orgId: orgB.id, userId: orgB.owner.id, scenarioId: scenario.scenarioId, label: "B's prospect", revisionNumber: 1, followLatest: false, expiresInDays: 30, allowPdf: true });
+  const scenarioId = await createTestScenario(orgB, { ...example, name: "B's scenario" });
+  const link = await createShareLink({ orgId: orgB.id, userId: orgB.owner.id, scenarioId, label: "B's prospect", revisionNumber: 1, followLatest: false, expiresInDays: 30, allowPdf: true });
   if (!link) throw new Error("B's share link not created");
-  foreign = { membershipId: member.membershipId, invitationId: invitation.id, scenarioId: scenario.scenarioId, linkId: link.linkId };
+  foreign = { membershipId: member.membershipId, invitationId: invitation.id, scenarioId, linkId: link.linkId };
 });
 
 /** Plausible mutation bodies for every intent a tenant route knows. */
