@@ -225,7 +225,8 @@ async function main(): Promise<number> {
   if (selected.some((suite) => ["integration", "fuzz"].includes(suite.name))) {
     const { fuzzRunsPerTarget, concurrentSaveRounds, crashCycles } = EVIDENCE;
     const other = EVIDENCE_TIER === "full" ? "" : "; OPENTCO_EVIDENCE=full (npm run test:evidence) runs issue 13's counts";
-    console.log(`Evidence tier ${EVIDENCE_TIER}: ${fuzzRunsPerTarget} fuzz requests per target, ${concurrentSaveRounds} rounds of concurrent saves, ${crashCycles} kill -9s${other}.`);
+    const count = (value: number) => value.toLocaleString("en-US");
+    console.log(`Evidence tier ${EVIDENCE_TIER}: ${count(fuzzRunsPerTarget)} fuzz requests per target, ${count(concurrentSaveRounds)} rounds of concurrent saves, ${count(crashCycles)} kill -9s${other}.`);
   }
   forwardSignalsToChildren();
   await fs.rm(reportDir, { recursive: true, force: true });
