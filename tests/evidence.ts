@@ -1,7 +1,7 @@
 /**
  * How hard the evidence tests push (issue 13; docs/decisions/022-evidence-tiers.md). `npm test`, and
  * so CI, runs the quick tier: a tenth of the issue's counts (a fifth of its kills), enough to catch a
- * regression while CI takes ~23 minutes on two cores instead of ~52. `npm run test:evidence` (the
+ * regression while CI takes 21–23 minutes on two cores instead of ~52. `npm run test:evidence` (the
  * nightly job, `.ci/nightly`) sets OPENTCO_EVIDENCE=full and runs the issue's own counts: 10,000
  * malformed requests per fuzz target, 1,000 rounds of 10 concurrent writers, 100 kill -9s.
  * FUZZ_RUNS sets the fuzz count alone, while developing a target.
