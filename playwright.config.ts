@@ -37,7 +37,8 @@ export default defineConfig({
   webServer: {
     command: "node --import tsx scripts/e2e-server.ts",
     port,
-    env: { PORT: String(port) },
+    // Kept pages are checked against a fresh render whenever one is served (server/kept-pages.ts).
+    env: { PORT: String(port), KEPT_PAGES: "verify" },
     // A fresh clone builds the app first.
     timeout: 180_000,
     // The run owns its server: its database is recreated and seeded for the run.

@@ -3,7 +3,7 @@
  * auth/*.server.ts import it; routes may not (lint rule).
  *
  * Row-level security (docs/decisions/019-row-level-security.md): every connection runs as the role
- * APP_ROLE, which is neither superuser nor BYPASSRLS, from the moment it is opened. Tables of an
+ * APP_ROLE (app/utils/database-connection.server.ts), which is neither superuser nor BYPASSRLS, from the moment it is opened. Tables of an
  * organisation's rows have RLS forced, so a query reaches their rows only inside `withScope`, a
  * transaction that first declares what it may reach: the caller's organisation (`withTenant`), the
  * signed-in user's own memberships, one share link, one invitation link. Outside a scope those
@@ -12,12 +12,9 @@
  */
 import { AsyncLocalStorage } from "node:async_hooks";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { parseIntoClientConfig } from "pg-connection-string";
 import { Prisma, PrismaClient } from "~/generated/prisma/client.ts";
+import { getAppConnectionConfig } from "~/utils/database-connection.server.ts";
 import { DATABASE_BUSY_MESSAGE, serverBusy } from "~/utils/server-busy.server.ts";
-
-/** The role the app's connections run as; created by the row_level_security migration. */
-export const APP_ROLE = "opentco_app";
 
 /** `name` from the environment as a whole number of milliseconds, `fallback` when unset. */
 function readMilliseconds(name: string, fallback: number): number {
@@ -71,15 +68,9 @@ class ScopedPrismaPg extends PrismaPg {
 }
 
 function createPrismaClient(): PrismaClient {
-  const connectionString = process.env.DATABASE_URL;
-  if (!connectionString) throw new Error("DATABASE_URL is not set: the server needs a PostgreSQL URL.");
-  // Parsed here rather than passed as connectionString: pg lets the URL's own `options` override the
-  // config's, and the role must survive a URL that sets options of its own.
-  const config = parseIntoClientConfig(connectionString);
-  const options = [config.options, `-c role=${APP_ROLE}`].filter(Boolean).join(" ");
   return new PrismaClient({
     // allowExitOnIdle: once the HTTP server has closed, idle pooled connections must not keep the process alive.
-    adapter: new ScopedPrismaPg({ ...config, options, allowExitOnIdle: true }),
+    adapter: new ScopedPrismaPg({ ...getAppConnectionConfig(), allowExitOnIdle: true }),
     // Every tenant read is a transaction now: under load they queue for a connection, as plain queries did.
     transactionOptions: { maxWait: TRANSACTION_MAX_WAIT_MS, timeout: TRANSACTION_TIMEOUT_MS },
   });

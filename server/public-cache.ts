@@ -6,33 +6,24 @@
  * - Only GET answers with status 200, no Set-Cookie and s-maxage > 0 are kept; a route marks an
  *   answer public only when it says the same to everyone (/catalog, signed out).
  * - Requests with a Cookie or Authorization header always go to Remix: they may see a personal page.
- * - The CSP nonce differs per response (ADR 014): the kept body is cut where Remix wrote the nonce of
- *   the response it was rendered for, and each answer gets its own put in.
+ * - The CSP nonce differs per response (ADR 014): the body is kept cut at it and compressed once
+ *   (server/kept-body.ts).
  * - ETag: a hash of the kept body (so a new build or a new day's page is a new tag), weak because
  *   the nonce differs. A matching If-None-Match is a 304 without the Content-Security-Policy header:
  *   a browser updates its stored headers from a 304, and a new nonce in the policy would no longer
  *   match the stored page's scripts, which then would not run.
- * - Compressed once: a client that accepts gzip gets the kept gzip with its nonce spliced in
- *   (server/spliced-gzip.ts; the compression middleware leaves an encoded answer alone), others the
- *   plain body.
  * - Bounded: at most MAX_ENTRIES answers (oldest out first); each process keeps its own.
  */
 import { createHash } from "node:crypto";
 import type { Request as ExpressRequest, Response as ExpressResponse } from "express";
-import { deflatePiece, spliceGzip } from "./spliced-gzip.ts";
+import { keepBody, sendKeptBody, type KeptBody } from "./kept-body.ts";
 
 const MAX_ENTRIES = 200;
-
-/** How Remix writes the nonce into a page (scripts and the stylesheet's link). */
-const nonceAttribute = (nonce: string) => `nonce="${nonce}"`;
 
 interface Entry {
   status: number;
   headers: [string, string][];
-  /** The body as UTF-8, cut where the nonce attribute goes: encoded once, not on every answer. */
-  pieces: Buffer[];
-  /** The pieces compressed once, for gzip answers (server/spliced-gzip.ts). */
-  deflated: Buffer[];
+  body: KeptBody;
   etag: string;
   expiresAt: number;
 }
@@ -80,14 +71,7 @@ export function createPublicCache(now: () => number = Date.now): PublicCache {
       res.status(304).end();
       return;
     }
-    const nonce = Buffer.from(nonceAttribute((res.locals.cspNonce as string | undefined) ?? ""));
-    res.vary("Accept-Encoding");
-    if (req.acceptsEncodings("gzip", "identity") === "gzip") {
-      res.setHeader("Content-Encoding", "gzip");
-      res.send(spliceGzip(entry.pieces, entry.deflated, nonce));
-    } else {
-      res.send(Buffer.concat(entry.pieces.flatMap((piece, index) => (index === 0 ? [piece] : [nonce, piece]))));
-    }
+    sendKeptBody(req, res, entry.body);
   }
 
   return {
@@ -105,14 +89,12 @@ export function createPublicCache(now: () => number = Date.now): PublicCache {
     async keepAndServe(req, res, key, response) {
       const maxAge = getSharedMaxAge(response.headers.get("Cache-Control"));
       if (response.status !== 200 || maxAge === 0 || response.headers.has("Set-Cookie")) return false;
-      const nonce = res.locals.cspNonce as string | undefined;
-      const text = await response.text();
-      const pieces = (nonce ? text.split(nonceAttribute(nonce)) : [text]).map((piece) => Buffer.from(piece));
+      const body = keepBody(await response.text(), res.locals.cspNonce as string | undefined);
       const hash = createHash("sha256");
-      for (const piece of pieces) hash.update(piece);
+      for (const piece of body.pieces) hash.update(piece);
       const etag = `W/"${hash.digest("base64url").slice(0, 27)}"`;
       const headers = [...response.headers].filter(([name]) => name !== "content-length" && name !== "etag");
-      const entry: Entry = { status: response.status, headers, pieces, deflated: pieces.map(deflatePiece), etag, expiresAt: now() + maxAge * 1000 };
+      const entry: Entry = { status: response.status, headers, body, etag, expiresAt: now() + maxAge * 1000 };
       entries.delete(key);
       if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value as string);
       entries.set(key, entry);

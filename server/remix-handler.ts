@@ -2,13 +2,15 @@
  * Express ⇄ Remix: the request as a Fetch Request, the load context (client address, CSP nonce), and
  * the answer back with headers *set*, not appended, so a route's own header (Referrer-Policy:
  * no-referrer on share links, Cache-Control) replaces the server's default instead of joining it.
- * Public answers are kept and served again by server/public-cache.ts.
+ * Public answers are kept and served again by server/public-cache.ts, a saved scenario's results
+ * page by server/kept-pages.ts.
  */
 import type { AppLoadContext, ServerBuild } from "@remix-run/node";
 import { createReadableStreamFromReadable, createRequestHandler, writeReadableStreamToWritable } from "@remix-run/node";
 import type { Request as ExpressRequest, RequestHandler, Response as ExpressResponse } from "express";
 import { RETRY_AFTER_SECONDS } from "../app/utils/server-busy.server.ts";
 import { normaliseAddress } from "./client-address.ts";
+import type { KeptPages } from "./kept-pages.ts";
 import { createPublicCache, isAnonymousGet } from "./public-cache.ts";
 import { findDataRequestProblem } from "./request-guards.ts";
 
@@ -54,7 +56,7 @@ async function sendRemixResponse(res: ExpressResponse, response: Response): Prom
 }
 
 /** The handler for everything Remix serves; `getBuild` may return a fresh build (development). */
-export function createRemixHandler({ getBuild, mode }: { getBuild: () => Promise<ServerBuild>; mode: string }): RequestHandler {
+export function createRemixHandler({ getBuild, mode, keptPages }: { getBuild: () => Promise<ServerBuild>; mode: string; keptPages: KeptPages | null }): RequestHandler {
   let current: { build: ServerBuild; handle: ReturnType<typeof createRequestHandler>; routeIds: Set<string> } | undefined;
   const publicCache = createPublicCache();
   return async (req, res, next) => {
@@ -64,6 +66,11 @@ export function createRemixHandler({ getBuild, mode }: { getBuild: () => Promise
       // A new build (development) never serves a page the previous one rendered.
       const cacheKey = isAnonymousGet(req) ? `${build.assets.version}\0${req.originalUrl}` : null;
       if (cacheKey !== null && publicCache.serve(req, res, cacheKey)) return;
+      const candidate = keptPages ? await keptPages.find(req, res, build.assets.version) : null;
+      if (candidate?.kept && keptPages?.mode === "on") {
+        keptPages.send(req, res, candidate.kept, "hit");
+        return;
+      }
       const remixRequest = createRemixRequest(req, res);
       const dataRequestProblem = findDataRequestProblem(new URL(remixRequest.url), current.routeIds);
       if (dataRequestProblem !== null) {
@@ -75,6 +82,7 @@ export function createRemixHandler({ getBuild, mode }: { getBuild: () => Promise
       if (clientAddress !== null) context.clientAddress = clientAddress;
       const response = await current.handle(remixRequest, context);
       if (cacheKey !== null && (await publicCache.keepAndServe(req, res, cacheKey, response))) return;
+      if (candidate && keptPages && (await keptPages.answer(req, res, candidate, response))) return;
       await sendRemixResponse(res, response);
     } catch (error) {
       next(error);

@@ -8,6 +8,7 @@ import { broadcastDevReady, installGlobals, type ServerBuild } from "@remix-run/
 import { createServerApp } from "./app.ts";
 import { getTrustedProxyCount } from "./client-address.ts";
 import { createDrain } from "./drain.ts";
+import { createKeptPages, readKeptPagesMode } from "./kept-pages.ts";
 import type { AuthPostCounter } from "./request-guards.ts";
 
 /** What app/entry.server.tsx exports besides the Remix entry points. */
@@ -46,10 +47,11 @@ export async function serve({ mode, port, host, drainTimeoutMs, buildPath, annou
     return current.build;
   }
 
+  const keptPages = createKeptPages(readKeptPagesMode(process.env.KEPT_PAGES, mode));
   const drain = createDrain({
     timeoutMs: drainTimeoutMs,
     closeResources: async () => {
-      await (current.build.entry.module as EntryModule).closeResources?.();
+      await Promise.all([(current.build.entry.module as EntryModule).closeResources?.(), keptPages?.close()]);
     },
   });
   const app = createServerApp({
@@ -58,6 +60,7 @@ export async function serve({ mode, port, host, drainTimeoutMs, buildPath, annou
     mode,
     trustedProxies: getTrustedProxyCount(),
     before: [drain.track],
+    keptPages,
     ...(countAuthPosts ? { countAuthPosts } : {}),
   });
   const onListen = () => {

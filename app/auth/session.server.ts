@@ -6,26 +6,11 @@
 import { createHash, randomBytes } from "node:crypto";
 import { data, redirect } from "@remix-run/node";
 import { isDatabaseUnavailable } from "~/models/prisma-errors.server.ts";
-import { findLiveSession, SESSION_ABSOLUTE_MS, storeSession, type AuthSession } from "~/models/session.server.ts";
-
-export const SESSION_COOKIE_NAME = "opentco_session";
+import { readSessionToken, SESSION_ABSOLUTE_MS, SESSION_COOKIE_NAME } from "~/domain/sessions.ts";
+import { findLiveSession, storeSession, type AuthSession } from "~/models/session.server.ts";
 
 function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
-}
-
-function getSessionToken(request: Request): string | null {
-  const header = request.headers.get("Cookie");
-  if (!header) return null;
-  for (const part of header.split(";")) {
-    const [name, ...rest] = part.trim().split("=");
-    if (name === SESSION_COOKIE_NAME) {
-      const value = rest.join("=");
-      // base64url of 32 bytes is 43 characters; anything else is not ours.
-      return /^[A-Za-z0-9_-]{43}$/.test(value) ? value : null;
-    }
-  }
-  return null;
 }
 
 function serializeSessionCookie(value: string, maxAgeSeconds: number): string {
@@ -54,7 +39,7 @@ export const DATABASE_UNAVAILABLE_MESSAGE = "OpenTCO cannot reach its database r
  * Every signed-in page starts here, so an unreachable database is turned into a thrown 503 here.
  */
 export async function getSession(request: Request, now = new Date()): Promise<AuthSession | null> {
-  const token = getSessionToken(request);
+  const token = readSessionToken(request.headers.get("Cookie"));
   if (!token) return null;
   return findLiveSession({ id: hashToken(token), now }).catch((error: unknown) => {
     if (isDatabaseUnavailable(error)) throw data(DATABASE_UNAVAILABLE_MESSAGE, { status: 503, statusText: "Service Unavailable" });

@@ -3,13 +3,8 @@
  * cookie's token. The cookie, the token and what a request answers live in app/auth/session.server.ts.
  */
 import { prisma } from "~/db.server.ts";
+import { LAST_SEEN_RESOLUTION_MS, SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from "~/domain/sessions.ts";
 
-/** Idle expiry: a session unused for 12 h is dead. */
-export const SESSION_IDLE_MS = 12 * 60 * 60 * 1000;
-/** Absolute expiry: 14 days after login, whatever the activity. */
-export const SESSION_ABSOLUTE_MS = 14 * 24 * 60 * 60 * 1000;
-/** lastSeenAt is written at most once a minute, not on every request. */
-const LAST_SEEN_RESOLUTION_MS = 60 * 1000;
 /** Dead sessions (expired, idle or revoked) are kept this long for investigation, then pruned. */
 const DEAD_SESSION_RETENTION_MS = 30 * 24 * 60 * 60 * 1000;
 /** Live sessions one user may hold: a new log-in beyond this ends the least recently used one. */

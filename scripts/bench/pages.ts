@@ -2,7 +2,8 @@
  * Benchmarks through the running app: the production build served against a fresh `opentco_bench`
  * database (migrated and seeded with the demo organisation), measured from outside.
  * - page-scenario-ssr: GET of a scenario's results page, server render included (HTTP round trip on
- *   loopback, logged in as the demo user).
+ *   loopback, logged in as the demo user). Kept pages are off (KEPT_PAGES=off, ADR 023): every GET
+ *   renders, as the first view after a change does.
  * - browser-input-to-update: in the tests' Chromium (scripts/lib/browser.ts), the time from a
  *   keystroke in the workload's "requests per month" field to the new horizon total in the
  *   headline, measured inside the page (keydown timestamp → MutationObserver callback on the total).
@@ -90,7 +91,7 @@ export async function runPageBenchmarks(filter: string | undefined): Promise<voi
     await recreateDatabase(database.url);
     await migrate(database.url);
     await seed(database.url);
-    stopServer = (await startBenchServer(PORT, database.url)).stop;
+    stopServer = (await startBenchServer(PORT, database.url, { KEPT_PAGES: "off" })).stop;
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     await logIn(page);
     await page.goto(`${BASE}/o/${DEMO_LOGIN.orgSlug}/scenarios`);

@@ -41,7 +41,8 @@ export async function startProductionServer(env: Record<string, string> = {}, { 
   const server: ChildProcessWithoutNullStreams = spawn("node", SERVER_NODE_ARGS, {
     cwd: projectRoot,
     detached,
-    env: { ...process.env, ...env, NODE_ENV: "production", PORT: String(port) },
+    // Kept pages are checked against a fresh render whenever one is served (server/kept-pages.ts).
+    env: { ...process.env, KEPT_PAGES: "verify", ...env, NODE_ENV: "production", PORT: String(port) },
   });
   let output = "";
   server.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));

@@ -1,7 +1,7 @@
 /** Sign-up, log-in, sessions and logout through the real routes and a real database. */
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from "~/models/session.server.ts";
+import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from "~/domain/sessions.ts";
 import { prisma } from "../factories/db.ts";
 import * as loginRoute from "~/routes/login.tsx";
 import * as logoutRoute from "~/routes/logout.tsx";

@@ -11,7 +11,8 @@
  */
 import { createHash, randomBytes } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { APP_ROLE, prisma as appPrisma, withScope, withTenant, type DataScope } from "~/db.server.ts";
+import { prisma as appPrisma, withScope, withTenant, type DataScope } from "~/db.server.ts";
+import { APP_ROLE } from "~/utils/database-connection.server.ts";
 import { Prisma } from "~/generated/prisma/client.ts";
 import { createInvitation } from "~/models/invitation.server.ts";
 import { saveCatalogueEntry } from "~/models/organization-catalogue.server.ts";
