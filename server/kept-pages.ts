@@ -10,8 +10,8 @@
  *   them makes a new key; nothing is invalidated, an old key is just never asked for again.
  * - Anything out of the ordinary goes to Remix, which answers as it always does: no session cookie,
  *   a session not live or not seen for a minute (Remix records the visit), not a member, no such
- *   scenario, a query string, a client that does not take gzip, a database error. Only 200 HTML
- *   answers without Set-Cookie are kept.
+ *   scenario, a query string, a client that does not take gzip, a database error (then for 30 s).
+ *   Only 200 HTML answers without Set-Cookie are kept.
  * - KEPT_PAGES=verify (the e2e and integration servers) renders every answer it would serve from a
  *   kept page through Remix too and answers 500 when they differ: every flow the tests run checks
  *   that the stamp covers what the page shows.
@@ -40,6 +40,8 @@ export function readKeptPagesMode(value: string | undefined, mode: string): Kept
 const MAX_BYTES = 64 * 1024 * 1024;
 /** Pooled connections per process for the stamp question, beside Prisma's. */
 const POOL_SIZE = 4;
+/** How long after a failed stamp question every view is left to Remix. */
+const PAUSE_AFTER_FAILURE_MS = 30_000;
 
 const SCENARIO_PAGE = /^\/o\/([a-z0-9-]{1,40})\/scenarios\/([a-z0-9]{1,40})$/;
 
@@ -80,7 +82,8 @@ export function createKeptPages(mode: KeptPagesMode): KeptPages | null {
   // An idle connection the database dropped: the next question gets a new one; Remix reports outages.
   pool.on("error", () => undefined);
   const askStamp = createStampAsker(pool);
-  let reportedFailure = false;
+  /** Until when the question is not asked, after it failed (Date.now()). */
+  let pausedUntil = 0;
   const entries = new Map<string, Entry>();
   let bytes = 0;
   /** Keys being rendered, each until the answer of the request rendering it has closed. */
@@ -116,6 +119,7 @@ export function createKeptPages(mode: KeptPagesMode): KeptPages | null {
       const token = readSessionToken(req.get("Cookie"));
       if (!match || !token || req.acceptsEncodings("gzip", "identity") !== "gzip") return null;
       const now = new Date();
+      if (now.getTime() < pausedUntil) return null;
       let stamp: string | null;
       try {
         stamp = await askStamp({
@@ -126,10 +130,11 @@ export function createKeptPages(mode: KeptPagesMode): KeptPages | null {
           seenSince: new Date(now.getTime() - LAST_SEEN_RESOLUTION_MS),
         });
       } catch (error) {
-        // Remix answers instead, and says so if the database is down; any other cause (a schema the
-        // question no longer fits) would silently turn kept pages off, so the first one is logged.
-        if (!reportedFailure) console.error("[kept-pages] the page stamp question failed; Remix answers instead:", error);
-        reportedFailure = true;
+        // Remix answers instead (and says so if the database is down). The question is not asked
+        // again for a while, so that a cause that lasts (a pooler that drops prepared statements, a
+        // schema the question no longer fits) costs a failed round trip twice a minute, not per view.
+        pausedUntil = now.getTime() + PAUSE_AFTER_FAILURE_MS;
+        console.error(`[kept-pages] the page stamp question failed; Remix renders every view for ${PAUSE_AFTER_FAILURE_MS / 1000} s:`, error);
         return null;
       }
       if (stamp === null) return null;
