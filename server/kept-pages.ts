@@ -163,8 +163,10 @@ export function createKeptPages(mode: KeptPagesMode): KeptPages | null {
       const text = await response.text();
       if (kept) {
         if (!isSameBody(kept.body, text, nonce)) {
-          entries.delete(key);
-          bytes -= kept.body.size;
+          if (entries.get(key) === kept) {
+            entries.delete(key);
+            bytes -= kept.body.size;
+          }
           console.error(`[kept-pages] ${req.originalUrl}: the kept page differs from a fresh render, so its stamp misses something the page shows`);
           res.status(500).type("text/plain").set("Cache-Control", "no-store").send("Kept page differs from a fresh render (KEPT_PAGES=verify).\n");
           return true;

@@ -40,7 +40,7 @@ const timestamp = (date: Date) => `'${date.toISOString().slice(0, 23).replace("T
  * times as long as running them (row-level policies make every plan large). $1… are, in order, the
  * session's id, now and seenSince; the slug; the scenario's id.
  */
-export const PREPARE_PAGE_STAMP_SQL = `PREPARE opentco_page_user(text, timestamp, timestamp) AS
+const PREPARE_PAGE_STAMP_SQL = `PREPARE opentco_page_user(text, timestamp, timestamp) AS
 SELECT set_config('app.user_id', coalesce((SELECT "userId" FROM "Session" WHERE "id" = $1 AND "revokedAt" IS NULL AND "expiresAt" > $2 AND "lastSeenAt" > $3), ''), true);
 PREPARE opentco_page_org(text) AS
 SELECT set_config('app.organization_id', coalesce((SELECT m."orgId" FROM "Membership" m JOIN "Organization" o ON o."id" = m."orgId" WHERE o."slug" = $1 AND m."userId" = current_setting('app.user_id')), ''), true);
