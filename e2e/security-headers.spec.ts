@@ -61,6 +61,29 @@ test("no page breaks the Content-Security-Policy, the Monte Carlo worker include
   expect(seen).toEqual([]);
 });
 
+test("a scenario page served again (ADR 023) carries its answer's nonce and comes alive like a rendered one", async ({ page }) => {
+  const violations = await recordViolations(page);
+  const owner = await signUpOwner(page, "kept");
+  const scenarioPath = await startScenario(page, owner, "Support assistant, four options");
+  const rendered = await page.goto(scenarioPath);
+  expect(rendered?.headers()["server-timing"]).toBe("kept-page;desc=miss");
+  const kept = await page.goto(scenarioPath);
+  // The e2e server verifies it (KEPT_PAGES=verify): the kept page was also rendered and found the same.
+  expect(kept?.headers()["server-timing"]).toBe("kept-page;desc=hit");
+  // Hydrated: an edit recomputes the headline in the browser and starts the sensitivity worker.
+  const total = page.locator('[data-headline="cheapest"] .headline-card__value');
+  const savedTotal = await total.textContent();
+  const volume = page.getByLabel("Requests in month 1", { exact: true });
+  const savedVolume = await volume.inputValue();
+  const workerStarted = page.waitForEvent("worker");
+  await volume.fill("250000");
+  expect((await workerStarted).url()).toMatch(/\/build\/workers\/monte-carlo\.js(\?|$)/);
+  await expect(total).not.toHaveText(savedTotal ?? "");
+  await volume.fill(savedVolume);
+  await page.waitForLoadState("networkidle");
+  expect(await violations()).toEqual([]);
+});
+
 test("no other page, not even a same-site one, can frame a page of ours", async ({ page, allowConsoleErrors }) => {
   const owner = await signUpOwner(page, "frame");
   const target = new URL(`/o/${owner.slug}/settings`, page.url());
