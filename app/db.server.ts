@@ -7,8 +7,8 @@
  * the moment it is opened. Tables of an organisation's rows have RLS forced, so a query reaches their
  * rows only inside `withScope`, a transaction that first declares what it may reach: the caller's
  * organisation (`withTenant`), the signed-in user's own memberships, one share link, one invitation
- * link. Outside a scope those tables look empty. `prisma` itself serves the tables that belong to no organisation (users,
- * sessions, the throttles' request logs).
+ * link. Outside a scope those tables look empty. `prisma` itself serves the tables that belong to no
+ * organisation (users, sessions, the throttles' request logs).
  */
 import { AsyncLocalStorage } from "node:async_hooks";
 import { PrismaPg } from "@prisma/adapter-pg";
