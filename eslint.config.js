@@ -33,7 +33,7 @@ export const LAYERS = {
   "app/routes": {
     allow: ["app/routes", "app/auth", "app/domain", "app/models", "app/cache", "app/reports", "app/schemas", "app/utils", "app/components", "app/styles", "app/engine", "app/catalogue", "app/scenarios", "app/templates", "app/hooks", "package:*"],
   },
-  server: { allow: ["server", "app/domain", "app/utils/control-characters", "app/utils/database-connection.server", "app/utils/server-busy.server", "app/utils/today.server", "package:*", "node:*"] },
+  server: { allow: ["server", "app/auth/session-token.server", "app/domain", "app/utils/control-characters", "app/utils/database-connection.server", "app/utils/server-busy.server", "app/utils/today.server", "package:*", "node:*"] },
 };
 
 /**

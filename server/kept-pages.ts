@@ -22,6 +22,7 @@ import type { Request as ExpressRequest, Response as ExpressResponse } from "exp
 import pg from "pg";
 import { LAST_SEEN_RESOLUTION_MS, readSessionToken } from "../app/domain/sessions.ts";
 import { getAppConnectionConfig } from "../app/utils/database-connection.server.ts";
+import { hashSessionToken } from "../app/auth/session-token.server.ts";
 import { getToday } from "../app/utils/today.server.ts";
 import { isSameBody, keepBody, sendKeptBody, type KeptBody } from "./kept-body.ts";
 import { createStampAsker } from "./page-stamp.ts";
@@ -65,7 +66,7 @@ export interface KeptPages {
    */
   find(req: ExpressRequest, res: ExpressResponse, buildVersion: string): Promise<Candidate | null>;
   /** Answers from the kept page (mode "on"). */
-  send(req: ExpressRequest, res: ExpressResponse, entry: Entry, outcome: "hit"): void;
+  send(req: ExpressRequest, res: ExpressResponse, entry: Entry): void;
   /**
    * With Remix's answer to a candidate: keeps it (when there was no page) or checks it against the
    * kept page (verify), and answers. False when the answer is not one to keep: the caller sends it,
@@ -112,18 +113,19 @@ export function createKeptPages(mode: KeptPagesMode): KeptPages | null {
 
   return {
     mode,
-    send,
+    send: (req, res, entry) => send(req, res, entry, "hit"),
 
     async find(req, res, buildVersion) {
       const match = req.method === "GET" ? SCENARIO_PAGE.exec(req.originalUrl) : null;
+      if (!match) return null;
       const token = readSessionToken(req.get("Cookie"));
-      if (!match || !token || req.acceptsEncodings("gzip", "identity") !== "gzip") return null;
+      if (!token || req.acceptsEncodings("gzip", "identity") !== "gzip") return null;
       const now = new Date();
       if (now.getTime() < pausedUntil) return null;
       let stamp: string | null;
       try {
         stamp = await askStamp({
-          tokenHash: createHash("sha256").update(token).digest("hex"),
+          tokenHash: hashSessionToken(token),
           slug: match[1] as string,
           scenarioId: match[2] as string,
           now,

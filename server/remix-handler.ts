@@ -68,7 +68,7 @@ export function createRemixHandler({ getBuild, mode, keptPages }: { getBuild: ()
       if (cacheKey !== null && publicCache.serve(req, res, cacheKey)) return;
       const candidate = keptPages ? await keptPages.find(req, res, build.assets.version) : null;
       if (candidate?.kept && keptPages?.mode === "on") {
-        keptPages.send(req, res, candidate.kept, "hit");
+        keptPages.send(req, res, candidate.kept);
         return;
       }
       const remixRequest = createRemixRequest(req, res);

@@ -42,7 +42,7 @@ function storedBlocks(data: Buffer): Buffer[] {
   return blocks;
 }
 
-/** An empty buffer's CRC-32 is 0; zlib is not asked (ADR 018: after a deflate of one, Node's zlib.crc32 of it answered wrongly). */
+/** An empty buffer's CRC-32 is 0; zlib is not asked (ADR 018: Node's zlib.crc32 of an empty buffer may ignore the CRC it is given). */
 function crc32(data: Buffer): number {
   return data.length > 0 ? zlib.crc32(data) : 0;
 }
@@ -81,12 +81,13 @@ export function combineCrc32(crcA: number, crcB: number, lengthB: number): numbe
  */
 export function spliceGzip(pieces: SplicablePieces, insert: Buffer): Buffer[] {
   const parts: Buffer[] = [GZIP_HEADER];
+  const insertBlocks = storedBlocks(insert);
   const insertCrc = crc32(insert);
   let crc = 0;
   let length = 0;
   pieces.deflated.forEach((deflated, index) => {
     if (index > 0) {
-      parts.push(...storedBlocks(insert));
+      parts.push(...insertBlocks);
       crc = combineCrc32(crc, insertCrc, insert.length);
       length += insert.length;
     }

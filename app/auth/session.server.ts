@@ -3,15 +3,12 @@
  * the Session row (app/models/session.server.ts) is keyed by its SHA-256, so the table alone cannot be
  * replayed as cookies. This module owns the cookie and what a request without a live session answers.
  */
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { data, redirect } from "@remix-run/node";
 import { isDatabaseUnavailable } from "~/models/prisma-errors.server.ts";
 import { readSessionToken, SESSION_ABSOLUTE_MS, SESSION_COOKIE_NAME } from "~/domain/sessions.ts";
 import { findLiveSession, storeSession, type AuthSession } from "~/models/session.server.ts";
-
-function hashToken(token: string): string {
-  return createHash("sha256").update(token).digest("hex");
-}
+import { hashSessionToken } from "./session-token.server.ts";
 
 function serializeSessionCookie(value: string, maxAgeSeconds: number): string {
   const attributes = [`${SESSION_COOKIE_NAME}=${value}`, "Path=/", "HttpOnly", "SameSite=Lax", `Max-Age=${maxAgeSeconds}`];
@@ -22,7 +19,7 @@ function serializeSessionCookie(value: string, maxAgeSeconds: number): string {
 /** Creates a session for the user (app/models/session.server.ts) and returns the Set-Cookie header value that carries it. */
 export async function createSession(userId: string, now = new Date()): Promise<string> {
   const token = randomBytes(32).toString("base64url");
-  await storeSession({ id: hashToken(token), userId, now });
+  await storeSession({ id: hashSessionToken(token), userId, now });
   return serializeSessionCookie(token, SESSION_ABSOLUTE_MS / 1000);
 }
 
@@ -41,7 +38,7 @@ export const DATABASE_UNAVAILABLE_MESSAGE = "OpenTCO cannot reach its database r
 export async function getSession(request: Request, now = new Date()): Promise<AuthSession | null> {
   const token = readSessionToken(request.headers.get("Cookie"));
   if (!token) return null;
-  return findLiveSession({ id: hashToken(token), now }).catch((error: unknown) => {
+  return findLiveSession({ id: hashSessionToken(token), now }).catch((error: unknown) => {
     if (isDatabaseUnavailable(error)) throw data(DATABASE_UNAVAILABLE_MESSAGE, { status: 503, statusText: "Service Unavailable" });
     throw error;
   });

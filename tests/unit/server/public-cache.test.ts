@@ -144,7 +144,6 @@ describe("spliced gzip", () => {
     }
   });
 
-
   it("is one valid gzip member for any pieces and insert, stored blocks over 64 KB included", () => {
     const pieces = [randomBytes(100_000), Buffer.from(""), Buffer.from("tail ✓")];
     for (const insert of [Buffer.from("nonce"), Buffer.alloc(0), randomBytes(70_000)]) {
