@@ -21,6 +21,22 @@ async function recordViolations(page: Page): Promise<() => Promise<string[]>> {
   return () => page.evaluate(() => (window as ViolationWindow).__cspViolations ?? []);
 }
 
+/**
+ * The page shows the saved results until an edit; the first edit starts the sensitivity worker.
+ * Changes the first month's volume, runs `whileEdited`, then restores the saved value, so that nothing
+ * unsaved holds up the next navigation.
+ */
+async function editVolume(page: Page, whileEdited: () => Promise<void> = async () => undefined): Promise<void> {
+  const volume = page.getByLabel("Requests in month 1", { exact: true });
+  const savedVolume = await volume.inputValue();
+  const workerStarted = page.waitForEvent("worker");
+  await volume.fill("250000");
+  expect((await workerStarted).url()).toMatch(/\/build\/workers\/monte-carlo\.js(\?|$)/);
+  await whileEdited();
+  await volume.fill(savedVolume);
+  await page.waitForLoadState("networkidle");
+}
+
 test("no page breaks the Content-Security-Policy, the Monte Carlo worker included", async ({ page }) => {
   const violations = await recordViolations(page);
   const seen: string[] = [];
@@ -37,15 +53,7 @@ test("no page breaks the Content-Security-Policy, the Monte Carlo worker include
   await visit("/account");
 
   const scenarioPath = await startScenario(page, owner, "Support assistant, four options");
-  // The page shows the saved results until an edit; the first edit starts the sensitivity worker.
-  const volume = page.getByLabel("Requests in month 1", { exact: true });
-  const savedVolume = await volume.inputValue();
-  const workerStarted = page.waitForEvent("worker");
-  await volume.fill("250000");
-  expect((await workerStarted).url()).toMatch(/\/build\/workers\/monte-carlo\.js(\?|$)/);
-  // Back to the saved value: nothing unsaved holds up the next navigation.
-  await volume.fill(savedVolume);
-  await page.waitForLoadState("networkidle");
+  await editVolume(page);
   seen.push(...(await violations()).map((violation) => `${scenarioPath}: ${violation}`));
   await visit(`${scenarioPath}/history`);
   await visit(`/o/${owner.slug}/scenarios/compare?s=${scenarioPath.split("/").pop()}`);
@@ -73,14 +81,7 @@ test("a scenario page served again (ADR 023) carries its answer's nonce and come
   // Hydrated: an edit recomputes the headline in the browser and starts the sensitivity worker.
   const total = page.locator('[data-headline="cheapest"] .headline-card__value');
   const savedTotal = await total.textContent();
-  const volume = page.getByLabel("Requests in month 1", { exact: true });
-  const savedVolume = await volume.inputValue();
-  const workerStarted = page.waitForEvent("worker");
-  await volume.fill("250000");
-  expect((await workerStarted).url()).toMatch(/\/build\/workers\/monte-carlo\.js(\?|$)/);
-  await expect(total).not.toHaveText(savedTotal ?? "");
-  await volume.fill(savedVolume);
-  await page.waitForLoadState("networkidle");
+  await editVolume(page, () => expect(total).not.toHaveText(savedTotal ?? ""));
   expect(await violations()).toEqual([]);
 });
 
